@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DIR := demo-output
+
+.PHONY: demo test check lint typecheck system-packages samples benchmarks clean
+
+$(BIN)/gcm-review: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/gcm-review
+
+## demo: set up, then ingest the bundled fictional sample corpus into demo-output/
+demo: $(BIN)/gcm-review
+	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review ingest src/gcm_review/samples/corpus
+	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review ingest --format json \
+		src/gcm_review/samples/corpus > $(DEMO_DIR)/documents.json
+	@echo "Stored in $(DEMO_DIR)/gcm-review.db; every paragraph as JSON in $(DEMO_DIR)/documents.json"
+
+## test: the whole test suite (a real PostgreSQL server is started by the tests)
+test: $(BIN)/gcm-review system-packages
+	$(BIN)/pytest
+
+## check: lint, type check and tests
+check: lint typecheck test
+
+lint: $(BIN)/gcm-review
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(BIN)/gcm-review
+	$(BIN)/mypy
+
+system-packages:
+	@bash scripts/system-packages
+
+samples: $(BIN)/gcm-review
+	$(BIN)/python -m gcm_review.samples.build
+
+benchmarks: $(BIN)/gcm-review
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

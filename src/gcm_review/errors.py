@@ -1,0 +1,91 @@
+"""Named exceptions of the core. Each edge (CLI, web) turns them into one user message."""
+
+from __future__ import annotations
+
+
+class GcmReviewError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+    def one_line(self) -> str:
+        """The message for the user: the problem and what to do."""
+        return f"{self}; {self.hint}" if self.hint else str(self)
+
+
+class InputError(GcmReviewError):
+    """A file given to gcm-review cannot be read."""
+
+    def __init__(self, path: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+
+    def one_line(self) -> str:
+        """The message for the user: file, problem, what to do."""
+        text = f"{self.path}: {self}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class UnsupportedFormat(InputError):
+    """The file is not PDF, DOCX, HTML or plain text."""
+
+    hint = "convert it to PDF, DOCX, HTML or plain text and try again"
+
+
+class EmptyDocument(InputError):
+    """The file holds no text at all."""
+
+    hint = "check that the right file was given"
+
+
+class EncryptedDocument(InputError):
+    """The PDF or DOCX is protected by a password."""
+
+    hint = "remove the password protection (save an unprotected copy) and try again"
+
+
+class CorruptDocument(InputError):
+    """The file is damaged and cannot be parsed."""
+
+    hint = "re-export or re-download the file and try again"
+
+
+class ScannedDocument(InputError):
+    """The PDF has pages but no text layer (scanned images); OCR is not supported yet."""
+
+    hint = "run OCR on it first (for example with ocrmypdf) or provide a text version"
+
+
+class DocumentTooLarge(InputError):
+    """The file is larger than the configured limit."""
+
+    hint = "split the file, or raise the limit with --max-file-mb or GCM_REVIEW_MAX_FILE_MB"
+
+
+class FileNotFound(InputError):
+    """The path does not exist or is not readable."""
+
+    hint = "check the path"
+
+
+class StorageError(GcmReviewError):
+    """The database cannot be opened or written."""
+
+    hint = "check DATABASE_URL (or the folder of gcm-review.db) and that the database is reachable"
+
+
+class SettingsError(GcmReviewError):
+    """A setting has an invalid value."""
+
+    hint = "fix the value in the config file, the GCM_REVIEW_* variable or the option"
+
+
+class DocumentNotFound(GcmReviewError):
+    """No stored document has the given id."""
+
+    hint = "list the stored documents with `gcm-review documents`"

@@ -1,0 +1,140 @@
+"""The ingest pipeline over many files: read, repair, structure, store; one file never stops the batch."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from gcm_review.errors import FileNotFound, GcmReviewError, InputError
+from gcm_review.ingest import read, reader_name
+from gcm_review.ingest.repair import repair
+from gcm_review.model import StructuredDocument
+from gcm_review.settings import Settings
+from gcm_review.store.database import Database
+from gcm_review.store.documents import find_document_by_hash, save_document
+from gcm_review.structure import structure
+
+OutcomeStatus = Literal["new", "new-version", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one input file."""
+
+    path: str
+    status: OutcomeStatus
+    document_id: int | None = None
+    version: int | None = None
+    format: str | None = None
+    language: str | None = None
+    title: str | None = None
+    pages: int | None = None
+    paragraphs: int = 0
+    repairs: int = 0
+    error: str | None = None  # one line: file, problem, what to do
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """The outcome of every file of a batch, in input order."""
+
+    outcomes: tuple[FileOutcome, ...]
+
+    @property
+    def failed(self) -> tuple[FileOutcome, ...]:
+        return tuple(outcome for outcome in self.outcomes if outcome.status == "failed")
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every non-hidden file under each folder, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                child
+                for child in sorted(path.rglob("*"))
+                if child.is_file()
+                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def process_file(path: Path, *, settings: Settings) -> StructuredDocument:
+    """Read, repair and structure one file, without storing it."""
+    return structure(repair(read(path, max_bytes=settings.max_file_bytes)))
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise FileNotFound(str(path), f"cannot be read ({exc.strerror or exc})") from exc
+    return digest.hexdigest()
+
+
+def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
+    """Ingest one file; every failure becomes a 'failed' outcome with a one-line message."""
+    try:
+        if not path.is_file():
+            raise FileNotFound(str(path), "no such file")
+        known = find_document_by_hash(db, file_sha256(path))
+        if known is not None:
+            return FileOutcome(str(path), "unchanged", known.document_id, known.version)
+        doc = process_file(path, settings=settings)
+        saved = save_document(db, doc, reader=reader_name(doc.repaired.source.format))
+    except InputError as exc:
+        return FileOutcome(str(path), "failed", error=exc.one_line())
+    except GcmReviewError as exc:
+        return FileOutcome(str(path), "failed", error=exc.one_line())
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return FileOutcome(
+            str(path),
+            "failed",
+            error=f"{path}: unexpected error while reading ({detail}); please report it",
+        )
+    return _outcome(path, doc, saved.document_id, saved.status, saved.version)
+
+
+def _outcome(
+    path: Path, doc: StructuredDocument, document_id: int, status: OutcomeStatus, version: int
+) -> FileOutcome:
+    source = doc.repaired.source
+    return FileOutcome(
+        path=str(path),
+        status=status,
+        document_id=document_id,
+        version=version,
+        format=source.format,
+        language=doc.language,
+        title=doc.title,
+        pages=source.page_count,
+        paragraphs=len(doc.paragraphs),
+        repairs=len(doc.repaired.repairs),
+    )
+
+
+def ingest_paths(
+    paths: Sequence[Path],
+    *,
+    db: Database,
+    settings: Settings,
+    on_file_done: Callable[[FileOutcome], None] | None = None,
+) -> IngestReport:
+    """Ingest every file under paths and report each outcome; the batch goes past failures."""
+    outcomes = []
+    for path in expand_paths(paths):
+        outcome = ingest_file(path, db=db, settings=settings)
+        outcomes.append(outcome)
+        if on_file_done is not None:
+            on_file_done(outcome)
+    return IngestReport(tuple(outcomes))

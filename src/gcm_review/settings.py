@@ -1,0 +1,119 @@
+"""The settings table: one place that feeds the CLI, the docs and the tests.
+
+Precedence, lowest first: defaults < config file (gcm-review.toml) < environment (GCM_REVIEW_*,
+and DATABASE_URL) < command line.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from gcm_review.errors import SettingsError
+
+CONFIG_FILE_NAME = "gcm-review.toml"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the settings table."""
+
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    help: str
+    env: str = ""
+
+    @property
+    def env_name(self) -> str:
+        return self.env or f"GCM_REVIEW_{self.name.upper()}"
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise ValueError("must be greater than 0")
+    return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "database_url",
+        "sqlite:///gcm-review.db",
+        str,
+        "Where documents are stored: a SQLAlchemy URL (sqlite:///file.db or postgresql://...).",
+        env="DATABASE_URL",
+    ),
+    Setting(
+        "max_file_mb",
+        100.0,
+        _positive_float,
+        "Largest input file accepted, in megabytes; bigger files are refused with a message.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings values."""
+
+    database_url: str = "sqlite:///gcm-review.db"
+    max_file_mb: float = 100.0
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def _parse(setting: Setting, raw: Any, origin: str) -> Any:
+    if not isinstance(raw, str):
+        raw = str(raw)
+    try:
+        return setting.parse(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{origin}: invalid value {raw!r} for {setting.name} ({exc})") from exc
+
+
+def _from_config_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read the config file ({exc})") from exc
+    section = data.get("gcm-review", data)
+    known = {setting.name: setting for setting in SETTINGS}
+    values: dict[str, Any] = {}
+    for key, raw in section.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise SettingsError(f"{path}: unknown setting {key!r}")
+        values[name] = _parse(known[name], raw, str(path))
+    return values
+
+
+def load_settings(
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Resolve settings: defaults < config file < environment < overrides (the command line)."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    if config_file is None and environ.get("GCM_REVIEW_CONFIG"):
+        config_file = Path(environ["GCM_REVIEW_CONFIG"])
+    if config_file is None and Path(CONFIG_FILE_NAME).is_file():
+        config_file = Path(CONFIG_FILE_NAME)
+    if config_file is not None:
+        values.update(_from_config_file(config_file))
+    for setting in SETTINGS:
+        if environ.get(setting.env_name):
+            values[setting.name] = _parse(setting, environ[setting.env_name], setting.env_name)
+    for name, raw in (overrides or {}).items():
+        if raw is not None:
+            values[name] = raw
+    known = {f.name for f in fields(Settings)}
+    return replace(Settings(), **{k: v for k, v in values.items() if k in known})

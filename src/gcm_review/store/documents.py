@@ -1,0 +1,239 @@
+"""Storing structured documents and reading them back. One transaction per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from gcm_review.errors import DocumentNotFound, StorageError
+from gcm_review.model import Paragraph, Repair, Section, StructuredDocument
+from gcm_review.store.database import Database
+from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
+
+SaveStatus = Literal["new", "new-version", "unchanged"]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What storing one document did."""
+
+    document_id: int
+    status: SaveStatus
+    version: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One line of the documents list."""
+
+    id: int
+    name: str
+    version: int
+    format: str
+    language: str | None
+    title: str | None
+    paragraphs: int
+    repairs: int
+    ingested_at: datetime
+
+
+def find_document_by_hash(db: Database, sha256: str) -> SaveResult | None:
+    """The stored document with these exact bytes, if any."""
+    with db.sessions() as session:
+        row = session.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256)).first()
+        return None if row is None else SaveResult(row.id, "unchanged", row.version)
+
+
+def save_document(db: Database, doc: StructuredDocument, *, reader: str) -> SaveResult:
+    """Store doc with its sections, paragraphs and repairs; a no-op when its bytes are known."""
+    source = doc.repaired.source
+    known = find_document_by_hash(db, source.sha256)
+    if known is not None:
+        return known
+    try:
+        with db.transaction() as session:
+            latest = session.scalar(
+                select(func.max(DocumentRow.version)).where(DocumentRow.source_name == source.name)
+            )
+            row = _document_row(doc, reader=reader, version=(latest or 0) + 1)
+            session.add(row)
+            session.flush()
+            return SaveResult(row.id, "new-version" if latest else "new", row.version)
+    except IntegrityError:
+        # Another process stored the same bytes in the meantime.
+        known = find_document_by_hash(db, source.sha256)
+        if known is None:
+            raise StorageError(f"{source.path}: could not store the document") from None
+        return known
+    except SQLAlchemyError as exc:
+        raise StorageError(f"{source.path}: could not store the document ({exc})") from exc
+
+
+def _document_row(doc: StructuredDocument, *, reader: str, version: int) -> DocumentRow:
+    source = doc.repaired.source
+    row = DocumentRow(
+        sha256=source.sha256,
+        source_name=source.name,
+        version=version,
+        path=source.path,
+        format=source.format,
+        reader=reader,
+        encoding=source.encoding,
+        title=doc.title,
+        language=doc.language,
+        page_count=source.page_count,
+        raw_text=source.raw_text,
+        problems=list(source.problems),
+        ingested_at=datetime.now(UTC),
+    )
+    row.sections = [_section_row(seq, section) for seq, section in enumerate(doc.sections)]
+    row.paragraphs = [_paragraph_row(para) for para in doc.paragraphs]
+    row.repairs = [_repair_row(seq, repair) for seq, repair in enumerate(doc.repaired.repairs)]
+    return row
+
+
+def _section_row(seq: int, section: Section) -> SectionRow:
+    return SectionRow(
+        seq=seq,
+        title=section.title,
+        level=section.level,
+        kind=section.kind,
+        page=section.page,
+        objective_refs=list(section.objective_refs),
+        country=section.country,
+    )
+
+
+def _paragraph_row(para: Paragraph) -> ParagraphRow:
+    who = para.attribution
+    return ParagraphRow(
+        seq=para.index,
+        number=para.number,
+        kind=para.kind,
+        section=list(para.section),
+        text=para.text,
+        page=para.page,
+        language=para.language,
+        speaker=who.speaker,
+        speaker_title=who.title,
+        organisation=who.organisation,
+        country=who.country,
+        stakeholder_group=who.stakeholder_group,
+        objective_refs=list(para.objective_refs),
+        section_objective_refs=list(para.section_objective_refs),
+    )
+
+
+def _repair_row(seq: int, repair: Repair) -> RepairRow:
+    return RepairRow(
+        seq=seq,
+        kind=repair.kind,
+        block=repair.block,
+        page=repair.page,
+        offset=repair.offset,
+        removed=repair.removed,
+        inserted=repair.inserted,
+    )
+
+
+def list_documents(db: Database) -> list[DocumentSummary]:
+    """Every stored document version, newest first."""
+    paragraphs = (
+        select(func.count(ParagraphRow.id))
+        .where(ParagraphRow.document_id == DocumentRow.id)
+        .scalar_subquery()
+    )
+    repairs = (
+        select(func.count(RepairRow.id)).where(RepairRow.document_id == DocumentRow.id)
+    ).scalar_subquery()
+    query = select(DocumentRow, paragraphs, repairs).order_by(DocumentRow.id.desc())
+    with db.sessions() as session:
+        return [
+            DocumentSummary(
+                id=row.id,
+                name=row.source_name,
+                version=row.version,
+                format=row.format,
+                language=row.language,
+                title=row.title,
+                paragraphs=n_paragraphs,
+                repairs=n_repairs,
+                ingested_at=row.ingested_at,
+            )
+            for row, n_paragraphs, n_repairs in session.execute(query)
+        ]
+
+
+def document_record(db: Database, document_id: int) -> dict[str, Any]:
+    """A stored document as plain data: the JSON shape `ingest --format json` prints."""
+    with db.sessions() as session:
+        row = session.get(DocumentRow, document_id)
+        if row is None:
+            raise DocumentNotFound(f"no document with id {document_id}")
+        return _record(row)
+
+
+def _record(row: DocumentRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.source_name,
+        "version": row.version,
+        "path": row.path,
+        "sha256": row.sha256,
+        "format": row.format,
+        "reader": row.reader,
+        "encoding": row.encoding,
+        "title": row.title,
+        "language": row.language,
+        "page_count": row.page_count,
+        "problems": list(row.problems),
+        "sections": [_section_record(section) for section in row.sections],
+        "repairs": [_repair_record(repair) for repair in row.repairs],
+        "paragraphs": [_paragraph_record(para) for para in row.paragraphs],
+    }
+
+
+def _section_record(section: SectionRow) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "level": section.level,
+        "kind": section.kind,
+        "page": section.page,
+        "objective_refs": list(section.objective_refs),
+        "country": section.country,
+    }
+
+
+def _repair_record(repair: RepairRow) -> dict[str, Any]:
+    return {
+        "kind": repair.kind,
+        "block": repair.block,
+        "page": repair.page,
+        "offset": repair.offset,
+        "removed": repair.removed,
+        "inserted": repair.inserted,
+    }
+
+
+def _paragraph_record(para: ParagraphRow) -> dict[str, Any]:
+    refs = sorted(set(para.objective_refs) | set(para.section_objective_refs))
+    return {
+        "id": para.id,
+        "number": para.number,
+        "kind": para.kind,
+        "section": list(para.section),
+        "text": para.text,
+        "page": para.page,
+        "language": para.language,
+        "speaker": para.speaker,
+        "speaker_title": para.speaker_title,
+        "organisation": para.organisation,
+        "country": para.country,
+        "stakeholder_group": para.stakeholder_group,
+        "objective_refs": refs,
+        "objective_refs_in_text": list(para.objective_refs),
+    }

@@ -1,0 +1,92 @@
+"""The command line: help for every command, documented in the README, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gcm_review.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def command_names() -> list[str]:
+    return sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help_and_is_in_the_readme(name: str) -> None:
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+    assert f"gcm-review {name}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_ingest_stores_and_reports(tmp_path: Path, sqlite_url: str) -> None:
+    report = tmp_path / "review.txt"
+    report.write_text(
+        "Voluntary review\n\n1. Jordan\n\n"
+        "12. Ms. Rana Haddad, Director at the Ministry of Labour of Jordan, said that the "
+        "ministry had abolished recruitment fees under objective 6.\n",
+        encoding="utf-8",
+    )
+    first = runner.invoke(app, ["ingest", str(report), "--database-url", sqlite_url])
+    assert first.exit_code == 0, first.output
+    assert "new" in first.output
+    again = runner.invoke(
+        app, ["ingest", str(report), "--database-url", sqlite_url, "--format", "json"]
+    )
+    assert again.exit_code == 0, again.output
+    [doc] = json.loads(again.stdout)
+    assert doc["status"] == "unchanged"
+    numbered = [p for p in doc["paragraphs"] if p["number"] == "12"]
+    assert numbered and numbered[0]["country"] == "JOR"
+    assert 6 in numbered[0]["objective_refs"]
+    for key in ("title", "language", "sections", "repairs", "paragraphs"):
+        assert key in doc
+    for key in (
+        "id",
+        "number",
+        "section",
+        "text",
+        "page",
+        "speaker",
+        "organisation",
+        "country",
+        "stakeholder_group",
+        "objective_refs",
+    ):
+        assert key in numbered[0]
+
+
+def test_batch_goes_past_a_broken_file(tmp_path: Path, sqlite_url: str) -> None:
+    good = tmp_path / "a-good.txt"
+    good.write_text("1. The government opened a shelter for migrant workers.\n", encoding="utf-8")
+    broken = tmp_path / "b-broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    empty = tmp_path / "c-empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--database-url", sqlite_url])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("b-broken.pdf" in line for line in errors)
+    assert any("c-empty.txt" in line for line in errors)
+    assert "Traceback" not in result.output
+    listing = runner.invoke(app, ["documents", "--database-url", sqlite_url])
+    assert "a-good.txt" in listing.output
+
+
+def test_missing_file_and_bad_database(tmp_path: Path, sqlite_url: str) -> None:
+    missing = runner.invoke(
+        app, ["ingest", str(tmp_path / "nope.pdf"), "--database-url", sqlite_url]
+    )
+    assert missing.exit_code == 1
+    assert "nope.pdf" in missing.stderr
+    bad_db = runner.invoke(app, ["documents", "--database-url", "sqlite:////no/such/dir/x.db"])
+    assert bad_db.exit_code == 1
+    assert bad_db.stderr.count("\n") == 1

@@ -1,0 +1,53 @@
+"""Settings precedence: defaults < config file < environment < command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gcm_review.errors import SettingsError
+from gcm_review.settings import SETTINGS, Settings, load_settings
+
+
+def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(environ={}) == Settings()
+
+
+def test_precedence(tmp_path: Path) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text('database_url = "sqlite:///from-file.db"\nmax_file_mb = 5\n')
+    from_file = load_settings(environ={}, config_file=config)
+    assert from_file.database_url == "sqlite:///from-file.db"
+    assert from_file.max_file_mb == 5.0
+    env = {"DATABASE_URL": "sqlite:///from-env.db", "GCM_REVIEW_MAX_FILE_MB": "7"}
+    from_env = load_settings(environ=env, config_file=config)
+    assert (from_env.database_url, from_env.max_file_mb) == ("sqlite:///from-env.db", 7.0)
+    from_cli = load_settings(environ=env, config_file=config, overrides={"max_file_mb": 9.0})
+    assert from_cli.max_file_mb == 9.0
+    assert from_cli.max_file_bytes == 9 * 1024 * 1024
+
+
+def test_config_file_from_environment(tmp_path: Path) -> None:
+    config = tmp_path / "other.toml"
+    config.write_text('[gcm-review]\nmax-file-mb = 3\n')
+    settings = load_settings(environ={"GCM_REVIEW_CONFIG": str(config)})
+    assert settings.max_file_mb == 3.0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("max_file_mb = -1\n", "invalid value"), ("colour = 'red'\n", "unknown setting")],
+)
+def test_bad_config_is_a_settings_error(tmp_path: Path, content: str, message: str) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text(content)
+    with pytest.raises(SettingsError, match=message):
+        load_settings(environ={}, config_file=config)
+
+
+def test_every_setting_is_a_field_with_the_same_default() -> None:
+    defaults = Settings()
+    for setting in SETTINGS:
+        assert getattr(defaults, setting.name) == setting.default
