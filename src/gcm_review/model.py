@@ -13,10 +13,10 @@ DocumentFormat = Literal["pdf", "docx", "html", "text"]
 class Block:
     """One piece of text as a reader found it, before repair.
 
-    PDF readers give one block per printed line (kind "line", with its page); DOCX and HTML
-    readers give one block per paragraph, heading or list item; the text reader gives one block
-    per paragraph (lines separated by a blank line are separate blocks; a hard-wrapped paragraph
-    stays one block with its newlines).
+    PDF and text readers give one block per printed line (kind "line"; PDF lines carry their page);
+    DOCX and HTML readers give one block per paragraph, heading or list item. `gap_before` is the
+    space above a line beyond normal line spacing, in lines (text files: the number of blank lines);
+    None on a page's first line.
     """
 
     text: str
@@ -24,7 +24,7 @@ class Block:
     kind: BlockKind = "text"
     level: int | None = None  # heading level (1 = top) when the format says it
     label: str | None = None  # list number or bullet the format generated ("23.", "a)", "•")
-    gap_before: float | None = None  # PDF only: vertical space above this line, in line heights
+    gap_before: float | None = None
 
 
 @dataclass(frozen=True)
