@@ -64,13 +64,15 @@ def test_ingest_stores_and_reports(tmp_path: Path, sqlite_url: str) -> None:
 
 
 def test_batch_goes_past_a_broken_file(tmp_path: Path, sqlite_url: str) -> None:
-    good = tmp_path / "a-good.txt"
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    good = inputs / "a-good.txt"
     good.write_text("1. The government opened a shelter for migrant workers.\n", encoding="utf-8")
-    broken = tmp_path / "b-broken.pdf"
+    broken = inputs / "b-broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
-    empty = tmp_path / "c-empty.txt"
+    empty = inputs / "c-empty.txt"
     empty.write_bytes(b"")
-    result = runner.invoke(app, ["ingest", str(tmp_path), "--database-url", sqlite_url])
+    result = runner.invoke(app, ["ingest", str(inputs), "--database-url", sqlite_url])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 2

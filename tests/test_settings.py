@@ -26,12 +26,12 @@ def test_precedence(tmp_path: Path) -> None:
     assert (from_env.database_url, from_env.max_file_mb) == ("sqlite:///from-env.db", 7.0)
     from_cli = load_settings(environ=env, config_file=config, overrides={"max_file_mb": 9.0})
     assert from_cli.max_file_mb == 9.0
-    assert from_cli.max_file_bytes == 9 * 1024 * 1024
+    assert from_cli.max_file_bytes == 9_000_000
 
 
 def test_config_file_from_environment(tmp_path: Path) -> None:
     config = tmp_path / "other.toml"
-    config.write_text('[gcm-review]\nmax-file-mb = 3\n')
+    config.write_text("[gcm-review]\nmax-file-mb = 3\n")
     settings = load_settings(environ={"GCM_REVIEW_CONFIG": str(config)})
     assert settings.max_file_mb == 3.0
 

@@ -1,4 +1,4 @@
-"""The gcm-review command line: each command parses, calls one core function and presents the result."""
+"""The gcm-review command line: each command parses, calls one core function, presents."""
 
 from __future__ import annotations
 

@@ -56,6 +56,7 @@ class Repair:
     removed: str
     inserted: str = ""
     offset: int | None = None  # character offset in the block's raw text, when known
+    count: int = 1  # how many changes this record sums up (e.g. characters normalised)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The ingest pipeline over many files: read, repair, structure, store; one file never stops the batch."""
+"""Ingest many files: read, repair, structure, store; a bad file never stops the batch."""
 
 from __future__ import annotations
 
@@ -86,9 +86,10 @@ def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
     try:
         if not path.is_file():
             raise FileNotFound(str(path), "no such file")
-        known = find_document_by_hash(db, file_sha256(path))
-        if known is not None:
-            return FileOutcome(str(path), "unchanged", known.document_id, known.version)
+        if path.stat().st_size <= settings.max_file_bytes:  # read() refuses larger ones
+            known = find_document_by_hash(db, file_sha256(path))
+            if known is not None:
+                return FileOutcome(str(path), "unchanged", known.document_id, known.version)
         doc = process_file(path, settings=settings)
         saved = save_document(db, doc, reader=reader_name(doc.repaired.source.format))
     except InputError as exc:

@@ -66,7 +66,7 @@ class Settings:
 
     @property
     def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
+        return int(self.max_file_mb * 1_000_000)
 
 
 def _parse(setting: Setting, raw: Any, origin: str) -> Any:

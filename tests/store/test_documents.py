@@ -67,9 +67,7 @@ def test_changed_file_becomes_a_new_version(db: Database, make_document: MakeDoc
     ]
 
 
-def test_failed_save_leaves_nothing_half_written(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_failed_save_leaves_nothing_half_written(db: Database, make_document: MakeDocument) -> None:
     save_document(db, make_document(content="kept"), reader="text.v1")
     good = make_document(content="broken one", paragraphs=4)
     # A paragraph whose text is None violates NOT NULL after the document row was added.

@@ -1,0 +1,148 @@
+"""The structure stage: repaired blocks in, title, sections and attributed paragraphs out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from gcm_review.model import (
+    Attribution,
+    Block,
+    Paragraph,
+    RepairedDocument,
+    Section,
+    StructuredDocument,
+)
+from gcm_review.structure.attribution import AttributionContext, attribute
+from gcm_review.structure.contents import contents_lines
+from gcm_review.structure.headings import HeadingMatch, classify_heading
+from gcm_review.structure.language import detect_language, majority_language
+from gcm_review.structure.numbering import MarkedText, split_marker
+from gcm_review.structure.objective_refs import find_objective_refs
+from gcm_review.structure.outline import Outline
+from gcm_review.structure.textnorm import clean_text
+from gcm_review.structure.title import TitleLine, find_title
+
+_DASHES = "-–—"
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """What the next paragraph needs to know about the one before it."""
+
+    kind: str
+    text: str
+    attribution: Attribution
+    serial: int
+
+
+def structure(doc: RepairedDocument) -> StructuredDocument:
+    """Find the title, the sections and the paragraphs of a repaired document."""
+    blocks = [block for block in doc.blocks if block.text.strip()]
+    contents = contents_lines([block.text for block in blocks])
+    headings = _headings(blocks, contents)
+    title = find_title(
+        [
+            TitleLine(block.text, _stops_title(index, contents, headings), block.kind == "heading")
+            for index, block in enumerate(blocks[:3])
+        ],
+        metadata_title=doc.source.metadata_title,
+    )
+    skipped = set(title.blocks)
+    outline = Outline()
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    previous: _Previous | None = None
+    for index, block in enumerate(blocks):
+        if index in skipped:
+            continue
+        heading = headings.get(index)
+        if heading is not None:
+            section = _section(heading, block)
+            outline.enter(section)
+            sections.append(section)
+            continue
+        paragraph = _paragraph(block, len(paragraphs), index in contents, outline, previous)
+        if paragraph is None:
+            continue
+        paragraphs.append(paragraph)
+        previous = _Previous(paragraph.kind, paragraph.text, paragraph.attribution, outline.serial)
+    language = majority_language((p.language, len(p.text)) for p in paragraphs)
+    filled = tuple(p if p.language else replace(p, language=language) for p in paragraphs)
+    return StructuredDocument(doc, title.title, language, tuple(sections), filled)
+
+
+def _stops_title(index: int, contents: frozenset[int], headings: dict[int, HeadingMatch]) -> bool:
+    """The contents or a structural heading ends the title; a short title-like line does not."""
+    heading = headings.get(index)
+    return index in contents or (heading is not None and heading.kind != "heading")
+
+
+def _headings(blocks: list[Block], contents: frozenset[int]) -> dict[int, HeadingMatch]:
+    found: dict[int, HeadingMatch] = {}
+    previous: str | None = None
+    for index, block in enumerate(blocks):
+        if index not in contents:
+            format_level = (block.level or 1) if block.kind == "heading" else None
+            heading = classify_heading(block.text, format_level=format_level, previous=previous)
+            if heading is not None:
+                found[index] = heading
+        previous = block.text
+    return found
+
+
+def _section(heading: HeadingMatch, block: Block) -> Section:
+    return Section(
+        title=heading.title,
+        level=heading.level,
+        kind=heading.kind,
+        page=block.page,
+        objective_refs=heading.objective_refs,
+        country=heading.country,
+    )
+
+
+def _paragraph(
+    block: Block, index: int, in_contents: bool, outline: Outline, previous: _Previous | None
+) -> Paragraph | None:
+    if in_contents:
+        text = clean_text(block.text)
+        return Paragraph(index, text, kind="contents", section=outline.titles, page=block.page)
+    marked = split_marker(block.text, label=block.label if block.kind == "list_item" else None)
+    if not marked.text:
+        return None  # a number or bullet alone on its line
+    kind = _kind(marked, previous)
+    same_section = previous is not None and previous.serial == outline.serial
+    context = AttributionContext(
+        section_country=outline.country,
+        previous=previous.attribution if same_section and previous is not None else None,
+        unnumbered=marked.marker != "number",
+        fragment=kind == "fragment",
+    )
+    return Paragraph(
+        index=index,
+        text=marked.text,
+        number=marked.number,
+        kind=kind,
+        section=outline.titles,
+        page=block.page,
+        language=detect_language(marked.text),
+        attribution=attribute(marked.text, context),
+        objective_refs=find_objective_refs(marked.text),
+        section_objective_refs=outline.objective_refs,
+    )
+
+
+def _kind(marked: MarkedText, previous: _Previous | None) -> str:
+    """The paragraph kind: "paragraph", "bullet" or "fragment" (unnumbered, lower case)."""
+    starts_lower = marked.text[:1].islower()
+    if marked.marker == "number":
+        return "paragraph"
+    if marked.marker == "subitem":
+        return "bullet"
+    if marked.marker == "bullet":
+        in_list = previous is not None and (
+            previous.kind == "bullet" or previous.text.rstrip().endswith(":")
+        )
+        stray_dash = marked.bullet in tuple(_DASHES) and starts_lower and not in_list
+        return "fragment" if stray_dash else "bullet"
+    return "fragment" if starts_lower else "paragraph"

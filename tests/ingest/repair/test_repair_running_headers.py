@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from repair_builders import document, pdf_lines
+
+from gcm_review.ingest.repair import repair
+from gcm_review.ingest.repair.lines import Line
+from gcm_review.ingest.repair.running_headers import (
+    PAGE_NUMBER,
+    RUNNING_FOOTER,
+    RUNNING_HEADER,
+    drop_lines,
+    find_running_lines,
+    is_page_number,
+)
+
+
+def _page(number: int, body: list[str]) -> list[str | tuple[str, float]]:
+    return [
+        f"Regional review conference {2020 + number}",
+        ("Migration governance report", 0.2),
+        *body,
+        (f"GE.21-{number:05d}", 1.0),
+        str(number + 1),
+    ]
+
+
+PAGES = [
+    _page(1, ["First page body line one", "continues here."]),
+    _page(2, ["Second page body", "Migration governance report"]),
+    _page(3, ["Third page body."]),
+    _page(4, ["Fourth page body."]),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12", "- 12 -", "Page 12 of 40", "12/40", "p. 3", "iv", " 7 ", "الصفحة 3", "Page 3 sur 9"],
+)
+def test_page_numbers_recognised(text: str) -> None:
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["12.", "- 42.", "2021 report", "Objective 12", "Annex"])
+def test_other_lines_are_not_page_numbers(text: str) -> None:
+    assert not is_page_number(text)
+
+
+def test_headers_footers_and_numbers_found_with_their_kind() -> None:
+    lines = [
+        Line(text=block.text, block=index, page=block.page, gap=block.gap_before)
+        for index, block in enumerate(pdf_lines(PAGES))
+    ]
+    found = find_running_lines(lines)
+    kinds = [(kind, line.text) for kind, line in found]
+    assert (RUNNING_HEADER, "Regional review conference 2021") in kinds
+    assert (RUNNING_HEADER, "Migration governance report") in kinds
+    assert (RUNNING_FOOTER, "GE.21-00003") in kinds
+    assert (PAGE_NUMBER, "5") in kinds
+    assert len(found) == 4 * 4
+    body = {line.text for line in drop_lines(lines, {id(line) for _kind, line in found})}
+    # the same words inside a page body are not a header there
+    assert "Migration governance report" in body
+    assert "Second page body" in body
+
+
+def test_kept_line_that_now_opens_the_page_has_no_gap() -> None:
+    lines = [Line("header", 0, 1, None), Line("body", 1, 1, 0.4), Line("next", 2, 1, 0.0)]
+    kept = drop_lines(lines, {id(lines[0])})
+    assert [line.gap for line in kept] == [None, 0.0]
+
+
+def test_header_on_too_few_pages_is_kept() -> None:
+    pages: list[list[str | tuple[str, float]]] = [
+        ["Only twice", "Body one."],
+        ["Only twice", "Body two."],
+        ["Body three."],
+        ["Body four."],
+        ["Body five."],
+    ]
+    lines = [
+        Line(text=block.text, block=index, page=block.page, gap=block.gap_before)
+        for index, block in enumerate(pdf_lines(pages))
+    ]
+    assert find_running_lines(lines) == []
+
+
+def test_pipeline_records_removals_and_joins_across_pages() -> None:
+    result = repair(document(pdf_lines(PAGES), format="pdf"))
+    texts = [block.text for block in result.blocks]
+    assert "First page body line one continues here." in texts
+    assert not any("GE.21" in text or "conference 20" in text for text in texts)
+    removed = [item for item in result.repairs if item.kind in {RUNNING_HEADER, RUNNING_FOOTER}]
+    assert {item.page for item in removed} == {1, 2, 3, 4}
+    assert all(item.offset == 0 and item.removed for item in removed)
+    numbers = [item.removed for item in result.repairs if item.kind == PAGE_NUMBER]
+    assert numbers == ["2", "3", "4", "5"]
+
+
+def test_text_without_pages_is_never_stripped() -> None:
+    lines = [Line("5", 0, None, 0.0), Line("Body.", 1, None, 1.0)]
+    assert find_running_lines(lines) == []

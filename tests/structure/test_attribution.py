@@ -1,0 +1,142 @@
+"""Attribution: own speaker first, then the section's country, then continuations."""
+
+from __future__ import annotations
+
+from gcm_review.model import Attribution
+from gcm_review.structure.attribution import AttributionContext, attribute, pronoun_gender
+
+IN_OMAN = AttributionContext(section_country="OMN")
+
+
+def test_own_introduction_gives_title_organisation_country_and_group() -> None:
+    text = (
+        "Ms. Rana Aziz, Head of the Contracts Unit at the Jordanian Ministry of Labour, outlined "
+        "reforms."
+    )
+    found = attribute(text, AttributionContext())
+    assert found == Attribution(
+        speaker="Ms. Rana Aziz",
+        title="Head of the Contracts Unit",
+        organisation="Ministry of Labour",
+        country="JOR",
+        stakeholder_group="member-state",
+    )
+
+
+def test_own_country_beats_the_section_country() -> None:
+    text = "Mr. Ali Zein, Deputy Minister of Expatriates of Yemen, described the needs."
+    assert attribute(text, IN_OMAN).country == "YEM"
+
+
+def test_section_country_when_the_introduction_names_none() -> None:
+    text = "Mr. Said Amer, Director of International Cooperation, described the plan."
+    found = attribute(text, IN_OMAN)
+    assert (found.speaker, found.country, found.stakeholder_group) == ("Mr. Said Amer", "OMN", None)
+
+
+def test_un_officials_do_not_take_the_section_country() -> None:
+    text = "Ms. Lina Farah, Regional Director of UNICEF, called for child protection."
+    found = attribute(text, IN_OMAN)
+    assert (found.country, found.stakeholder_group) == (None, "un-entity")
+
+
+def test_chair_then_speaker() -> None:
+    text = (
+        "The session was facilitated by Ms. Hala Rizk, board member at a regional association. "
+        "Mr. Fadi Aoun, Assistant Director at the Iraqi Ministry of Interior, stressed "
+        "identity checks."
+    )
+    found = attribute(text, AttributionContext())
+    assert (found.speaker, found.organisation, found.country) == (
+        "Mr. Fadi Aoun",
+        "Ministry of Interior",
+        "IRQ",
+    )
+
+
+def test_representative_without_a_name() -> None:
+    found = attribute(
+        "The representative of Bahrain said that a new law was adopted.", AttributionContext()
+    )
+    assert (found.speaker, found.country, found.stakeholder_group) == (None, "BHR", None)
+
+
+def test_fragment_naming_one_other_country_as_actor_switches_country() -> None:
+    previous = Attribution(speaker="Ms. Rana Aziz", country="OMN", stakeholder_group="member-state")
+    context = AttributionContext(
+        section_country="OMN", previous=previous, unnumbered=True, fragment=True
+    )
+    found = attribute("shelters were opened. He noted that Bahrain had adopted a new law.", context)
+    assert found == Attribution(country="BHR")
+
+
+def test_fragment_naming_the_section_country_stays_a_continuation() -> None:
+    previous = Attribution(speaker="Ms. Rana Aziz", country="OMN", stakeholder_group="member-state")
+    context = AttributionContext(
+        section_country="OMN", previous=previous, unnumbered=True, fragment=True
+    )
+    text = "support for returnees. She added that Oman and Bahrain had signed an agreement."
+    assert attribute(text, context) == previous
+
+
+def test_fragment_continuation_inherits_the_previous_speaker() -> None:
+    previous = Attribution(speaker="Mr. Said Amer", country="OMN", stakeholder_group="member-state")
+    context = AttributionContext(
+        section_country="OMN", previous=previous, unnumbered=True, fragment=True
+    )
+    assert (
+        attribute("and training for inspectors. He also mentioned shelters.", context) == previous
+    )
+
+
+def test_no_inheritance_when_the_pronoun_disagrees() -> None:
+    previous = Attribution(speaker="Mr. Said Amer", country="OMN", stakeholder_group="member-state")
+    context = AttributionContext(
+        section_country="OMN", previous=previous, unnumbered=True, fragment=True
+    )
+    assert attribute("and training. She concluded with thanks.", context) == Attribution(
+        country="OMN"
+    )
+
+
+def test_no_inheritance_without_a_previous_paragraph_in_the_section() -> None:
+    context = AttributionContext(
+        section_country=None, previous=None, unnumbered=True, fragment=True
+    )
+    assert attribute("and training. He concluded.", context) == Attribution()
+
+
+def test_numbered_paragraph_opening_with_a_pronoun_continues() -> None:
+    previous = Attribution(speaker="Ms. Rana Aziz", country="OMN")
+    context = AttributionContext(section_country="OMN", previous=previous)
+    assert attribute("She added that shelters were opened.", context) == previous
+    assert attribute("Shelters were opened in 2020.", context) == Attribution(country="OMN")
+
+
+def test_arabic_speaker() -> None:
+    text = "وأشارت السيدة ريم خليل، مديرة في وزارة الخارجية المغربية، إلى أهمية البيانات."
+    found = attribute(text, AttributionContext())
+    assert (found.speaker, found.country, found.stakeholder_group) == (
+        "السيدة ريم خليل",
+        "MAR",
+        "member-state",
+    )
+
+
+def test_french_speaker() -> None:
+    text = "Mme Sophie Martin, représentante de l'OIM, a présenté le rapport régional."
+    found = attribute(text, AttributionContext(section_country="TUN"))
+    assert (found.speaker, found.stakeholder_group, found.country) == (
+        "Mme Sophie Martin",
+        "un-entity",
+        None,
+    )
+
+
+def test_pronoun_gender() -> None:
+    assert pronoun_gender("and more. He said so.") == "m"
+    assert pronoun_gender("and more. Her view was clear.") == "f"
+    assert pronoun_gender("Elle a souligné la gravité.") == "f"
+    assert pronoun_gender("وأضافت أن الخطة جاهزة") == "f"
+    assert pronoun_gender("وأضاف أن الخطة جاهزة") == "m"
+    assert pronoun_gender("The plan is ready.") is None
