@@ -144,9 +144,11 @@ STATUS_STYLE = {
 
 def _summary_table(report: IngestReport) -> Table:
     table = Table(title=f"{len(report.outcomes)} file(s)", title_justify="left")
-    for column in ("file", "status", "id", "format", "lang", "pages", "paragraphs", "repairs"):
-        table.add_column(column, justify="right" if column in ("id", "pages") else "left")
-    table.add_column("title", overflow="fold")
+    table.add_column("file", no_wrap=True)
+    for column in ("status", "id", "format", "lang", "pages", "paragraphs", "repairs"):
+        numeric = column in ("id", "pages", "paragraphs", "repairs")
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=12)
     for outcome in report.outcomes:
         table.add_row(*_summary_row(outcome))
     return table

@@ -19,7 +19,7 @@ _LOOKS_LIKE_MARKER = re.compile(r"^(\d+[.)]?|[-\u2022]|[A-Z]\.|[IVX]+\.)$")
 
 def render_report_text(source: SampleSource) -> str:
     """The whole plain-text report for ``source``, ending with a newline."""
-    blocks = [source.notice, _title_block(source), _contents(source)]
+    blocks = [_title_block(source), source.notice, _contents(source)]
     blocks.extend(_render_element(element) for element in source.elements)
     return "\n\n".join(blocks) + "\n"
 
