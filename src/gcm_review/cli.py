@@ -144,11 +144,10 @@ STATUS_STYLE = {
 
 def _summary_table(report: IngestReport) -> Table:
     table = Table(title=f"{len(report.outcomes)} file(s)", title_justify="left")
-    table.add_column("file", no_wrap=True)
-    for column in ("status", "id", "format", "lang", "pages", "paragraphs", "repairs"):
-        numeric = column in ("id", "pages", "paragraphs", "repairs")
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=12)
+    table.add_column("file", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    for column in ("id", "format", "lang", "pages", "paragraphs", "repairs"):
+        table.add_column(column, justify="right", no_wrap=True)
     for outcome in report.outcomes:
         table.add_row(*_summary_row(outcome))
     return table
@@ -158,8 +157,7 @@ def _summary_row(o: FileOutcome) -> list[str]:
     style = STATUS_STYLE[o.status]
     status = f"[{style}]{o.status}[/]" + (f" v{o.version}" if o.version and o.version > 1 else "")
     if o.status in ("failed", "unchanged"):
-        note = "see the error above" if o.status == "failed" else "already stored"
-        return [Path(o.path).name, status, str(o.document_id or ""), "", "", "", "", "", note]
+        return [Path(o.path).name, status, str(o.document_id or ""), "", "", "", "", ""]
     return [
         Path(o.path).name,
         status,
@@ -169,7 +167,6 @@ def _summary_row(o: FileOutcome) -> list[str]:
         "" if o.pages is None else str(o.pages),
         str(o.paragraphs),
         str(o.repairs),
-        o.title or "",
     ]
 
 

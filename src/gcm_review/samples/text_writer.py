@@ -51,7 +51,7 @@ def wrap(text: str, *, first_prefix: str = "", next_prefix: str = "") -> list[st
 def _title_block(source: SampleSource) -> str:
     lines = [source.title]
     lines.extend(source.meta[key] for key in ("subtitle", "place_date") if key in source.meta)
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 def _contents(source: SampleSource) -> str:
@@ -61,8 +61,7 @@ def _contents(source: SampleSource) -> str:
         numbers = "" if not first else (str(first) if first == last else f"{first}-{last}")
         label = f"{indent}{heading.text} "
         if not numbers:
-            lines.append(label.rstrip())
-            continue
+            continue  # headings without paragraphs of their own are not listed
         dots = "." * max(3, WIDTH - len(label) - len(numbers) - 1)
         lines.append(f"{label}{dots} {numbers}")
     return "\n".join(lines)

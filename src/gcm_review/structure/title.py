@@ -55,7 +55,14 @@ def _opening_lines(lines: Sequence[TitleLine]) -> tuple[int, ...]:
         if line.stops or not text or word_count(text) > _MAX_LINE_WORDS or text.endswith("."):
             break
         chosen.append(index)
+    if not chosen and lines and _reads_as_title(lines[0]):
+        chosen.append(0)  # title lines that reflow joined into one block
     return tuple(chosen)
+
+
+def _reads_as_title(line: TitleLine) -> bool:
+    text = clean_text(line.text)
+    return bool(text) and not line.stops and word_count(text) <= 40 and not text.endswith(".")
 
 
 def _join(parts: list[str]) -> str:
