@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from gcm_review.ingest.repair import repair
+from gcm_review.ingest.text_reader import read_text
 from gcm_review.model import Block, DocumentFormat, SourceDocument
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -29,16 +30,8 @@ def report_path() -> Path:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """One "line" block per non-blank line, gap = blank lines before (as the text reader)."""
-    blocks: list[Block] = []
-    blank = 0
-    for line in text.split("\n"):
-        if not line.strip():
-            blank += 1
-            continue
-        blocks.append(Block(text=line, kind="line", gap_before=float(blank)))
-        blank = 0
-    return blocks
+    """Line blocks exactly as the text reader makes them."""
+    return list(read_text(text.encode("utf-8"), path=Path("report.txt")).blocks)
 
 
 def pdf_like_blocks(text: str) -> list[Block]:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from gcm_review.ingest.text_reader import read_text
 from gcm_review.model import Block, DocumentFormat, SourceDocument
 
 
 def text_lines(text: str) -> tuple[Block, ...]:
-    """Line blocks as the text reader makes them: one per non-blank line, gap = blank lines."""
-    blocks: list[Block] = []
-    blank = 0
-    for line in text.split("\n"):
-        if not line.strip():
-            blank += 1
-            continue
-        blocks.append(Block(text=line, kind="line", gap_before=float(blank)))
-        blank = 0
-    return tuple(blocks)
+    """Line blocks exactly as the text reader makes them."""
+    return read_text(text.encode("utf-8"), path=Path("sample.txt")).blocks
 
 
 def pdf_lines(pages: list[list[str | tuple[str, float]]]) -> tuple[Block, ...]:

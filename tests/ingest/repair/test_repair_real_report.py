@@ -12,22 +12,15 @@ import pytest
 from gcm_review.ingest.repair import repair
 from gcm_review.ingest.repair.garbage import remove_garbage
 from gcm_review.ingest.repair.vocabulary import document_vocabulary
+from gcm_review.ingest.text_reader import read_text
 from gcm_review.model import Block, RepairedDocument, SourceDocument
 
 NUMBERED = re.compile(r"^(?:- )?\d{1,3}\.\s")
 
 
 def _blocks(path: Path) -> tuple[Block, ...]:
-    """Line blocks exactly as the text reader makes them (one per non-blank line)."""
-    blocks: list[Block] = []
-    blank = 0
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if not line.strip():
-            blank += 1
-            continue
-        blocks.append(Block(text=line, kind="line", gap_before=float(blank)))
-        blank = 0
-    return tuple(blocks)
+    """Line blocks exactly as the text reader makes them."""
+    return read_text(path.read_bytes(), path=path).blocks
 
 
 @pytest.fixture(scope="module")

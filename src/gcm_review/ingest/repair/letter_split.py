@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from gcm_review.ingest.repair.edits import TextEdit
 from gcm_review.ingest.repair.vocabulary import WORD, Vocabulary
@@ -69,17 +70,20 @@ def _mend_run(run: str, *, vocabulary: Vocabulary) -> str:
     return "\t".join(out)
 
 
-def mend_tab_splits(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[TextEdit]]:
-    """Join tab-split words in `text`; edits have offsets in the text as it was before each."""
-    if "\t" not in text:
-        return text, []
+def _replace_matches(
+    text: str, matches: Iterable[re.Match[str]], mend: Callable[[str], str | None]
+) -> tuple[str, list[TextEdit]]:
+    """Replace each match by mend(match text) unless it returns None or the same text.
+
+    Edit offsets refer to the text as it was just before each edit.
+    """
     edits: list[TextEdit] = []
     out: list[str] = []
     position = 0
     shift = 0
-    for match in _TAB_SPLIT.finditer(text):
-        mended = _mend_run(match.group(), vocabulary=vocabulary)
-        if mended == match.group():
+    for match in matches:
+        mended = mend(match.group())
+        if mended is None or mended == match.group():
             continue
         edits.append(TextEdit(LETTER_SPLIT, match.start() + shift, match.group(), mended))
         shift += len(mended) - len(match.group())
@@ -88,6 +92,15 @@ def mend_tab_splits(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[Tex
         position = match.end()
     out.append(text[position:])
     return "".join(out), edits
+
+
+def mend_tab_splits(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[TextEdit]]:
+    """Join tab-split words in `text`; edits have offsets in the text as it was before each."""
+    if "\t" not in text:
+        return text, []
+    return _replace_matches(
+        text, _TAB_SPLIT.finditer(text), lambda run: _mend_run(run, vocabulary=vocabulary)
+    )
 
 
 def mend_trailing_fragment(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[TextEdit]]:
@@ -135,25 +148,17 @@ def _segment(letters: str, *, vocabulary: Vocabulary) -> str | None:
 
 def mend_spaced_letters(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[TextEdit]]:
     """Close up letter-spaced words ("I n t r o" style runs of four or more single letters)."""
-    edits: list[TextEdit] = []
-    out: list[str] = []
-    position = 0
-    shift = 0
-    for match in _SPACED_LETTERS.finditer(text):
-        words = ["".join(group.split(" ")) for group in re.split(r"\s{2,}", match.group())]
+
+    def close_up(run: str) -> str | None:
+        words = ["".join(group.split(" ")) for group in re.split(r"\s{2,}", run)]
         if len(words) == 1 and not vocabulary.is_word(words[0]):
             segmented = _segment(words[0], vocabulary=vocabulary)
             if segmented is None:
-                continue
+                return None
             words = [segmented]
-        mended = " ".join(words)
-        edits.append(TextEdit(LETTER_SPLIT, match.start() + shift, match.group(), mended))
-        shift += len(mended) - len(match.group())
-        out.append(text[position : match.start()])
-        out.append(mended)
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out), edits
+        return " ".join(words)
+
+    return _replace_matches(text, _SPACED_LETTERS.finditer(text), close_up)
 
 
 def mend_letter_splits(text: str, *, vocabulary: Vocabulary) -> tuple[str, list[TextEdit]]:
