@@ -70,3 +70,25 @@ def test_descriptions_are_combined() -> None:
         stakeholder_group("Mr. Ali Zein", None, "Director", "of the Ministry of Interior")
         == "member-state"
     )
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Secretary of State for Social Affairs", "Secrétaire d’État chargée des migrations"],
+)
+def test_secretaries_of_state_speak_for_member_states(description: str) -> None:
+    assert stakeholder_group(description) == "member-state"
+
+
+@pytest.mark.parametrize(
+    ("description", "group"),
+    [
+        ("Coordinator of the national migration management committee", "member-state"),
+        ("Director of Policies at the Labour Market Regulatory Authority", "member-state"),
+        ("Head of the national statistics institute", "member-state"),
+        ("Adviser at the World Health Organization", "un-entity"),
+        ("Professor at the Institute of Migration Studies", "academia"),
+    ],
+)
+def test_public_bodies_and_un_agencies(description: str, group: str) -> None:
+    assert stakeholder_group(description) == group

@@ -56,6 +56,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"ministry|ministries|ministère|\bminist(?:er|re)\b|government|gouvernement|delegation"
             r"|délégation"
             r"|ambassad|embassy|ambassade|permanent mission|mission permanente"
+            r"|secretary of state|state secretar|secrétaire d['’]état|secrétariat d['’]état"
+            r"|national [\w\s]{0,30}(?:committee|commission|authority|agency|office|institute)"
+            r" (?:for|of|on) (?:migration|statistics|labou?r|employment|expatriates)"
+            r"|national (?:statistic(?:s|al)|migration) (?:institute|office|agency|authority)"
+            r"|national [\w\s]{0,20}(?:migration|statistics) [\w\s]{0,20}committee"
+            r"|regulatory authority|public authority"
             r"|\bconsul(?:ate|ar|s)?\b"
             r"|وزار[ةه]|وزير|سفير|سفار[ةه]|الحكوم[ةه]|حكوم[ةه]|وفد|البعث[ةه] الدائم[ةه]",
         ),
@@ -68,6 +74,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "un-entity",
             rf"(?-i:\b(?:{_UN_ACRONYMS}|UN)\b)|United Nations|Nations Unies"
             r"|World Food Programme|International Fund for Agricultural Development"
+            r"|World Health Organi[sz]ation|World Bank|International Monetary Fund"
             r"|International Labou?r Organi[sz]ation|International Organi[sz]ation for Migration"
             r"|Population Fund|High Commissioner|Organisation internationale pour les migrations"
             r"|الأمم المتحد[ةه]|الامم المتحد[ةه]|المنظم[ةه] الدولي[ةه] للهجر[ةه]|اليونيسف|الإسكوا",
