@@ -19,6 +19,11 @@ from gcm_review.structure.language import detect_language, majority_language
 from gcm_review.structure.numbering import MarkedText, split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
 from gcm_review.structure.outline import Outline
+from gcm_review.structure.reporting_country import (
+    OPENING_PARAGRAPHS,
+    reporting_country,
+    speak_for,
+)
 from gcm_review.structure.textnorm import clean_text
 from gcm_review.structure.title import TitleLine, find_title
 
@@ -68,6 +73,10 @@ def structure(doc: RepairedDocument) -> StructuredDocument:
         previous = _Previous(paragraph.kind, paragraph.text, paragraph.attribution, outline.serial)
     language = majority_language((p.language, len(p.text)) for p in paragraphs)
     filled = tuple(p if p.language else replace(p, language=language) for p in paragraphs)
+    opening = [p.text for p in filled[:OPENING_PARAGRAPHS]]
+    country = reporting_country(title.title, opening)
+    if country is not None:
+        filled = speak_for(filled, country)
     return StructuredDocument(doc, title.title, language, tuple(sections), filled)
 
 
