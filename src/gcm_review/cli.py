@@ -122,7 +122,7 @@ def _ingest_with_progress(paths: list[Path], *, db: Database, settings: Settings
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=total < 2,
+        disable=total < 2 or not err.is_terminal,
     )
     with progress:
         task = progress.add_task("Ingesting", total=total)
@@ -147,7 +147,8 @@ def _summary_table(report: IngestReport) -> Table:
     table.add_column("file", overflow="fold")
     table.add_column("status", no_wrap=True)
     for column in ("id", "format", "lang", "pages", "paragraphs", "repairs"):
-        table.add_column(column, justify="right", no_wrap=True)
+        numeric = column not in ("format", "lang")
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
     for outcome in report.outcomes:
         table.add_row(*_summary_row(outcome))
     return table
