@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gcm_review import pipeline
 from gcm_review.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -15,6 +16,7 @@ from gcm_review.errors import (
     ScannedDocument,
     UnsupportedFormat,
 )
+from gcm_review.model import RepairedDocument, StructuredDocument
 from gcm_review.pipeline import ingest_paths, process_file
 from gcm_review.samples import broken_samples_dir, sample_corpus_dir
 from gcm_review.settings import Settings
@@ -78,3 +80,29 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     big.write_text("word " * 1000, encoding="utf-8")
     with pytest.raises(InputError, match="over the limit"):
         process_file(big, settings=Settings(max_file_mb=0.001))
+
+
+def test_an_unexpected_bug_fails_one_file_not_the_batch(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text("1. The ministry opened a shelter for migrant workers.\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("1. The ministry reduced remittance costs.\n", encoding="utf-8")
+    real_structure = pipeline.structure
+
+    def flaky(doc: RepairedDocument) -> StructuredDocument:
+        if doc.source.name == "a.txt":
+            raise ValueError("boom\nwith a second line")
+        return real_structure(doc)
+
+    monkeypatch.setattr(pipeline, "structure", flaky)
+    db = open_database(sqlite_url)
+    try:
+        report = ingest_paths([first, second], db=db, settings=SETTINGS)
+    finally:
+        db.close()
+    assert [o.status for o in report.outcomes] == ["failed", "new"]
+    message = report.outcomes[0].error or ""
+    assert "\n" not in message
+    assert message.startswith(str(first)) and "ValueError: boom" in message

@@ -11,6 +11,7 @@ from typing import Literal
 from gcm_review.errors import FileNotFound, GcmReviewError, InputError
 from gcm_review.ingest import read, reader_name
 from gcm_review.ingest.repair import repair
+from gcm_review.ingest.result import one_line
 from gcm_review.model import StructuredDocument
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
@@ -97,7 +98,7 @@ def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
     except GcmReviewError as exc:
         return FileOutcome(str(path), "failed", error=exc.one_line())
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
-        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        detail = one_line(f"{type(exc).__name__}: {exc}")
         return FileOutcome(
             str(path),
             "failed",

@@ -6,7 +6,6 @@ Any change here needs a new Alembic migration in store/migrations/versions/.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -109,7 +108,3 @@ class RepairRow(Base):
 
     document: Mapped[DocumentRow] = relationship(back_populates="repairs")
 
-
-def row_values(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    """The named attributes of a row as a dict."""
-    return {name: getattr(row, name) for name in names}
