@@ -43,6 +43,7 @@ def test_new_document_is_stored_with_everything(db: Database, make_document: Mak
     assert first["objective_refs"] == [4, 6, 8]
     assert first["objective_refs_in_text"] == [6]
     assert record["repairs"][0]["kind"] == "hyphenation"
+    assert record["repairs"][0]["count"] == 1
     assert record["sections"][0]["objective_refs"] == [4, 8]
 
 

@@ -137,6 +137,7 @@ def _repair_row(seq: int, repair: Repair) -> RepairRow:
         offset=repair.offset,
         removed=repair.removed,
         inserted=repair.inserted,
+        count=repair.count,
     )
 
 
@@ -216,6 +217,7 @@ def _repair_record(repair: RepairRow) -> dict[str, Any]:
         "offset": repair.offset,
         "removed": repair.removed,
         "inserted": repair.inserted,
+        "count": repair.count,
     }
 
 

@@ -105,6 +105,7 @@ class RepairRow(Base):
     offset: Mapped[int | None] = mapped_column(Integer)
     removed: Mapped[str] = mapped_column(Text)
     inserted: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)  # how many changes this record sums up
 
     document: Mapped[DocumentRow] = relationship(back_populates="repairs")
 

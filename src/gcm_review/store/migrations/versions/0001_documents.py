@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.Column("offset", sa.Integer(), nullable=True),
         sa.Column("removed", sa.Text(), nullable=False),
         sa.Column("inserted", sa.Text(), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
     )
 
 
