@@ -25,6 +25,8 @@ from gcm_review.model import (
     SourceDocument,
     StructuredDocument,
 )
+from gcm_review.tagging.run import load_tagger
+from gcm_review.tagging.tagger import GcmTagger
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -191,3 +193,18 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def make_document() -> Callable[..., StructuredDocument]:
     """Factory for small StructuredDocuments built in code."""
     return make_structured_document
+
+
+# --- tagging ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fake_tagger() -> GcmTagger:
+    """The tagger trained on the shipped examples with the deterministic fake embedder."""
+    return load_tagger(embedder="fake.v1", cache_path=None)
+
+
+@pytest.fixture(autouse=True)
+def no_vector_cache_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never write the user's vector cache."""
+    monkeypatch.setenv("GCM_REVIEW_VECTOR_CACHE", "")

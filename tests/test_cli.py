@@ -92,3 +92,58 @@ def test_missing_file_and_bad_database(tmp_path: Path, sqlite_url: str) -> None:
     bad_db = runner.invoke(app, ["documents", "--database-url", "sqlite:////no/such/dir/x.db"])
     assert bad_db.exit_code == 1
     assert bad_db.stderr.count("\n") == 1
+
+
+def test_tag_explain_and_evaluate(tmp_path: Path, sqlite_url: str) -> None:
+    report = tmp_path / "review.txt"
+    report.write_text(
+        "National review\n\n"
+        "4. The central bank cut the cost of sending remittances and opened accounts for "
+        "the families of migrant workers, a step towards their financial inclusion.\n",
+        encoding="utf-8",
+    )
+    ingested = runner.invoke(
+        app, ["ingest", str(report), "--database-url", sqlite_url, "--format", "json"]
+    )
+    paragraph_id = json.loads(ingested.stdout)[0]["paragraphs"][-1]["id"]
+    tagged = runner.invoke(app, ["tag", "--database-url", sqlite_url, "--embedder", "fake.v1"])
+    assert tagged.exit_code == 0, tagged.output
+    assert "Tagged 1 paragraph" in tagged.output
+    explained = runner.invoke(
+        app, ["explain", str(paragraph_id), "--database-url", sqlite_url, "--format", "json"]
+    )
+    assert explained.exit_code == 0, explained.output
+    labels = [t["label"] for t in json.loads(explained.stdout)["tags"] if t["decided"]]
+    assert "objective:20" in labels
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": report.read_text().split("\n")[-2],
+                "objectives": [20],
+                "principles": [],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    evaluated = runner.invoke(
+        app, ["evaluate", str(gold), "--embedder", "fake.v1", "--format", "json", "--no-ablation"]
+    )
+    assert evaluated.exit_code == 0, evaluated.output
+    scores = json.loads(evaluated.stdout)
+    assert scores["n"] == 1
+    assert scores["objectives"]["micro"]["recall"] == 1.0
+    assert set(scores["principles"]) >= {"micro", "macro", "per_label"}
+
+
+def test_explain_unknown_paragraph_and_bad_gold(tmp_path: Path, sqlite_url: str) -> None:
+    missing = runner.invoke(app, ["explain", "999", "--database-url", sqlite_url])
+    assert missing.exit_code == 1
+    assert "no paragraph with id 999" in missing.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad), "--embedder", "fake.v1"])
+    assert result.exit_code == 1
+    assert "bad.jsonl" in result.stderr and "line 1" in result.stderr

@@ -89,3 +89,24 @@ class DocumentNotFound(GcmReviewError):
     """No stored document has the given id."""
 
     hint = "list the stored documents with `gcm-review documents`"
+
+
+class EmbedderUnavailable(GcmReviewError):
+    """An embedder cannot be used: its package or model is missing, or the name is unknown."""
+
+    hint = (
+        "reinstall gcm-review with its pinned dependencies (pip install -e .) "
+        "or choose another embedder"
+    )
+
+
+class ParagraphNotFound(GcmReviewError):
+    """No stored paragraph has the given id."""
+
+    hint = "paragraph ids are the `id` fields of `gcm-review ingest --format json`"
+
+
+class FrameworkError(GcmReviewError):
+    """A framework file (objectives, principles, terms) is missing, unreadable or invalid."""
+
+    hint = "fix the framework TOML file (see src/gcm_review/frameworks/gcm.toml for the schema)"

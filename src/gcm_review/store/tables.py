@@ -6,8 +6,20 @@ Any change here needs a new Alembic migration in store/migrations/versions/.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -109,3 +121,20 @@ class RepairRow(Base):
 
     document: Mapped[DocumentRow] = relationship(back_populates="repairs")
 
+
+class TagRow(Base):
+    """A label on a paragraph: proposed by a tagger or given by an analyst."""
+
+    __tablename__ = "tags"
+    __table_args__ = (Index("ix_tags_paragraph_label", "paragraph_id", "label"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(ForeignKey("paragraphs.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(60))  # "objective:6", "principle:human-rights"
+    probability: Mapped[float] = mapped_column(Float)
+    decided: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(String(20))  # "model" or "analyst"
+    tagger: Mapped[str] = mapped_column(String(60))  # versioned name, or the analyst's name
+    status: Mapped[str] = mapped_column(String(20))  # "proposed", "accepted", "rejected"
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

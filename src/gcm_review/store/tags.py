@@ -1,0 +1,93 @@
+"""Storing tags and reading them back with their paragraph (for `explain`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from gcm_review.errors import ParagraphNotFound
+from gcm_review.model import Tag, TagInput
+from gcm_review.store.database import Database
+from gcm_review.store.documents import paragraph_record
+from gcm_review.store.tables import DocumentRow, ParagraphRow, TagRow
+
+SKIPPED_KINDS = ("contents",)
+
+
+def paragraphs_to_tag(
+    db: Database, document_ids: Sequence[int] | None = None
+) -> list[tuple[int, TagInput]]:
+    """(paragraph id, tagger input) of every paragraph of the given (or all) documents."""
+    query = (
+        select(ParagraphRow).join(DocumentRow).order_by(ParagraphRow.document_id, ParagraphRow.seq)
+    )
+    if document_ids:
+        query = query.where(ParagraphRow.document_id.in_(document_ids))
+    with db.sessions() as session:
+        return [
+            (row.id, TagInput(row.text, row.language, tuple(row.section_objective_refs)))
+            for row in session.scalars(query)
+            if row.kind not in SKIPPED_KINDS
+        ]
+
+
+def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
+    """Replace the machine proposals of these paragraphs; reviewed and analyst tags stay."""
+    now = datetime.now(UTC)
+    ids = [paragraph_id for paragraph_id, _ in tagged]
+    with db.transaction() as session:
+        session.execute(
+            delete(TagRow).where(
+                TagRow.paragraph_id.in_(ids), TagRow.source == "model", TagRow.status == "proposed"
+            )
+        )
+        rows = [
+            TagRow(
+                paragraph_id=paragraph_id,
+                label=tag.label,
+                probability=tag.probability,
+                decided=tag.decided,
+                source="model",
+                tagger=tag.tagger,
+                status="proposed",
+                evidence=[asdict(evidence) for evidence in tag.evidence],
+                created_at=now,
+            )
+            for paragraph_id, tags in tagged
+            for tag in tags
+        ]
+        session.add_all(rows)
+    return len(rows)
+
+
+def paragraph_explanation(db: Database, paragraph_id: int) -> dict[str, Any]:
+    """A paragraph with every tag on it, most likely first, and each tag's evidence."""
+    with db.sessions() as session:
+        para = session.get(ParagraphRow, paragraph_id)
+        if para is None:
+            raise ParagraphNotFound(f"no paragraph with id {paragraph_id}")
+        tags = session.scalars(
+            select(TagRow)
+            .where(TagRow.paragraph_id == paragraph_id)
+            .order_by(TagRow.probability.desc())
+        )
+        return {
+            "paragraph": {**paragraph_record(para), "document": para.document.source_name},
+            "tags": [_tag_record(tag) for tag in tags],
+        }
+
+
+def _tag_record(tag: TagRow) -> dict[str, Any]:
+    return {
+        "label": tag.label,
+        "probability": tag.probability,
+        "decided": tag.decided,
+        "status": tag.status,
+        "source": tag.source,
+        "tagger": tag.tagger,
+        "evidence": list(tag.evidence),
+    }

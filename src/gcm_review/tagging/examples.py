@@ -1,0 +1,58 @@
+"""Labelled paragraphs: the written training examples shipped with the package, and gold files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from gcm_review.errors import InputError
+from gcm_review.tagging.labels import gold_labels
+
+TRAINING_FILE = "gcm-train.jsonl"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A paragraph with the labels an annotator gave it."""
+
+    id: str
+    text: str
+    labels: frozenset[str]
+    language: str | None = None
+
+
+def read_examples(path: Path) -> list[Example]:
+    """Read JSON Lines {"id", "text", "objectives": [ints], "principles": [keys]}."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(
+            str(path), f"cannot be read ({exc.strerror})", hint="check the path"
+        ) from exc
+    return [_example(path, number, line) for number, line in enumerate(lines, 1) if line.strip()]
+
+
+def _example(path: Path, number: int, line: str) -> Example:
+    try:
+        data = json.loads(line)
+        return Example(
+            id=str(data.get("id", f"line-{number}")),
+            text=str(data["text"]),
+            labels=gold_labels(data.get("objectives", []), data.get("principles", [])),
+            language=data.get("lang") or data.get("language"),
+        )
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InputError(
+            str(path),
+            f"line {number} is not a labelled paragraph ({type(exc).__name__}: {exc})",
+            hint='each line must be a JSON object with "text", "objectives" and "principles"',
+        ) from exc
+
+
+def training_examples() -> list[Example]:
+    """The written examples that ship with the package (three languages)."""
+    folder = resources.files("gcm_review.frameworks") / "examples"
+    with resources.as_file(folder / TRAINING_FILE) as path:
+        return read_examples(Path(path))

@@ -1,0 +1,79 @@
+"""Per (paragraph, label) features from the explicit, lexicon and semantic taggers."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from gcm_review.model import Evidence
+
+GROUPS = ("explicit", "lexicon", "semantic")
+# Explicit references act as rules on top of the linear layer (explicit.apply_references): the
+# written examples that train the layer name no objectives, so it could not learn their weight.
+FEATURES: dict[str, tuple[str, ...]] = {
+    "lexicon": ("term score", "top term label"),
+    "semantic": ("prototype (centred)", "nearest example (centred)", "nearest rank 1", "rank <= 3"),
+}
+Array = NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Raw tagger outputs for a batch of paragraphs over a list of labels."""
+
+    labels: tuple[str, ...]
+    explicit: Sequence[dict[str, Evidence]]
+    lexicon: Sequence[dict[str, Evidence]]
+    prototype: Array  # (paragraphs, labels)
+    nearest: Array  # (paragraphs, labels)
+    sentences: Sequence[Sequence[str]] = ()
+    closest_sentence: NDArray[np.int_] | None = None  # (paragraphs, labels), -1 for none
+
+
+def _column_matrix(per_paragraph: Sequence[dict[str, Evidence]], labels: Sequence[str]) -> Array:
+    matrix = np.zeros((len(per_paragraph), len(labels)), dtype=np.float32)
+    index = {label: i for i, label in enumerate(labels)}
+    for row, found in enumerate(per_paragraph):
+        for label, evidence in found.items():
+            if label in index:
+                matrix[row, index[label]] = evidence.score
+    return matrix
+
+
+def _centred(matrix: Array) -> Array:
+    spread = matrix.std(axis=1, keepdims=True) + 1e-6
+    centred: Array = ((matrix - matrix.mean(axis=1, keepdims=True)) / spread).astype(np.float32)
+    return centred
+
+
+def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
+    """(paragraphs, labels, features) for the chosen feature groups, in GROUPS order."""
+    parts: list[NDArray[np.float32] | NDArray[np.bool_]] = []
+    if "lexicon" in groups:
+        lexicon = _column_matrix(scores.lexicon, scores.labels)
+        top = (lexicon == lexicon.max(axis=1, keepdims=True)) & (lexicon > 0)
+        parts += [lexicon, top]
+    if "semantic" in groups:
+        order = np.argsort(-scores.nearest, axis=1).argsort(axis=1)
+        parts += [
+            _centred(scores.prototype),
+            _centred(scores.nearest),
+            order == 0,
+            order < 3,
+        ]
+    if not parts:
+        return np.zeros((len(scores.explicit), len(scores.labels), 0), dtype=np.float32)
+    return np.stack([np.asarray(p, dtype=np.float32) for p in parts], axis=2)
+
+
+def explicit_matrix(scores: Scores) -> Array:
+    """(paragraphs, labels) explicit reference scores: 1 named in the text, 0.5 by a heading."""
+    return _column_matrix(scores.explicit, scores.labels)
+
+
+def feature_names(groups: Collection[str]) -> list[str]:
+    """Names of the features feature_tensor builds for these groups."""
+    return [name for group in FEATURES if group in groups for name in FEATURES[group]]

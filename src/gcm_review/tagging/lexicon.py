@@ -1,0 +1,92 @@
+"""lexicon.v1: weighted terms per objective and principle, in English, French and Arabic.
+
+All terms of all languages are matched at once (paragraphs mix languages), word by word on
+normalised text (casefolded, Arabic letters folded, an Arabic clitic such as و or ب allowed before
+a term's first word).
+A label's score is 1 - exp(-sum of the weights of its distinct matched terms).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from gcm_review.frameworks import Framework
+from gcm_review.model import Evidence
+from gcm_review.structure.textnorm import has_arabic_script
+from gcm_review.tagging.labels import objective_label, principle_label
+from gcm_review.tagging.sentences import normalise_for_matching
+
+NAME = "lexicon.v1"
+_ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Terms indexed by their first word, and what each term means."""
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]  # word -> [(words, term)]
+    meaning: dict[str, list[tuple[str, float]]]  # normalised term -> [(label, weight)]
+
+
+_COMPILED: dict[tuple[str, str], Lexicon] = {}
+
+
+def compile_lexicon(framework: Framework) -> Lexicon:
+    """The lexicon of a framework (compiled once per framework name and version)."""
+    key = (framework.name, framework.version)
+    if key not in _COMPILED:
+        _COMPILED[key] = _compile(framework)
+    return _COMPILED[key]
+
+
+def _compile(framework: Framework) -> Lexicon:
+    meaning: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for objective in framework.objectives:
+        for term in objective.terms:
+            meaning[_key(term.text)].append((objective_label(objective.number), term.weight))
+    for principle in framework.principles:
+        for term in principle.terms:
+            meaning[_key(term.text)].append((principle_label(principle.key), term.weight))
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key in meaning:
+        words = tuple(key.split())
+        if words:
+            by_first_word[words[0]].append((words, key))
+    return Lexicon(dict(by_first_word), dict(meaning))
+
+
+def _key(text: str) -> str:
+    """A term or text as space-separated normalised words."""
+    return " ".join(_WORD.findall(normalise_for_matching(text)))
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word, and for Arabic the word without a leading clitic (with and without ال)."""
+    forms = [word]
+    if has_arabic_script(word):
+        for clitic in _ARABIC_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                rest = word[len(clitic) :]
+                forms += [rest, "ال" + rest]
+    return forms
+
+
+def lexicon_scores(text: str, lexicon: Lexicon) -> dict[str, Evidence]:
+    """Label -> evidence (score and matched terms) for one paragraph."""
+    words = _key(text).split()
+    hits: dict[str, dict[str, float]] = defaultdict(dict)
+    for position, word in enumerate(words):
+        for form in _word_forms(word):
+            for term_words, term in lexicon.by_first_word.get(form, ()):
+                rest = term_words[1:]
+                if tuple(words[position + 1 : position + len(term_words)]) == rest:
+                    for label, weight in lexicon.meaning[term]:
+                        hits[label][term] = weight
+    return {
+        label: Evidence(NAME, 1.0 - math.exp(-sum(terms.values())), tuple(sorted(terms)))
+        for label, terms in hits.items()
+    }

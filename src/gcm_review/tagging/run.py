@@ -1,0 +1,101 @@
+"""Core entry points for tagging stored documents and evaluating against annotated files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gcm_review.embed import CachedEmbedder, get_embedder
+from gcm_review.frameworks import load_framework
+from gcm_review.store.database import Database
+from gcm_review.store.tags import paragraphs_to_tag, save_tags
+from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
+from gcm_review.tagging.examples import read_examples, training_examples
+from gcm_review.tagging.features import GROUPS
+from gcm_review.tagging.tagger import NAME as TAGGER_NAME
+from gcm_review.tagging.tagger import GcmTagger, train_tagger
+
+BATCH = 256
+ABLATIONS: dict[str, tuple[str, ...]] = {
+    "explicit only": ("explicit",),
+    "lexicon only": ("lexicon",),
+    "semantic only": ("semantic",),
+    "explicit + lexicon": ("explicit", "lexicon"),
+    "all": GROUPS,
+}
+
+
+@dataclass(frozen=True)
+class TagReport:
+    """What tagging stored documents did."""
+
+    paragraphs: int
+    tags: int
+    decided: int
+    tagger: str
+
+
+def load_tagger(
+    *,
+    embedder: str,
+    cache_path: Path | None,
+    framework: str = "gcm",
+    groups: Collection[str] = GROUPS,
+) -> GcmTagger:
+    """Train the tagger on the shipped examples, with a vector cache in front of the embedder."""
+    cached = CachedEmbedder(get_embedder(embedder), path=cache_path)
+    return train_tagger(load_framework(framework), cached, training_examples(), groups=groups)
+
+
+def tag_documents(
+    db: Database,
+    *,
+    tagger: GcmTagger,
+    document_ids: Sequence[int] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> TagReport:
+    """Tag every paragraph of the given (or all) stored documents and store the proposals."""
+    todo = paragraphs_to_tag(db, document_ids)
+    stored = decided = 0
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        tagged = tagger.tag([para for _, para in chunk])
+        stored += save_tags(db, [(pid, tags) for (pid, _), tags in zip(chunk, tagged, strict=True)])
+        decided += sum(tag.decided for tags in tagged for tag in tags)
+        if on_progress is not None:
+            on_progress(min(start + BATCH, len(todo)), len(todo))
+    return TagReport(len(todo), stored, decided, tagger.name)
+
+
+def evaluate_file(
+    path: Path,
+    *,
+    embedder: str,
+    cache_path: Path | None,
+    ablation: bool = True,
+) -> dict[str, Any]:
+    """Tag the texts of an annotated JSONL file and score the tags (plus per-tagger ablation)."""
+    examples = read_examples(path)
+    inputs = inputs_of(examples)
+    report: dict[str, Any] = {}
+    variants = ABLATIONS if ablation else {"all": GROUPS}
+    for name, groups in variants.items():
+        tagger = load_tagger(embedder=embedder, cache_path=cache_path, groups=groups)
+        predicted = [
+            frozenset(tag.label for tag in tags if tag.decided) for tags in tagger.tag(inputs)
+        ]
+        result = evaluate_predictions(examples, predicted, tagger.space.labels)
+        report.setdefault("ablation", {})[name] = {
+            "objectives": {
+                **result["objectives"]["micro"],
+                "macro_f1": result["objectives"]["macro"]["f1"],
+            },
+            "principles": result["principles"]["micro"],
+        }
+        if name == "all":
+            report.update(result)
+    report["tagger"] = TAGGER_NAME
+    report["embedder"] = embedder
+    return report

