@@ -11,12 +11,10 @@ from numpy.typing import NDArray
 from gcm_review.model import Evidence
 
 GROUPS = ("explicit", "lexicon", "semantic")
-# Explicit references act as rules on top of the linear layer (explicit.apply_references): the
-# written examples that train the layer name no objectives, so it could not learn their weight.
-FEATURES: dict[str, tuple[str, ...]] = {
-    "lexicon": ("term score", "top term label"),
-    "semantic": ("prototype (centred)", "nearest example (centred)", "nearest rank 1", "rank <= 3"),
-}
+# Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype
+# and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3). Explicit
+# references act as rules on top of the linear layer (explicit.apply_references): the written
+# examples that train the layer name no objectives, so it could not learn their weight.
 Array = NDArray[np.float32]
 
 
@@ -72,8 +70,3 @@ def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
 def explicit_matrix(scores: Scores) -> Array:
     """(paragraphs, labels) explicit reference scores: 1 named in the text, 0.5 by a heading."""
     return _column_matrix(scores.explicit, scores.labels)
-
-
-def feature_names(groups: Collection[str]) -> list[str]:
-    """Names of the features feature_tensor builds for these groups."""
-    return [name for group in FEATURES if group in groups for name in FEATURES[group]]

@@ -23,9 +23,7 @@ from gcm_review.tagging.features import GROUPS, Scores, explicit_matrix, feature
 from gcm_review.tagging.labels import is_objective
 from gcm_review.tagging.lexicon import Lexicon, compile_lexicon, lexicon_scores
 from gcm_review.tagging.linear import LogisticModel, best_threshold, fit_logistic
-from gcm_review.tagging.semantic import (
-    NAME as SEMANTIC,
-)
+from gcm_review.tagging.semantic import NAME as SEMANTIC
 from gcm_review.tagging.semantic import LabelSpace, build_label_space, pooled_similarities
 
 NAME = "gcm-tagger.v1"
