@@ -8,23 +8,15 @@ from typing import Any
 
 import pytest
 
+from gcm_review.frameworks import load_framework
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHECK_FILES = (
     REPO_ROOT / "benchmarks" / "data" / "multilingual-check.jsonl",
     REPO_ROOT / "benchmarks" / "data" / "other-languages-check.jsonl",
 )
-PRINCIPLES = {
-    "people-centred",
-    "international-cooperation",
-    "national-sovereignty",
-    "rule-of-law",
-    "sustainable-development",
-    "human-rights",
-    "gender-responsive",
-    "child-sensitive",
-    "whole-of-government",
-    "whole-of-society",
-}
+# The principle keys as the framework defines them (test_loader checks those against the GCM).
+PRINCIPLES = {principle.key for principle in load_framework().principles}
 TYPES = {"achievement", "challenge", "recommendation", "commitment", "description", "procedural"}
 REQUIRED_KEYS = {"id", "lang", "text", "objectives", "principles", "type"}
 MINIMUM_PER_OBJECTIVE = {"en": 8, "fr": 4, "ar": 4}
