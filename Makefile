@@ -12,14 +12,12 @@ $(BIN)/gcm-review: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/gcm-review
 
-## demo: set up, then ingest and tag the bundled fictional sample corpus into demo-output/
+## demo: set up, then run the whole review of the bundled fictional sample corpus into demo-output/
 demo: $(BIN)/gcm-review
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review ingest src/gcm_review/samples/corpus
-	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review tag
-	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review ingest --format json \
-		src/gcm_review/samples/corpus > $(DEMO_DIR)/documents.json
-	@echo "Stored in $(DEMO_DIR)/gcm-review.db; every paragraph as JSON in $(DEMO_DIR)/documents.json"
+	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review review \
+		src/gcm_review/samples/corpus --out $(DEMO_DIR)/report
+	@echo "Open $(DEMO_DIR)/report/report.html in a browser (report.docx, matrix.xlsx and the rest beside it)."
 	@echo "Why a paragraph got its tags: DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review explain 150"
 
 ## test: the whole test suite (a real PostgreSQL server is started by the tests)

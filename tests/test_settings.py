@@ -51,3 +51,30 @@ def test_every_setting_is_a_field_with_the_same_default() -> None:
     defaults = Settings()
     for setting in SETTINGS:
         assert getattr(defaults, setting.name) == setting.default
+
+
+def test_attention_rule_from_config(tmp_path: Path) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text('attention_greatest_share = "60%"\nattention_some_share = 0.3\n')
+    settings = load_settings(config_file=config, environ={})
+    assert settings.attention_rule.greatest_share == 0.6
+    assert settings.attention_rule.some_share == 0.3
+    assert "at least 60%" in settings.attention_rule.describe()
+
+
+@pytest.mark.parametrize(("greatest", "some"), [("1.5", "0.2"), ("0", "0.1")])
+def test_attention_share_out_of_range(greatest: str, some: str) -> None:
+    environ = {
+        "GCM_REVIEW_ATTENTION_GREATEST_SHARE": greatest,
+        "GCM_REVIEW_ATTENTION_SOME_SHARE": some,
+    }
+    with pytest.raises(SettingsError, match="attention_greatest_share"):
+        load_settings(environ=environ)
+
+
+def test_some_above_greatest_is_refused() -> None:
+    settings = load_settings(
+        overrides={"attention_greatest_share": 0.2, "attention_some_share": 0.4}, environ={}
+    )
+    with pytest.raises(SettingsError, match="attention_some_share"):
+        _ = settings.attention_rule

@@ -110,3 +110,15 @@ class FrameworkError(GcmReviewError):
     """A framework file (objectives, principles, terms) is missing, unreadable or invalid."""
 
     hint = "fix the framework TOML file (see src/gcm_review/frameworks/gcm.toml for the schema)"
+
+
+class OutputError(GcmReviewError):
+    """An output folder or file cannot be written."""
+
+    hint = "choose a folder you can write to with --out"
+
+
+class NothingToReview(GcmReviewError):
+    """None of the inputs of a review could be read."""
+
+    hint = "give files or folders of reports in PDF, DOCX, HTML or text (see the errors above)"

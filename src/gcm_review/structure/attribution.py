@@ -57,10 +57,12 @@ def attribute(text: str, context: AttributionContext) -> Attribution:
         return _from_speaker(SpeakerIntro(None, represents=represented["represents"]), context)
     actor = _other_actor_country(text, context)
     if actor is not None:
-        return Attribution(country=actor)
+        return Attribution(country=actor, stakeholder_group="member-state")
     if _continues_previous(text, context) and context.previous is not None:
         return context.previous
-    return Attribution(country=context.section_country)
+    # Text under a country heading with no speaker of its own is that country's reporting.
+    section = context.section_country
+    return Attribution(country=section, stakeholder_group="member-state" if section else None)
 
 
 def _from_speaker(intro: SpeakerIntro, context: AttributionContext) -> Attribution:

@@ -1,0 +1,3 @@
+from gcm_review.cli import app
+
+app()

@@ -1,0 +1,91 @@
+"""The review command: ingest, tag, synthesise and write the draft report in one go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from gcm_review.cli.app import app
+from gcm_review.cli.common import (
+    DatabaseUrlOption,
+    EmbedderOption,
+    err,
+    fail,
+    out,
+    progress_bar,
+    resolve_settings,
+)
+from gcm_review.errors import GcmReviewError
+from gcm_review.pipeline import expand_paths
+from gcm_review.review import ReviewResult, run_review
+
+STAGE_NAMES = {
+    "ingest": "Reading",
+    "tag": "Tagging",
+    "synthesise": "Synthesising",
+    "write": "Writing",
+}
+
+
+@app.command()
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of review reports.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the report files.")],
+    title: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
+    database_url: DatabaseUrlOption = None,
+    embedder: EmbedderOption = None,
+) -> None:
+    """Run the whole review: read, tag, synthesise, and write report.html, report.docx,
+    matrix.csv/.xlsx, synthesis.json and paragraphs.csv/.jsonl into the --out folder.
+
+    Files that cannot be read are reported one line each and left out; the exit code is then 1.
+    """
+    settings = resolve_settings(database_url=database_url, embedder=embedder)
+    total = len(expand_paths(paths))
+    with progress_bar("Reading") as (progress, task):
+        progress.update(task, total=total)
+
+        def on_progress(stage: str, done: int, of: int) -> None:
+            progress.update(task, description=STAGE_NAMES[stage], completed=done, total=of)
+
+        try:
+            result = run_review(
+                paths,
+                out_dir=out_dir,
+                settings=settings,
+                title=title,
+                on_progress=on_progress,
+                on_file_done=lambda _outcome: progress.advance(task),
+            )
+        except GcmReviewError as exc:
+            raise fail(exc) from None
+    for outcome in result.ingest.failed:
+        err.print(f"[bold red]error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+    out.print(_summary(result))
+    out.print(f"Report: {out_dir / 'report.html'} (and report.docx beside it)", highlight=False)
+    if result.ingest.failed:
+        raise typer.Exit(code=1)
+
+
+def _summary(result: ReviewResult) -> Table:
+    synthesis = result.synthesis
+    read = len(result.ingest.outcomes) - len(result.ingest.failed)
+    table = Table(title=synthesis.title, title_justify="left", show_header=False)
+    table.add_column("what")
+    table.add_column("value", overflow="fold")
+    table.add_row("documents", f"{read} read, {len(result.ingest.failed)} failed")
+    table.add_row("paragraphs tagged", str(result.tagging.paragraphs))
+    table.add_row("reporting member states", str(len(synthesis.matrix.countries)))
+    for category, label in (
+        ("greatest", "greatest attention"),
+        ("some", "some attention"),
+        ("not-reported", "not reported in most"),
+    ):
+        numbers = [str(a.objective) for a in synthesis.attention if a.category == category]
+        table.add_row(label, ", ".join(numbers) or "none")
+    table.add_row("recommendations", str(len(synthesis.recommendations)))
+    table.add_row("files", ", ".join(p.name for p in result.files if p.parent.name != "charts"))
+    return table

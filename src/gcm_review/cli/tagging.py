@@ -1,0 +1,158 @@
+"""Commands on tags: tag, explain and evaluate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from gcm_review.cli.app import app
+from gcm_review.cli.common import (
+    DatabaseUrlOption,
+    EmbedderOption,
+    fail,
+    opened,
+    out,
+    progress_bar,
+    resolve_settings,
+)
+from gcm_review.errors import GcmReviewError
+from gcm_review.store.tags import paragraph_explanation
+from gcm_review.tagging.run import evaluate_file, load_tagger, tag_documents
+
+
+@app.command()
+def tag(
+    documents: Annotated[
+        list[int] | None, typer.Argument(help="Ids of stored documents (default: all).")
+    ] = None,
+    database_url: DatabaseUrlOption = None,
+    embedder: EmbedderOption = None,
+) -> None:
+    """Tag every paragraph of stored documents with GCM objectives and guiding principles.
+
+    Machine proposals are replaced; tags an analyst accepted, rejected or added are kept.
+    """
+    settings = resolve_settings(database_url=database_url, embedder=embedder)
+    with opened(settings) as db:
+        try:
+            tagger = load_tagger(embedder=settings.embedder, cache_path=settings.vector_cache_path)
+            with progress_bar("Tagging") as (progress, task):
+                report = tag_documents(
+                    db,
+                    tagger=tagger,
+                    document_ids=documents,
+                    on_progress=lambda done, total: progress.update(
+                        task, completed=done, total=total
+                    ),
+                )
+        except GcmReviewError as exc:
+            raise fail(exc) from None
+    out.print(
+        f"Tagged {report.paragraphs} paragraph(s) with {report.tagger}: {report.decided} tag(s) "
+        f"decided, {report.tags - report.decided} more proposed for review."
+    )
+
+
+@app.command()
+def explain(
+    paragraph_id: Annotated[int, typer.Argument(help="Paragraph id (see ingest --format json).")],
+    database_url: DatabaseUrlOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Show why a paragraph got its tags: probability, matched terms, references, sentence."""
+    settings = resolve_settings(database_url=database_url)
+    with opened(settings) as db:
+        try:
+            explanation = paragraph_explanation(db, paragraph_id)
+        except GcmReviewError as exc:
+            raise fail(exc) from None
+    if output_format == "json":
+        sys.stdout.write(json.dumps(explanation, ensure_ascii=False, indent=2) + "\n")
+        return
+    para = explanation["paragraph"]
+    out.print(f"[bold]Paragraph {para['id']}[/] ({para['document']}, number {para['number']})")
+    out.print(para["text"], highlight=False)
+    if not explanation["tags"]:
+        out.print("No tags yet: run `gcm-review tag` first.")
+    for found in explanation["tags"]:
+        mark = "[green]tagged[/]" if found["decided"] else "[yellow]proposed[/]"
+        out.print(f"\n{mark} {found['label']}  p={found['probability']:.2f}  ({found['status']})")
+        for evidence in found["evidence"]:
+            detail = ", ".join(evidence["matched"]) or (evidence["sentence"] or "")
+            out.print(
+                f"   {evidence['tagger']}: {evidence['score']:.2f}  {detail}", highlight=False
+            )
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help='JSONL: {"id", "text", "objectives", "principles"}.')
+    ],
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    embedder: EmbedderOption = None,
+    ablation: Annotated[
+        bool, typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic).")
+    ] = True,
+) -> None:
+    """Tag the texts of an annotated file (no database) and print precision, recall and F1."""
+    settings = resolve_settings(embedder=embedder)
+    try:
+        report = evaluate_file(
+            gold,
+            embedder=settings.embedder,
+            cache_path=settings.vector_cache_path,
+            ablation=ablation,
+        )
+    except GcmReviewError as exc:
+        raise fail(exc) from None
+    if output_format == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(_evaluation_table(report))
+    if "ablation" in report:
+        out.print(_ablation_table(report["ablation"]))
+
+
+def _evaluation_table(report: dict[str, Any]) -> Table:
+    table = Table(title=f"{report['n']} paragraphs, {report['tagger']} on {report['embedder']}")
+    for column in ("labels", "average", "precision", "recall", "F1"):
+        table.add_column(column)
+    for kind in ("objectives", "principles"):
+        for average in ("micro", "macro"):
+            scores = report[kind][average]
+            table.add_row(
+                kind, average, *(f"{scores[k]:.3f}" for k in ("precision", "recall", "f1"))
+            )
+    per_label = Table(title="per objective", title_justify="left")
+    for column in ("objective", "support", "precision", "recall", "F1"):
+        per_label.add_column(column, justify="right")
+    for label, scores in report["objectives"]["per_label"].items():
+        per_label.add_row(
+            label,
+            str(scores["support"]),
+            *(f"{scores[k]:.2f}" for k in ("precision", "recall", "f1")),
+        )
+    outer = Table.grid()
+    outer.add_row(table)
+    outer.add_row(per_label)
+    return outer
+
+
+def _ablation_table(ablation: dict[str, Any]) -> Table:
+    table = Table(title="per tagger (ablation, micro-F1)", title_justify="left")
+    for column in ("taggers", "objectives F1", "objectives macro-F1", "principles F1"):
+        table.add_column(column)
+    for name, scores in ablation.items():
+        table.add_row(
+            name,
+            f"{scores['objectives']['f1']:.3f}",
+            f"{scores['objectives']['macro_f1']:.3f}",
+            f"{scores['principles']['f1']:.3f}",
+        )
+    return table

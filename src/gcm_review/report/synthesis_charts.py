@@ -1,0 +1,64 @@
+"""The charts of a synthesis, as chart models: attention by objective, the matrix, principles."""
+
+from __future__ import annotations
+
+from gcm_review.report.chart_model import Bar, BarChart, Chart, Heatmap
+from gcm_review.synthesis.records import Synthesis
+
+ATTENTION_LEGEND = {
+    "greatest": "Greatest attention",
+    "some": "Some attention",
+    "not-reported": "Not reported in most reviews",
+}
+
+
+def attention_chart(synthesis: Synthesis) -> BarChart:
+    """Share of reporting member states that addressed each objective, coloured by category."""
+    bars = tuple(
+        Bar(
+            label=f"{a.objective}. {a.title}",
+            value=round(100 * a.share, 1),
+            category=a.category,
+            href=f"#objective-{a.objective}",
+        )
+        for a in synthesis.attention
+    )
+    return BarChart(
+        name="attention",
+        title="Share of reporting member states addressing each objective",
+        bars=bars,
+        unit="%",
+        max_value=100.0,
+        legend=ATTENTION_LEGEND,
+    )
+
+
+def matrix_heatmap(synthesis: Synthesis) -> Heatmap:
+    """Member states by objectives: paragraphs addressing each."""
+    matrix = synthesis.matrix
+    return Heatmap(
+        name="heatmap",
+        title="Paragraphs addressing each objective, by member state",
+        rows=tuple(f"{code} {name}" for code, name in matrix.countries),
+        columns=tuple(str(n) for n in matrix.objectives),
+        values=matrix.counts,
+        hrefs=tuple(
+            tuple(f"#cell-{code}-{n}" if matrix.count(code, n) else None for n in matrix.objectives)
+            for code, _ in matrix.countries
+        ),
+    )
+
+
+def principles_chart(synthesis: Synthesis) -> BarChart:
+    """Paragraphs invoking each guiding principle."""
+    bars = tuple(
+        Bar(label=p.title, value=float(len(p.all_paragraph_ids)), href=f"#principle-{p.key}")
+        for p in synthesis.principles
+    )
+    return BarChart(
+        name="principles", title="Paragraphs invoking each guiding principle", bars=bars
+    )
+
+
+def synthesis_charts(synthesis: Synthesis) -> tuple[Chart, ...]:
+    return (attention_chart(synthesis), matrix_heatmap(synthesis), principles_chart(synthesis))

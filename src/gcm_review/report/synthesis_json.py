@@ -1,0 +1,38 @@
+"""synthesis.json: the attention categories with their rule and numbers, profiles, roundtables,
+principles, recommendations and key messages (paragraph texts live in paragraphs.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from gcm_review.synthesis.records import Synthesis
+
+
+def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
+    """A JSON-ready dict of the synthesis, without the paragraph texts."""
+    return {
+        "title": synthesis.title,
+        "rule": {**asdict(synthesis.rule), "text": synthesis.rule.describe()},
+        "taggers": list(synthesis.taggers),
+        "documents": [asdict(d) for d in synthesis.documents],
+        "reporting_countries": [code for code, _ in synthesis.matrix.countries],
+        "objectives": [asdict(a) for a in synthesis.attention],
+        "countries": [asdict(c) for c in synthesis.countries],
+        "roundtables": [asdict(r) for r in synthesis.roundtables],
+        "principles": [asdict(p) for p in synthesis.principles],
+        "stakeholder_groups": synthesis.stakeholder_groups,
+        "recommendations": [
+            {**asdict(r), "paragraph_ids": list(r.paragraph_ids)} for r in synthesis.recommendations
+        ],
+        "key_messages": [asdict(m) for m in synthesis.key_messages],
+    }
+
+
+def write_synthesis_json(synthesis: Synthesis, path: Path) -> None:
+    path.write_text(
+        json.dumps(synthesis_record(synthesis), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )

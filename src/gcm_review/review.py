@@ -1,0 +1,74 @@
+"""The whole review in one call: ingest, tag, synthesise and write the report files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gcm_review.errors import NothingToReview
+from gcm_review.frameworks import load_framework
+from gcm_review.pipeline import FileOutcome, IngestReport, ingest_paths
+from gcm_review.report.write import DocxHook, HtmlSection, write_report
+from gcm_review.settings import Settings
+from gcm_review.store.database import open_database
+from gcm_review.store.review_input import load_review_input
+from gcm_review.synthesis.build import synthesise
+from gcm_review.synthesis.records import Synthesis
+from gcm_review.tagging.run import TagReport, load_tagger, tag_documents
+
+# (stage, done, total): stages "ingest", "tag", "synthesise", "write"
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What a review read, tagged and wrote."""
+
+    ingest: IngestReport
+    tagging: TagReport
+    synthesis: Synthesis
+    files: tuple[Path, ...]
+
+
+def run_review(
+    paths: Sequence[Path],
+    *,
+    out_dir: Path,
+    settings: Settings,
+    title: str | None = None,
+    extra_html: Sequence[HtmlSection] = (),
+    extra_docx: Sequence[DocxHook] = (),
+    on_progress: ProgressCallback | None = None,
+    on_file_done: Callable[[FileOutcome], None] | None = None,
+) -> ReviewResult:
+    """Review the files under paths and write the report files into out_dir."""
+    progress = on_progress or (lambda stage, done, total: None)
+    rule = settings.attention_rule  # fail on inconsistent settings before any work
+    db = open_database(settings.database_url)
+    try:
+        ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
+        ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
+        if not ids:
+            raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
+        tagger = load_tagger(embedder=settings.embedder, cache_path=settings.vector_cache_path)
+        tagging = tag_documents(
+            db,
+            tagger=tagger,
+            document_ids=ids,
+            on_progress=lambda done, total: progress("tag", done, total),
+        )
+        progress("synthesise", 0, 1)
+        synthesis = synthesise(
+            load_review_input(db, ids),
+            rule=rule,
+            framework=load_framework(),
+            embedder=tagger.embedder,
+            title=title,
+        )
+        progress("write", 0, 1)
+        files = write_report(synthesis, out_dir, extra_html=extra_html, extra_docx=extra_docx)
+        progress("write", 1, 1)
+    finally:
+        db.close()
+    return ReviewResult(ingest, tagging, synthesis, tuple(files))

