@@ -354,7 +354,12 @@ def _evidence(report: _Report) -> None:
     _heading(report, "Evidence", 1)
     _note(report, "Every paragraph of the review, in order, with its place, speaker and tags.")
     rows = [
-        (doc.name, doc.title or "", doc.language or "", str(doc.paragraphs))
+        (
+            doc.name,
+            doc.title or "",
+            doc.language or "",
+            f"not counted: a copy of {doc.copy_of}" if doc.copy_of else str(doc.paragraphs),
+        )
         for doc in report.synthesis.documents
     ]
     _table(report, ("Document", "Title", "Language", "Paragraphs"), rows, widths=(4, 8, 2, 2))

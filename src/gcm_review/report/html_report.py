@@ -150,6 +150,7 @@ class _View:
                 title=_maybe_text(d.title),
                 language=d.language,
                 paragraphs=d.paragraphs,
+                copy_of=d.copy_of,
             )
             for d in s.documents
         ]

@@ -7,6 +7,7 @@ from collections import Counter
 from gcm_review.embed.base import Embedder
 from gcm_review.frameworks.loader import Framework
 from gcm_review.synthesis.attention import objective_attention, principle_coverage
+from gcm_review.synthesis.copies import drop_copies
 from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.profiles import country_profiles
@@ -26,6 +27,7 @@ def synthesise(
     title: str | None = None,
 ) -> Synthesis:
     """Attention, matrix, profiles, roundtables, principles, recommendations and messages."""
+    review = drop_copies(review)
     paragraphs = review.paragraphs
     attention = objective_attention(paragraphs, rule, framework)
     principles = principle_coverage(paragraphs, framework)

@@ -260,6 +260,7 @@ class DocumentInfo:
     title: str | None
     language: str | None
     paragraphs: int
+    copy_of: str | None = None  # the document it repeats (same report in another format)
 
 
 @dataclass(frozen=True)
