@@ -147,3 +147,39 @@ def test_explain_unknown_paragraph_and_bad_gold(tmp_path: Path, sqlite_url: str)
     result = runner.invoke(app, ["evaluate", str(bad), "--embedder", "fake.v1"])
     assert result.exit_code == 1
     assert "bad.jsonl" in result.stderr and "line 1" in result.stderr
+
+
+def test_review_goes_past_a_broken_file_and_writes_the_report(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GCM_REVIEW_EMBEDDER", "fake.v1")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "jordan.txt").write_text(
+        "Voluntary review of Jordan\n\n1. Jordan\n\n"
+        "12. Ms. Rana Haddad, Director at the Ministry of Labour of Jordan, said that the "
+        "ministry had abolished recruitment fees under objective 6.\n",
+        encoding="utf-8",
+    )
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.7 this is not a real PDF")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["review", str(inputs), "--out", str(out), "--database-url", sqlite_url]
+    )
+    assert result.exit_code == 1, result.output
+    assert "broken.pdf" in result.output and "Traceback" not in result.output
+    assert "1 read, 1 failed" in result.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Jordan" in html
+    assert (out / "matrix.csv").read_text(encoding="utf-8").startswith("iso3,country,1,2,3")
+
+
+def test_review_of_nothing_readable_is_one_line(tmp_path: Path, sqlite_url: str) -> None:
+    broken = tmp_path / "empty.txt"
+    broken.write_text("", encoding="utf-8")
+    result = runner.invoke(
+        app, ["review", str(broken), "--out", str(tmp_path / "out"), "--database-url", sqlite_url]
+    )
+    assert result.exit_code == 1
+    assert "no document could be read" in result.output
+    assert "Traceback" not in result.output
