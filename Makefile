@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR := demo-output
+SURVEY := src/gcm_review/samples/survey
 
 .PHONY: demo test check lint typecheck system-packages samples benchmarks clean
 
@@ -16,7 +17,10 @@ $(BIN)/gcm-review: pyproject.toml
 demo: $(BIN)/gcm-review
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review review \
-		src/gcm_review/samples/corpus --out $(DEMO_DIR)/report
+		src/gcm_review/samples/corpus --out $(DEMO_DIR)/report \
+		--survey-form $(SURVEY)/gcm-stakeholder-survey-form.xlsx \
+		--survey-data $(SURVEY)/gcm-stakeholder-survey-export.csv \
+		--survey-weights weight --survey-by stakeholder_group
 	@echo "Open $(DEMO_DIR)/report/report.html in a browser (report.docx, matrix.xlsx and the rest beside it)."
 	@echo "Why a paragraph got its tags: DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review explain 150"
 

@@ -183,3 +183,58 @@ def test_review_of_nothing_readable_is_one_line(tmp_path: Path, sqlite_url: str)
     assert result.exit_code == 1
     assert "no document could be read" in result.output
     assert "Traceback" not in result.output
+
+
+def test_survey_command_writes_results(tmp_path: Path) -> None:
+    from gcm_review.samples import sample_survey_dir
+
+    folder = sample_survey_dir()
+    result = runner.invoke(
+        app,
+        [
+            "survey",
+            str(folder / "gcm-stakeholder-survey-form.xlsx"),
+            str(folder / "gcm-stakeholder-survey-export.csv"),
+            "--out",
+            str(tmp_path),
+            "--by",
+            "stakeholder_group",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "150 response(s) analysed (2 duplicate(s) removed)" in result.output
+    header = (tmp_path / "survey_results.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "question,option,group,group_value,n,total,percent,ci_low,ci_high"
+
+
+def test_survey_with_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["survey", str(tmp_path / "form.xlsx"), str(tmp_path / "data.csv"), "--out", "x"]
+    )
+    assert result.exit_code == 1
+    assert "form.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_review_adds_the_survey_annex(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gcm_review.samples import sample_survey_dir
+
+    monkeypatch.setenv("GCM_REVIEW_EMBEDDER", "fake.v1")
+    report = tmp_path / "jordan.txt"
+    report.write_text("1. Jordan\n\n2. The ministry abolished recruitment fees.\n", "utf-8")
+    folder = sample_survey_dir()
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "review", str(report), "--out", str(out), "--database-url", sqlite_url,
+            "--survey-form", str(folder / "gcm-stakeholder-survey-form.xlsx"),
+            "--survey-data", str(folder / "gcm-stakeholder-survey-export.csv"),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert 'id="survey"' in (out / "report.html").read_text(encoding="utf-8")
+    assert (out / "survey" / "survey_results.csv").is_file()
+    half = runner.invoke(app, ["review", str(report), "--out", str(out), "--survey-form", "f"])
+    assert half.exit_code == 2 and "--survey-data" in half.output

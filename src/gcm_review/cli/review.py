@@ -20,7 +20,7 @@ from gcm_review.cli.common import (
 )
 from gcm_review.errors import GcmReviewError
 from gcm_review.pipeline import expand_paths
-from gcm_review.review import ReviewResult, run_review
+from gcm_review.review import ReviewResult, SurveyInput, run_review
 
 STAGE_NAMES = {
     "ingest": "Reading",
@@ -35,14 +35,36 @@ def review(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of review reports.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the report files.")],
     title: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
+    survey_form: Annotated[
+        Path | None, typer.Option(help="XLSForm of a stakeholder survey to add as an annex.")
+    ] = None,
+    survey_data: Annotated[
+        Path | None, typer.Option(help="The survey's KoboToolbox or LimeSurvey export.")
+    ] = None,
+    survey_weights: Annotated[
+        str | None, typer.Option(help="Data column with each survey response's weight.")
+    ] = None,
+    survey_by: Annotated[
+        list[str] | None, typer.Option(help="Disaggregate the survey by this (repeatable).")
+    ] = None,
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
 ) -> None:
     """Run the whole review: read, tag, synthesise, and write report.html, report.docx,
     matrix.csv/.xlsx, synthesis.json and paragraphs.csv/.jsonl into the --out folder.
 
-    Files that cannot be read are reported one line each and left out; the exit code is then 1.
+    With --survey-form and --survey-data, the survey is analysed too (results in --out/survey)
+    and its section added to the report. Files that cannot be read are reported one line each and
+    left out; the exit code is then 1.
     """
+    if (survey_form is None) != (survey_data is None):
+        err.print("[bold red]error:[/] give both --survey-form and --survey-data, or neither")
+        raise typer.Exit(code=2)
+    surveyed = None
+    if survey_form is not None and survey_data is not None:
+        surveyed = SurveyInput(
+            survey_form, survey_data, weights=survey_weights, by=tuple(survey_by or ())
+        )
     settings = resolve_settings(database_url=database_url, embedder=embedder)
     total = len(expand_paths(paths))
     with progress_bar("Reading") as (progress, task):
@@ -57,6 +79,7 @@ def review(
                 out_dir=out_dir,
                 settings=settings,
                 title=title,
+                survey=surveyed,
                 on_progress=on_progress,
                 on_file_done=lambda _outcome: progress.advance(task),
             )
@@ -87,5 +110,10 @@ def _summary(result: ReviewResult) -> Table:
         numbers = [str(a.objective) for a in synthesis.attention if a.category == category]
         table.add_row(label, ", ".join(numbers) or "none")
     table.add_row("recommendations", str(len(synthesis.recommendations)))
-    table.add_row("files", ", ".join(p.name for p in result.files if p.parent.name != "charts"))
+    if result.survey is not None:
+        table.add_row("survey responses", str(result.survey.respondents))
+    table.add_row(
+        "files",
+        ", ".join(p.name for p in result.files if p.parent.name not in ("charts", "survey")),
+    )
     return table

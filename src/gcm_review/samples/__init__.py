@@ -23,6 +23,11 @@ def sample_corpus_dir() -> Path:
     return _package_folder("corpus")
 
 
+def sample_survey_dir() -> Path:
+    """The folder of the fictional stakeholder survey: XLSForm, Kobo and LimeSurvey exports."""
+    return _package_folder("survey")
+
+
 def broken_samples_dir() -> Path:
     """The folder of small broken inputs (encrypted, truncated, scanned, odd encodings, ...)."""
     return _package_folder("broken")

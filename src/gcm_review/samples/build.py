@@ -16,6 +16,7 @@ from gcm_review.samples.docx_writer import write_review_docx
 from gcm_review.samples.html_writer import write_review_html
 from gcm_review.samples.markup import SampleSource, read_source
 from gcm_review.samples.pdf_writer import write_review_pdf
+from gcm_review.samples.survey_writer import write_survey_samples
 from gcm_review.samples.text_writer import write_report_text
 
 SAMPLES_DIR = Path(__file__).resolve().parent
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"{path.stat().st_size:>9,d}  {path}")
     print(f"wrote {len(written)} files under {out_dir}")
+    for path in write_survey_samples(out_dir / "survey"):
+        print(f"{path.stat().st_size:>9,d}  {path}")
     return 0
 
 
