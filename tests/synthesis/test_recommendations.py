@@ -91,12 +91,26 @@ def test_sources_name_the_organisation_then_country_then_heading_then_document()
     ]
     sources = recommendation_sources(paragraphs)
     assert [(s.paragraph_id, s.source, s.country, s.stakeholder_group) for s in sources] == [
-        (1, "Olive Network", "JOR", "ngo"),
+        (1, "Olive Network, Jordan", "JOR", "ngo"),
         (2, "Jordan", "JOR", "member-state"),
         (3, "Annex I", None, None),
         (4, "submission.docx", None, None),
     ]
     assert sources[0].sentence == DETENTION_NGO
+
+
+def test_two_countries_ministries_are_two_sources() -> None:
+    ministry = {"organisation": "Ministry of Foreign Affairs", "group": "member-state"}
+    paragraphs = [
+        _paragraph(1, DETENTION_STATE, country="QAT", **ministry),
+        _paragraph(2, DETENTION_STATE, country="MAR", **ministry),
+        _paragraph(3, DETENTION_STATE, organisation="Ministry of Labour of Jordan", country="JOR"),
+    ]
+    assert [s.source for s in recommendation_sources(paragraphs)] == [
+        "Ministry of Foreign Affairs, Qatar",
+        "Ministry of Foreign Affairs, Morocco",
+        "Ministry of Labour of Jordan",
+    ]
 
 
 def test_only_the_recommendation_sentences_of_a_paragraph_are_sources() -> None:

@@ -96,13 +96,15 @@ def similarity_threshold(embedder_name: str) -> float:
 
 
 def source_name(paragraph: ReviewParagraph) -> str:
-    """Who made a paragraph's statements: organisation, country, top heading, else document."""
+    """Who made a paragraph's statements: organisation (with its country, so that two countries'
+    ministries of foreign affairs stay two sources), country, top heading, else document."""
+    country = country_name(paragraph.country) if paragraph.country else None
     if paragraph.organisation:
+        if country and country not in paragraph.organisation:
+            return f"{paragraph.organisation}, {country}"
         return paragraph.organisation
-    if paragraph.country:
-        name = country_name(paragraph.country)
-        if name:
-            return name
+    if country:
+        return country
     if paragraph.section and paragraph.section[0].strip():
         return paragraph.section[0].strip()
     return paragraph.document
