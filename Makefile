@@ -11,6 +11,7 @@ $(BIN)/gcm-review: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	bash scripts/vendor-assets
 	touch $(BIN)/gcm-review
 
 ## demo: set up, then run the whole review of the bundled fictional sample corpus into demo-output/

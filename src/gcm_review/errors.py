@@ -122,3 +122,53 @@ class NothingToReview(GcmReviewError):
     """None of the inputs of a review could be read."""
 
     hint = "give files or folders of reports in PDF, DOCX, HTML or text (see the errors above)"
+
+
+class TagNotFound(GcmReviewError):
+    """No tag with the given id is stored (or it belongs to a document you cannot see)."""
+
+    hint = "tag ids are the `id` fields of the tags in /api/paragraphs/{id}"
+
+
+class InvalidLabel(GcmReviewError):
+    """A label is not an objective or guiding principle of the framework."""
+
+    hint = "use objective:N (N from 1 to 23) or principle:<key> from the framework"
+
+
+class UserExists(GcmReviewError):
+    """An account with that name already exists."""
+
+    hint = "choose another name, or list the accounts with `gcm-review users list`"
+
+
+class InvalidAccount(GcmReviewError):
+    """An account's name, role, country or password is not acceptable."""
+
+    hint = "see `gcm-review users add --help`"
+
+
+class InvalidCredentials(GcmReviewError):
+    """The name or the password is wrong, or the account is disabled."""
+
+    hint = "check the name and the password"
+
+
+class NotSignedIn(GcmReviewError):
+    """The request needs a signed-in account."""
+
+    hint = "sign in first"
+
+
+class AccessDenied(GcmReviewError):
+    """The signed-in account's role does not allow this."""
+
+    hint = "ask an administrator if you need this"
+
+
+class TooManyAttempts(GcmReviewError):
+    """Too many failed sign-ins for one name from one address in a short time."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, hint=f"wait {max(1, retry_after // 60)} minute(s) and try again")
+        self.retry_after = retry_after

@@ -152,5 +152,5 @@ class Tag:
     label: str
     probability: float
     decided: bool  # the probability reached the label's threshold
-    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v1"
+    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v2"
     evidence: tuple[Evidence, ...] = ()

@@ -13,6 +13,7 @@ from gcm_review.report.png_charts import render_png
 from gcm_review.report.write import DocxHook, HtmlSection, write_report
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
+from gcm_review.store.feedback import feedback_examples
 from gcm_review.store.review_input import load_review_input
 from gcm_review.survey import (
     SurveyResult,
@@ -86,7 +87,11 @@ def run_review(
         ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
         if not ids:
             raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
-        tagger = load_tagger(embedder=settings.embedder, cache_path=settings.vector_cache_path)
+        tagger = load_tagger(
+            embedder=settings.embedder,
+            cache_path=settings.vector_cache_path,
+            feedback=feedback_examples(db),
+        )
         tagging = tag_documents(
             db,
             tagger=tagger,

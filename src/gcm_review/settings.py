@@ -50,6 +50,16 @@ def _share(text: str) -> float:
     return value
 
 
+def _boolean(text: str) -> bool:
+    """true/false, yes/no, on/off or 1/0."""
+    value = text.strip().lower()
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0", ""):
+        return False
+    raise ValueError("must be true or false")
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "database_url",
@@ -91,6 +101,20 @@ SETTINGS: tuple[Setting, ...] = (
         "An objective received some attention when at least this share of reporting member states "
         "addressed it; below it, it was not reported in most reviews.",
     ),
+    Setting(
+        "secret_key",
+        "",
+        str,
+        "Key that signs the web app's session cookies. Empty: a random key is made at start-up and "
+        "kept in the file gcm-review-secret beside a SQLite database (in memory only for other "
+        "databases, so sign-ins end when the server restarts).",
+    ),
+    Setting(
+        "secure_cookies",
+        False,
+        _boolean,
+        "Send the web app's session cookie over HTTPS only; turn on when serving behind HTTPS.",
+    ),
 )
 
 
@@ -104,6 +128,8 @@ class Settings:
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
     attention_greatest_share: float = 0.5
     attention_some_share: float = 0.25
+    secret_key: str = ""
+    secure_cookies: bool = False
 
     @property
     def vector_cache_path(self) -> Path | None:

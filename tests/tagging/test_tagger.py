@@ -30,7 +30,7 @@ def test_a_remittances_paragraph_gets_objective_20_with_evidence(fake_tagger: Gc
     assert lexicon and any("remittance" in term for term in lexicon[0].matched)
     semantic = [e for e in tag.evidence if e.tagger == "semantic.v1"]
     assert semantic and semantic[0].sentence is not None
-    assert all(t.tagger == "gcm-tagger.v1" for t in tags)
+    assert all(t.tagger == "gcm-tagger.v2" for t in tags)
 
 
 def test_procedural_text_gets_no_objective(fake_tagger: GcmTagger) -> None:

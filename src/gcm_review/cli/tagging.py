@@ -21,6 +21,7 @@ from gcm_review.cli.common import (
     resolve_settings,
 )
 from gcm_review.errors import GcmReviewError
+from gcm_review.store.feedback import feedback_examples
 from gcm_review.store.tags import paragraph_explanation
 from gcm_review.tagging.run import evaluate_file, load_tagger, tag_documents
 
@@ -40,7 +41,11 @@ def tag(
     settings = resolve_settings(database_url=database_url, embedder=embedder)
     with opened(settings) as db:
         try:
-            tagger = load_tagger(embedder=settings.embedder, cache_path=settings.vector_cache_path)
+            tagger = load_tagger(
+                embedder=settings.embedder,
+                cache_path=settings.vector_cache_path,
+                feedback=feedback_examples(db),
+            )
             with progress_bar("Tagging") as (progress, task):
                 report = tag_documents(
                     db,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -15,6 +16,7 @@ from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
 
 SaveStatus = Literal["new", "new-version", "unchanged"]
+COUNTRY_SHARE = 0.6  # share of member-state paragraphs that makes a document one country's
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class DocumentSummary:
     paragraphs: int
     repairs: int
     ingested_at: datetime
+    country: str | None = None
+    uploaded_by: str | None = None
 
 
 def find_document_by_hash(db: Database, sha256: str) -> SaveResult | None:
@@ -48,8 +52,32 @@ def find_document_by_hash(db: Database, sha256: str) -> SaveResult | None:
         return None if row is None else SaveResult(row.id, "unchanged", row.version)
 
 
-def save_document(db: Database, doc: StructuredDocument, *, reader: str) -> SaveResult:
-    """Store doc with its sections, paragraphs and repairs; a no-op when its bytes are known."""
+def document_country(doc: StructuredDocument) -> str | None:
+    """The country at least 60% of the document's member-state paragraphs speak for, if any."""
+    countries = Counter(
+        para.attribution.country
+        for para in doc.paragraphs
+        if para.attribution.stakeholder_group == "member-state" and para.attribution.country
+    )
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    return country if count >= COUNTRY_SHARE * sum(countries.values()) else None
+
+
+def save_document(
+    db: Database,
+    doc: StructuredDocument,
+    *,
+    reader: str,
+    uploaded_by: str | None = None,
+    country: str | None = None,
+) -> SaveResult:
+    """Store doc with its sections, paragraphs and repairs; a no-op when its bytes are known.
+
+    The document's country is `country` when given (a focal point's upload), otherwise
+    `document_country(doc)`.
+    """
     source = doc.repaired.source
     known = find_document_by_hash(db, source.sha256)
     if known is not None:
@@ -60,6 +88,8 @@ def save_document(db: Database, doc: StructuredDocument, *, reader: str) -> Save
                 select(func.max(DocumentRow.version)).where(DocumentRow.source_name == source.name)
             )
             row = _document_row(doc, reader=reader, version=(latest or 0) + 1)
+            row.country = country or document_country(doc)
+            row.uploaded_by = uploaded_by
             session.add(row)
             session.flush()
             return SaveResult(row.id, "new-version" if latest else "new", row.version)
@@ -141,8 +171,8 @@ def _repair_row(seq: int, repair: Repair) -> RepairRow:
     )
 
 
-def list_documents(db: Database) -> list[DocumentSummary]:
-    """Every stored document version, newest first."""
+def list_documents(db: Database, *, country: str | None = None) -> list[DocumentSummary]:
+    """Every stored document version (only that country's when given), newest first."""
     paragraphs = (
         select(func.count(ParagraphRow.id))
         .where(ParagraphRow.document_id == DocumentRow.id)
@@ -152,6 +182,8 @@ def list_documents(db: Database) -> list[DocumentSummary]:
         select(func.count(RepairRow.id)).where(RepairRow.document_id == DocumentRow.id)
     ).scalar_subquery()
     query = select(DocumentRow, paragraphs, repairs).order_by(DocumentRow.id.desc())
+    if country is not None:
+        query = query.where(DocumentRow.country == country)
     with db.sessions() as session:
         return [
             DocumentSummary(
@@ -164,6 +196,8 @@ def list_documents(db: Database) -> list[DocumentSummary]:
                 paragraphs=n_paragraphs,
                 repairs=n_repairs,
                 ingested_at=row.ingested_at,
+                country=row.country,
+                uploaded_by=row.uploaded_by,
             )
             for row, n_paragraphs, n_repairs in session.execute(query)
         ]
@@ -192,6 +226,8 @@ def _record(row: DocumentRow) -> dict[str, Any]:
         "language": row.language,
         "page_count": row.page_count,
         "problems": list(row.problems),
+        "country": row.country,
+        "uploaded_by": row.uploaded_by,
         "sections": [_section_record(section) for section in row.sections],
         "repairs": [_repair_record(repair) for repair in row.repairs],
         "paragraphs": [paragraph_record(para) for para in row.paragraphs],

@@ -15,12 +15,23 @@ TRAINING_FILE = "gcm-train.jsonl"
 
 @dataclass(frozen=True)
 class Example:
-    """A paragraph with the labels an annotator gave it."""
+    """A paragraph with the labels an annotator gave it.
+
+    Written examples and gold files know every label: a label not in `labels` is absent. A
+    paragraph an analyst reviewed in part knows only the labels in `known` (accepted or rejected);
+    the tagger trains on those alone. `weight` is how many times the example counts in training.
+    """
 
     id: str
     text: str
     labels: frozenset[str]
     language: str | None = None
+    known: frozenset[str] | None = None  # None: every label is known
+    weight: int = 1
+
+    def knows(self, label: str) -> bool:
+        """Whether this example says for sure whether `label` applies."""
+        return self.known is None or label in self.known
 
 
 def read_examples(path: Path) -> list[Example]:

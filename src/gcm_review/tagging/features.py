@@ -9,10 +9,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gcm_review.model import Evidence
+from gcm_review.tagging.labels import is_objective
 
 GROUPS = ("explicit", "lexicon", "semantic")
 # Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype
-# and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3). Explicit
+# and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3, and for
+# principles the share of the nearest written examples that carry the label). Explicit
 # references act as rules on top of the linear layer (explicit.apply_references): the written
 # examples that train the layer name no objectives, so it could not learn their weight.
 Array = NDArray[np.float32]
@@ -27,6 +29,7 @@ class Scores:
     lexicon: Sequence[dict[str, Evidence]]
     prototype: Array  # (paragraphs, labels)
     nearest: Array  # (paragraphs, labels)
+    votes: Array | None = None  # (paragraphs, labels): share of nearest examples with the label
     sentences: Sequence[Sequence[str]] = ()
     closest_sentence: NDArray[np.int_] | None = None  # (paragraphs, labels), -1 for none
 
@@ -47,6 +50,19 @@ def _centred(matrix: Array) -> Array:
     return centred
 
 
+def _principle_votes(votes: Array, labels: Sequence[str]) -> Array:
+    """The neighbour votes of principle labels; 0 for objectives.
+
+    Principles are sparse and often absent, so the share of similar examples that carry one tells
+    the layer what the similarities alone cannot (procedural paragraphs carry none). Objectives
+    are left out: their similarities already separate them, and the vote made them worse on our
+    check set.
+    """
+    principle = np.array([not is_objective(label) for label in labels], dtype=bool)
+    masked: Array = np.where(principle[None, :], votes, 0.0).astype(np.float32)
+    return masked
+
+
 def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
     """(paragraphs, labels, features) for the chosen feature groups, in GROUPS order."""
     parts: list[NDArray[np.float32] | NDArray[np.bool_]] = []
@@ -62,6 +78,8 @@ def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
             order == 0,
             order < 3,
         ]
+        if scores.votes is not None:
+            parts.append(_principle_votes(scores.votes, scores.labels))
     if not parts:
         return np.zeros((len(scores.explicit), len(scores.labels), 0), dtype=np.float32)
     return np.stack([np.asarray(p, dtype=np.float32) for p in parts], axis=2)

@@ -12,7 +12,7 @@ from gcm_review.frameworks import load_framework
 from gcm_review.store.database import Database
 from gcm_review.store.tags import paragraphs_to_tag, save_tags
 from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
-from gcm_review.tagging.examples import read_examples, training_examples
+from gcm_review.tagging.examples import Example, read_examples, training_examples
 from gcm_review.tagging.features import GROUPS
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
 from gcm_review.tagging.tagger import GcmTagger, train_tagger
@@ -43,10 +43,16 @@ def load_tagger(
     cache_path: Path | None,
     framework: str = "gcm",
     groups: Collection[str] = GROUPS,
+    feedback: Sequence[Example] = (),
 ) -> GcmTagger:
-    """Train the tagger on the shipped examples, with a vector cache in front of the embedder."""
+    """Train the tagger on the shipped examples, with a vector cache in front of the embedder.
+
+    `feedback` adds paragraphs analysts reviewed (store.feedback.feedback_examples).
+    """
     cached = CachedEmbedder(get_embedder(embedder), path=cache_path)
-    return train_tagger(load_framework(framework), cached, training_examples(), groups=groups)
+    return train_tagger(
+        load_framework(framework), cached, training_examples(), groups=groups, feedback=feedback
+    )
 
 
 def tag_documents(

@@ -21,6 +21,7 @@ from gcm_review.tagging.sentences import split_sentences
 
 NAME = "semantic.v1"
 NEAR_COPY = 0.8  # cosine above which two written examples count as the same text
+NEIGHBOURS = 5  # written examples that vote on a paragraph's labels
 Matrix = NDArray[np.float32]
 
 
@@ -68,8 +69,13 @@ def build_label_space(
 
 def similarities(
     vectors: Matrix, space: LabelSpace, *, exclude: Sequence[Sequence[int]] | None = None
-) -> tuple[Matrix, Matrix]:
-    """(prototype similarity, nearest-example similarity), each (paragraphs, labels).
+) -> tuple[Matrix, Matrix, Matrix]:
+    """(prototype similarity, nearest-example similarity, neighbour votes), each
+    (paragraphs, labels).
+
+    A label's neighbour vote is the share of the paragraph's NEIGHBOURS nearest written examples
+    that carry it: unlike the two similarities it also hears the examples without the label, such
+    as procedural paragraphs, which carry none.
 
     `exclude[i]` names the example rows to leave out for paragraph i (leave-one-out on the
     training examples themselves).
@@ -87,7 +93,18 @@ def similarities(
         members = space.example_labels[:, index]
         if members.any():
             nearest[:, index] = to_examples[:, members].max(axis=1)
-    return proto.astype(np.float32), nearest
+    return proto.astype(np.float32), nearest, _neighbour_votes(to_examples, space.example_labels)
+
+
+def _neighbour_votes(to_examples: Matrix, example_labels: NDArray[np.bool_]) -> Matrix:
+    count = min(NEIGHBOURS, to_examples.shape[1])
+    if count == 0:
+        return np.zeros((to_examples.shape[0], example_labels.shape[1]), dtype=np.float32)
+    closest = np.argpartition(-to_examples, count - 1, axis=1)[:, :count]
+    voting = np.take_along_axis(to_examples, closest, axis=1) > -1.0  # left-out examples: -1
+    tally = (example_labels[closest] & voting[:, :, None]).sum(axis=1)
+    votes: Matrix = (tally / np.maximum(voting.sum(axis=1), 1)[:, None]).astype(np.float32)
+    return votes
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,7 @@ class PooledSimilarity:
 
     prototype: Matrix  # (paragraphs, labels)
     nearest: Matrix  # (paragraphs, labels)
+    votes: Matrix  # (paragraphs, labels)
     sentences: list[list[str]]
     closest_sentence: NDArray[np.int_]  # (paragraphs, labels): index into sentences[p], or -1
 
@@ -121,19 +139,21 @@ def pooled_similarities(
         owners.extend([row] * len(pieces))
     vectors = embedder.embed(units, kind="query")
     skip = None if exclude is None else [exclude[owner] for owner in owners]
-    proto_units, nearest_units = similarities(vectors, space, exclude=skip)
+    proto_units, nearest_units, vote_units = similarities(vectors, space, exclude=skip)
     owner_array = np.array(owners)
     shape = (len(texts), len(space.labels))
     prototype = np.full(shape, -1.0, dtype=np.float32)
     nearest = np.full(shape, -1.0, dtype=np.float32)
+    votes = np.zeros(shape, dtype=np.float32)
     closest = np.full(shape, -1, dtype=np.int_)
     for row in range(len(texts)):
         rows = np.flatnonzero(owner_array == row)
         prototype[row] = proto_units[rows].max(axis=0)
         nearest[row] = nearest_units[rows].max(axis=0)
+        votes[row] = vote_units[rows].max(axis=0)
         if len(rows) > 1:  # the first unit is the whole paragraph
             closest[row] = proto_units[rows[1:]].argmax(axis=0)
-    return PooledSimilarity(prototype, nearest, sentences, closest)
+    return PooledSimilarity(prototype, nearest, votes, sentences, closest)
 
 
 def _unit(vector: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -1,4 +1,4 @@
-"""gcm-tagger.v1: explicit, lexicon and semantic evidence combined by a calibrated linear layer.
+"""gcm-tagger.v2: explicit, lexicon and semantic evidence combined by a calibrated linear layer.
 
 The linear layer is trained on the written examples that ship with the package (never on gold
 files); its decision threshold per label kind is chosen by cross-validation on those examples.
@@ -26,7 +26,7 @@ from gcm_review.tagging.linear import LogisticModel, best_threshold, fit_logisti
 from gcm_review.tagging.semantic import NAME as SEMANTIC
 from gcm_review.tagging.semantic import LabelSpace, build_label_space, pooled_similarities
 
-NAME = "gcm-tagger.v1"
+NAME = "gcm-tagger.v2"
 KINDS = ("objective", "principle")
 FOLDS = 5
 PAIR_SEED = 2018
@@ -101,6 +101,7 @@ class GcmTagger:
             lexicon=[lexicon_scores(p.text, self.lexicon) for p in paras],
             prototype=pooled.prototype,
             nearest=pooled.nearest,
+            votes=pooled.votes,
             sentences=pooled.sentences,
             closest_sentence=pooled.closest_sentence,
         )
@@ -180,22 +181,29 @@ def train_tagger(
     examples: Sequence[Example],
     *,
     groups: Collection[str] = GROUPS,
+    feedback: Sequence[Example] = (),
 ) -> GcmTagger:
-    """Build the label space from the framework and fit the linear layer on the examples."""
-    space = build_label_space(framework, examples, embedder)
+    """Build the label space from the framework and fit the linear layer on the examples.
+
+    `feedback` holds paragraphs analysts reviewed: they join the written examples in the label
+    space (so similar paragraphs get their accepted labels' nearest-example similarity), and the
+    linear layer trains on the labels they decided only, each cell counted `weight` times.
+    """
+    space = build_label_space(framework, [*examples, *feedback], embedder)
     untrained = GcmTagger(
         embedder, space, compile_lexicon(framework), frozenset(groups), Layer(frozenset(), {})
     )
-    rows = training_rows(examples)
+    rows = training_rows(examples) + feedback_rows(feedback, first=len(examples))
     inputs = [TagInput(row.text, row.language) for row in rows]
     scores = untrained.scores(inputs, exclude=[row.sources for row in rows])
     targets = np.array(
         [[label in row.labels for label in space.labels] for row in rows], dtype=bool
     )
-    layer = _fit_layer(scores, space, targets, frozenset(groups) - {"explicit"})
+    counts = _cell_counts(rows, space.labels)
+    layer = _fit_layer(scores, space, targets, counts, frozenset(groups) - {"explicit"})
     fallback = None
     if "semantic" in groups:
-        fallback = _fit_layer(scores, space, targets, frozenset({"semantic"}))
+        fallback = _fit_layer(scores, space, targets, counts, frozenset({"semantic"}))
     return GcmTagger(embedder, space, untrained.lexicon, frozenset(groups), layer, fallback)
 
 
@@ -207,6 +215,8 @@ class TrainingRow:
     language: str | None
     labels: frozenset[str]
     sources: tuple[int, ...]  # the examples it is made of (left out of its own neighbours)
+    known: frozenset[str] | None = None  # labels it trains on; None: all of them
+    weight: int = 1  # times each known label counts
 
 
 def training_rows(examples: Sequence[Example]) -> list[TrainingRow]:
@@ -232,14 +242,42 @@ def training_rows(examples: Sequence[Example]) -> list[TrainingRow]:
     return rows
 
 
+def feedback_rows(feedback: Sequence[Example], *, first: int) -> list[TrainingRow]:
+    """Analysts' paragraphs as training rows (never joined in pairs: their labels may be partial).
+
+    `first` is the index of the first feedback paragraph among the label space's examples.
+    """
+    return [
+        TrainingRow(e.text, e.language, e.labels, (first + offset,), e.known, e.weight)
+        for offset, e in enumerate(feedback)
+    ]
+
+
+def _cell_counts(rows: Sequence[TrainingRow], labels: Sequence[str]) -> np.ndarray:
+    """(rows, labels) times each cell counts in training: 0 where the row's label is unknown."""
+    return np.array(
+        [
+            [row.weight if row.known is None or label in row.known else 0 for label in labels]
+            for row in rows
+        ],
+        dtype=np.int64,
+    ).reshape(len(rows), len(labels))
+
+
 def _fit_layer(
-    scores: Scores, space: LabelSpace, targets: np.ndarray, groups: frozenset[str]
+    scores: Scores,
+    space: LabelSpace,
+    targets: np.ndarray,
+    counts: np.ndarray,
+    groups: frozenset[str],
 ) -> Layer:
     tensor = feature_tensor(scores, groups)
-    return Layer(groups, {kind: _fit_kind(tensor, space, targets, kind) for kind in KINDS})
+    return Layer(groups, {kind: _fit_kind(tensor, space, targets, counts, kind) for kind in KINDS})
 
 
-def _fit_kind(tensor: np.ndarray, space: LabelSpace, targets: np.ndarray, kind: str) -> KindModel:
+def _fit_kind(
+    tensor: np.ndarray, space: LabelSpace, targets: np.ndarray, counts: np.ndarray, kind: str
+) -> KindModel:
     columns = tuple(
         i for i, label in enumerate(space.labels) if is_objective(label) == (kind == "objective")
     )
@@ -249,6 +287,9 @@ def _fit_kind(tensor: np.ndarray, space: LabelSpace, targets: np.ndarray, kind: 
     features = block.reshape(-1, block.shape[2])
     flat_targets = targets[:, columns].reshape(-1)
     folds = np.repeat(np.arange(len(targets)) % FOLDS, len(columns))
+    # Weighted and unknown cells: each cell repeated as often as it counts (0 drops it).
+    keep = np.repeat(np.arange(len(flat_targets)), counts[:, columns].reshape(-1))
+    features, flat_targets, folds = features[keep], flat_targets[keep], folds[keep]
     held_out = np.zeros(len(flat_targets))
     for fold in range(FOLDS):
         train = folds != fold

@@ -1,0 +1,199 @@
+"""Analysts' decisions on tags: accept, reject, add; and the queue of proposals to review.
+
+Every change writes an audit row and updates the deciding coder's paragraph review (their
+current labels for the paragraph), the unit of inter-coder agreement.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from gcm_review.errors import InvalidLabel
+from gcm_review.frameworks import load_framework
+from gcm_review.store import audit
+from gcm_review.store.browse import (
+    ParagraphView,
+    TagView,
+    paragraph_view,
+    tag_view,
+    visible_paragraph,
+    visible_tag,
+)
+from gcm_review.store.database import Database
+from gcm_review.store.tables import DocumentRow, ParagraphReviewRow, ParagraphRow, TagRow
+from gcm_review.store.users import User
+
+UNCERTAIN = 0.5  # the queue shows first the proposals whose probability is closest to this
+ANALYST_EVIDENCE = ({"tagger": "analyst", "score": 1.0, "matched": [], "sentence": None},)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A proposed tag to review, with its paragraph and document."""
+
+    tag: TagView
+    paragraph: ParagraphView
+    document_name: str
+
+
+@functools.cache
+def known_labels(framework: str = "gcm") -> frozenset[str]:
+    """Every label of the framework: objective:N and principle:<key>."""
+    loaded = load_framework(framework)
+    return frozenset(
+        [f"objective:{objective.number}" for objective in loaded.objectives]
+        + [f"principle:{principle.key}" for principle in loaded.principles]
+    )
+
+
+def _snapshot(row: TagRow) -> dict[str, Any]:
+    return {
+        "paragraph_id": row.paragraph_id,
+        "label": row.label,
+        "status": row.status,
+        "source": row.source,
+        "probability": row.probability,
+    }
+
+
+def _counts(row: TagRow) -> bool:
+    return row.status == "accepted" or (
+        row.status == "proposed" and row.decided and row.source == "model"
+    )
+
+
+def _counted_labels(session: Session, paragraph_id: int) -> set[str]:
+    rows = session.scalars(select(TagRow).where(TagRow.paragraph_id == paragraph_id))
+    return {row.label for row in rows if _counts(row)}
+
+
+def _update_review(session: Session, paragraph_id: int, coder: str, label: str, on: bool) -> None:
+    """Upsert the coder's labels for the paragraph: their earlier labels (or, on a first
+    decision, the labels that counted before it) with this decision applied."""
+    review = session.scalars(
+        select(ParagraphReviewRow).where(
+            ParagraphReviewRow.paragraph_id == paragraph_id, ParagraphReviewRow.coder == coder
+        )
+    ).first()
+    labels = set(review.labels) if review is not None else _counted_labels(session, paragraph_id)
+    if on:
+        labels.add(label)
+    else:
+        labels.discard(label)
+    now = datetime.now(UTC)
+    if review is None:
+        session.add(
+            ParagraphReviewRow(
+                paragraph_id=paragraph_id, coder=coder, labels=sorted(labels), reviewed_at=now
+            )
+        )
+    else:
+        review.labels = sorted(labels)
+        review.reviewed_at = now
+
+
+def _decide(db: Database, tag_id: int, user: User, status: str) -> TagView:
+    with db.transaction() as session:
+        row = visible_tag(session, tag_id, user)
+        if row.status == status:
+            return tag_view(row)
+        before = _snapshot(row)
+        # Read the coder's starting labels before the change is flushed.
+        _update_review(session, row.paragraph_id, user.name, row.label, status == "accepted")
+        row.status = status
+        action = "tag.accept" if status == "accepted" else "tag.reject"
+        audit.record(session, user.name, action, "tag", row.id, before=before, after=_snapshot(row))
+        session.flush()
+        return tag_view(row)
+
+
+def accept_tag(db: Database, tag_id: int, user: User) -> TagView:
+    """Accept a tag (a no-op when it is accepted already)."""
+    return _decide(db, tag_id, user, "accepted")
+
+
+def reject_tag(db: Database, tag_id: int, user: User) -> TagView:
+    """Reject a tag (a no-op when it is rejected already)."""
+    return _decide(db, tag_id, user, "rejected")
+
+
+def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
+    """Give a paragraph a label as an analyst; returns the accepted tag that already has it."""
+    if label not in known_labels():
+        raise InvalidLabel(f"unknown label {label!r}")
+    with db.transaction() as session:
+        visible_paragraph(session, paragraph_id, user)
+        accepted = session.scalars(
+            select(TagRow).where(
+                TagRow.paragraph_id == paragraph_id,
+                TagRow.label == label,
+                TagRow.status == "accepted",
+            )
+        ).first()
+        if accepted is not None:
+            return tag_view(accepted)
+        _update_review(session, paragraph_id, user.name, label, True)
+        row = TagRow(
+            paragraph_id=paragraph_id,
+            label=label,
+            probability=1.0,
+            decided=True,
+            source="analyst",
+            tagger=user.name,
+            status="accepted",
+            evidence=[dict(item) for item in ANALYST_EVIDENCE],
+            created_at=datetime.now(UTC),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, user.name, "tag.add", "tag", row.id, after=_snapshot(row))
+        return tag_view(row)
+
+
+def _queue_query(user: User, document_id: int | None) -> Any:
+    decided = aliased(TagRow)
+    already_decided = exists().where(
+        and_(
+            decided.paragraph_id == TagRow.paragraph_id,
+            decided.label == TagRow.label,
+            decided.status != "proposed",
+        )
+    )
+    query = (
+        select(TagRow, ParagraphRow, DocumentRow.source_name)
+        .join(ParagraphRow, TagRow.paragraph_id == ParagraphRow.id)
+        .join(DocumentRow, ParagraphRow.document_id == DocumentRow.id)
+        .where(TagRow.source == "model", TagRow.status == "proposed", ~already_decided)
+    )
+    if user.document_scope is not None:
+        query = query.where(DocumentRow.country == user.document_scope)
+    if document_id is not None:
+        query = query.where(DocumentRow.id == document_id)
+    return query
+
+
+def review_queue(
+    db: Database, user: User, *, limit: int = 50, document_id: int | None = None
+) -> list[QueueItem]:
+    """Proposals nobody has decided yet in documents the user may see, most uncertain first."""
+    query = _queue_query(user, document_id).order_by(
+        func.abs(TagRow.probability - UNCERTAIN), TagRow.id
+    )
+    with db.sessions() as session:
+        return [
+            QueueItem(tag_view(tag), paragraph_view(paragraph), name)
+            for tag, paragraph, name in session.execute(query.limit(limit))
+        ]
+
+
+def review_queue_size(db: Database, user: User, *, document_id: int | None = None) -> int:
+    """How many proposals wait in the user's queue."""
+    query = select(func.count()).select_from(_queue_query(user, document_id).subquery())
+    with db.sessions() as session:
+        return int(session.scalar(query) or 0)

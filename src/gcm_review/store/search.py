@@ -1,0 +1,270 @@
+"""Finding paragraphs: full-text search (SQLite FTS5 or PostgreSQL) and cross-language search.
+
+Full text: the user's words, whole words only, all of them required; every character that could
+be an operator (quotes, brackets, `*`, `-`, `:`, NEAR, OR, ...) is dropped or quoted, and the
+words travel as bound parameters. Case is ignored everywhere. Latin accents are ignored on SQLite
+(unicode61 remove_diacritics 2) but not on PostgreSQL (the 'simple' configuration keeps them).
+Arabic: the index holds the raw text and folds no Arabic letters, so each Arabic word of the
+query is searched in its common spellings: with or without hamza on an initial alef (also after
+the article ال), and with ة or ه, ى or ي at the end. Harakat typed in the query are dropped; a
+paragraph whose own text carries harakat is not found on SQLite (unicode61 splits words at them):
+semantic search finds it.
+
+Semantic: the query and the paragraphs are embedded, and paragraphs are ranked by cosine, so an
+English query finds French and Arabic paragraphs on the same topic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import bindparam, select, text
+
+from gcm_review.embed import CachedEmbedder, Embedder
+from gcm_review.store.database import Database
+from gcm_review.store.tables import DocumentRow, ParagraphRow
+from gcm_review.structure.textnorm import fold_arabic, has_arabic_script
+
+SKIPPED_KINDS = ("contents",)  # table-of-contents lines are not searched
+SNIPPET_CHARS = 240  # longer paragraphs are cut to about this many characters around a match
+MAX_QUERY_WORDS = 16
+_QUERY_WORD = re.compile(r"[^\W_]+")
+_TEXT_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+_ALEFS = ("ا", "أ", "إ", "آ")
+_ENDINGS = {"ه": ("ه", "ة"), "ي": ("ي", "ى")}
+
+
+@dataclass(frozen=True)
+class SnippetPiece:
+    """A stretch of a snippet: matched words are marked, nothing is HTML."""
+
+    text: str
+    match: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A paragraph found, best first: `rank` is higher for better hits."""
+
+    paragraph_id: int
+    document_id: int
+    document: str  # the document's source name
+    snippet: tuple[SnippetPiece, ...]
+    rank: float
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query: letters and digits only, Arabic folded, duplicates dropped."""
+    found = _QUERY_WORD.findall(fold_arabic(query).casefold())
+    return list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
+
+
+def word_variants(word: str) -> tuple[str, ...]:
+    """The spellings searched for one (folded) query word: itself, plus Arabic letter forms."""
+    if not has_arabic_script(word):
+        return (word,)
+    spellings = [word]
+    for position in (0, 2) if word.startswith("ال") else (0,):
+        if len(word) > position and word[position] == "ا":
+            spellings = [s[:position] + a + s[position + 1 :] for s in spellings for a in _ALEFS]
+    ending = _ENDINGS.get(word[-1], (word[-1],))
+    return tuple(dict.fromkeys(s[:-1] + e for s in spellings for e in ending))
+
+
+def fts5_expression(words: Sequence[str]) -> str:
+    """A safe FTS5 MATCH expression: every word quoted, spellings OR-ed, words AND-ed."""
+    groups = []
+    for word in words:
+        quoted = [f'"{spelling}"' for spelling in word_variants(word)]  # letters and digits only
+        groups.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
+    return " AND ".join(groups)
+
+
+def full_text_search(
+    db: Database,
+    query: str,
+    *,
+    limit: int = 50,
+    document_ids: Collection[int] | None = None,
+) -> list[SearchHit]:
+    """Paragraphs holding every word of the query, best first; [] for a query without words."""
+    words = query_words(query)
+    if not words or limit < 1 or (document_ids is not None and not document_ids):
+        return []
+    if db.engine.dialect.name == "postgresql":
+        rows = _postgres_rows(db, words, limit, document_ids)
+    else:
+        rows = _sqlite_rows(db, words, limit, document_ids)
+    return [
+        SearchHit(pid, doc_id, name, snippet(body, words), float(rank))
+        for pid, doc_id, name, body, rank in rows
+    ]
+
+
+def _filters(document_ids: Collection[int] | None) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {"skipped": list(SKIPPED_KINDS)}
+    where = "p.kind NOT IN :skipped"
+    if document_ids is not None:
+        where += " AND p.document_id IN :documents"
+        params["documents"] = sorted(document_ids)
+    return where, params
+
+
+def _sqlite_rows(
+    db: Database, words: Sequence[str], limit: int, document_ids: Collection[int] | None
+) -> list[Any]:
+    where, params = _filters(document_ids)
+    statement = text(
+        "SELECT p.id, p.document_id, d.source_name, p.text, -bm25(paragraphs_fts) AS score "
+        "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+        "JOIN documents d ON d.id = p.document_id "
+        f"WHERE paragraphs_fts MATCH :expression AND {where} "
+        "ORDER BY score DESC, p.id LIMIT :limit"
+    ).bindparams(*_expanding(params))
+    with db.engine.connect() as connection:
+        result = connection.execute(
+            statement, {**params, "expression": fts5_expression(words), "limit": limit}
+        )
+        return list(result)
+
+
+def _postgres_rows(
+    db: Database, words: Sequence[str], limit: int, document_ids: Collection[int] | None
+) -> list[Any]:
+    where, params = _filters(document_ids)
+    groups = []
+    for index, word in enumerate(words):
+        spellings = []
+        for number, spelling in enumerate(word_variants(word)):
+            params[f"w{index}_{number}"] = spelling
+            spellings.append(f"plainto_tsquery('simple', :w{index}_{number})")
+        groups.append(f"({' || '.join(spellings)})")
+    statement = text(
+        "SELECT p.id, p.document_id, d.source_name, p.text, "
+        "ts_rank(to_tsvector('simple', p.text), q.query) AS score "
+        f"FROM paragraphs p JOIN documents d ON d.id = p.document_id, "
+        f"(SELECT {' && '.join(groups)} AS query) AS q "
+        f"WHERE to_tsvector('simple', p.text) @@ q.query AND {where} "
+        "ORDER BY score DESC, p.id LIMIT :limit"
+    ).bindparams(*_expanding(params))
+    with db.engine.connect() as connection:
+        return list(connection.execute(statement, {**params, "limit": limit}))
+
+
+def _expanding(params: dict[str, Any]) -> list[Any]:
+    return [
+        bindparam(name, expanding=True) for name, value in params.items() if isinstance(value, list)
+    ]
+
+
+def semantic_search(
+    db: Database,
+    query: str,
+    *,
+    embedder: Embedder,
+    limit: int = 20,
+    document_ids: Collection[int] | None = None,
+    cache_path: Path | None = None,
+) -> list[SearchHit]:
+    """Paragraphs closest in meaning to the query, in any language, best first (rank: cosine).
+
+    With `cache_path`, paragraph vectors are kept in that vector cache file between searches.
+    """
+    if not query.strip() or limit < 1 or (document_ids is not None and not document_ids):
+        return []
+    paragraphs = _paragraph_texts(db, document_ids)
+    if not paragraphs:
+        return []
+    if cache_path is not None and not isinstance(embedder, CachedEmbedder):
+        with CachedEmbedder(embedder, path=cache_path) as cached:
+            cosines = _cosines(cached, query, [row[3] for row in paragraphs])
+    else:
+        cosines = _cosines(embedder, query, [row[3] for row in paragraphs])
+    best = np.argsort(-cosines, kind="stable")[:limit]
+    words = query_words(query)
+    return [
+        SearchHit(
+            paragraphs[i][0],
+            paragraphs[i][1],
+            paragraphs[i][2],
+            snippet(paragraphs[i][3], words),
+            float(cosines[i]),
+        )
+        for i in best
+    ]
+
+
+def _cosines(embedder: Embedder, query: str, passages: Sequence[str]) -> np.ndarray:
+    query_vector = embedder.embed([query], kind="query")[0]
+    result: np.ndarray = embedder.embed(passages, kind="passage") @ query_vector
+    return result
+
+
+def _paragraph_texts(
+    db: Database, document_ids: Collection[int] | None
+) -> list[tuple[int, int, str, str]]:
+    query = (
+        select(
+            ParagraphRow.id, ParagraphRow.document_id, DocumentRow.source_name, ParagraphRow.text
+        )
+        .join(DocumentRow)
+        .where(ParagraphRow.kind.not_in(SKIPPED_KINDS))
+        .order_by(ParagraphRow.id)
+    )
+    if document_ids is not None:
+        query = query.where(ParagraphRow.document_id.in_(sorted(document_ids)))
+    with db.sessions() as session:
+        return [(row[0], row[1], row[2], row[3]) for row in session.execute(query)]
+
+
+def _comparable(word: str) -> str:
+    """A word as the search compares it: casefolded, no Latin accents, Arabic folded."""
+    decomposed = unicodedata.normalize("NFKD", fold_arabic(word).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def snippet(body: str, words: Sequence[str]) -> tuple[SnippetPiece, ...]:
+    """The paragraph (cut around the first match when long) with the query's words marked."""
+    wanted = {_comparable(word) for word in words}
+    matches = [
+        (m.start(), m.end()) for m in _TEXT_WORD.finditer(body) if _comparable(m.group()) in wanted
+    ]
+    start, end = _window(body, matches[0][0] if matches else 0)
+    pieces: list[SnippetPiece] = []
+    if start > 0:
+        pieces.append(SnippetPiece("… ", False))
+    position = start
+    for match_start, match_end in matches:
+        if match_start < start or match_end > end:
+            continue
+        if match_start > position:
+            pieces.append(SnippetPiece(body[position:match_start], False))
+        pieces.append(SnippetPiece(body[match_start:match_end], True))
+        position = match_end
+    if end > position:
+        pieces.append(SnippetPiece(body[position:end], False))
+    if end < len(body):
+        pieces.append(SnippetPiece(" …", False))
+    return tuple(pieces)
+
+
+def _window(body: str, focus: int) -> tuple[int, int]:
+    """(start, end) of about SNIPPET_CHARS characters around `focus`, cut at spaces."""
+    if len(body) <= SNIPPET_CHARS:
+        return 0, len(body)
+    start = max(0, focus - SNIPPET_CHARS // 3)
+    end = min(len(body), start + SNIPPET_CHARS)
+    start = max(0, end - SNIPPET_CHARS)
+    if start > 0:
+        space = body.find(" ", start, focus)
+        start = space + 1 if space != -1 else start
+    if end < len(body):
+        space = body.rfind(" ", max(focus, start), end)
+        end = space if space > focus else end
+    return start, end

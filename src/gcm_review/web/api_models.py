@@ -1,0 +1,223 @@
+"""The JSON API's shapes (they document /openapi.json), built from the store's records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from gcm_review.store.browse import DocumentView, ParagraphView, TagView
+from gcm_review.store.documents import DocumentSummary
+from gcm_review.store.review_actions import QueueItem
+from gcm_review.store.users import User
+from gcm_review.web.display import label_title
+from gcm_review.web.jobs import Job
+
+
+class UserOut(BaseModel):
+    """The signed-in account."""
+
+    name: str
+    role: str
+    country: str | None = Field(description="ISO3 code of a focal point's country")
+
+
+class SessionOut(BaseModel):
+    """Who is signed in, and the token to send as X-CSRF-Token with POST and DELETE."""
+
+    user: UserOut | None
+    csrf_token: str
+
+
+class DocumentOut(BaseModel):
+    """A stored document version."""
+
+    id: int
+    name: str
+    version: int
+    format: str
+    language: str | None
+    title: str | None
+    country: str | None
+    uploaded_by: str | None
+    paragraph_count: int
+    ingested_at: datetime
+
+
+class TagOut(BaseModel):
+    """A label on a paragraph with its evidence."""
+
+    id: int
+    paragraph_id: int
+    label: str = Field(description='"objective:6" or "principle:<key>"')
+    title: str
+    probability: float
+    decided: bool = Field(description="the probability reached the label's threshold")
+    source: str = Field(description='"model" or "analyst"')
+    tagger: str
+    status: str = Field(description='"proposed", "accepted" or "rejected"')
+    counts: bool = Field(description="whether the synthesis counts this tag")
+    evidence: list[dict[str, Any]]
+    created_at: datetime
+
+
+class ParagraphOut(BaseModel):
+    """A paragraph with its place, attribution and tags."""
+
+    id: int
+    document_id: int
+    seq: int
+    number: str | None
+    kind: str
+    section: list[str]
+    text: str
+    page: int | None
+    language: str | None
+    speaker: str | None
+    organisation: str | None
+    country: str | None
+    stakeholder_group: str | None
+    tags: list[TagOut]
+
+
+class DocumentDetailOut(DocumentOut):
+    """A document with its paragraphs (all of them, or the requested slice)."""
+
+    page_count: int | None
+    problems: list[str]
+    offset: int
+    paragraphs: list[ParagraphOut]
+
+
+class AddTagIn(BaseModel):
+    """A label an analyst gives a paragraph."""
+
+    paragraph_id: int
+    label: str = Field(max_length=60, examples=["objective:6", "principle:human-rights"])
+
+
+class JobOut(BaseModel):
+    """An upload being ingested."""
+
+    id: str
+    name: str
+    state: str = Field(description="queued, reading, tagging, done or failed")
+    step: str
+    progress: float
+    document_id: int | None
+    outcome: str | None = Field(description="new, new-version or unchanged")
+    error: str | None
+    created_at: datetime
+
+
+class QueueItemOut(BaseModel):
+    """A proposal to review, with its paragraph (without its other tags)."""
+
+    tag: TagOut
+    paragraph: ParagraphOut
+    document_name: str
+
+
+class DeletedOut(BaseModel):
+    """What a deletion removed."""
+
+    deleted: dict[str, Any]
+
+
+def user_out(user: User) -> UserOut:
+    return UserOut(name=user.name, role=user.role, country=user.country)
+
+
+def document_out(doc: DocumentSummary) -> DocumentOut:
+    return DocumentOut(
+        id=doc.id,
+        name=doc.name,
+        version=doc.version,
+        format=doc.format,
+        language=doc.language,
+        title=doc.title,
+        country=doc.country,
+        uploaded_by=doc.uploaded_by,
+        paragraph_count=doc.paragraphs,
+        ingested_at=doc.ingested_at,
+    )
+
+
+def tag_out(tag: TagView) -> TagOut:
+    return TagOut(
+        id=tag.id,
+        paragraph_id=tag.paragraph_id,
+        label=tag.label,
+        title=label_title(tag.label),
+        probability=tag.probability,
+        decided=tag.decided,
+        source=tag.source,
+        tagger=tag.tagger,
+        status=tag.status,
+        counts=tag.counts,
+        evidence=[dict(item) for item in tag.evidence],
+        created_at=tag.created_at,
+    )
+
+
+def paragraph_out(para: ParagraphView) -> ParagraphOut:
+    return ParagraphOut(
+        id=para.id,
+        document_id=para.document_id,
+        seq=para.seq,
+        number=para.number,
+        kind=para.kind,
+        section=list(para.section),
+        text=para.text,
+        page=para.page,
+        language=para.language,
+        speaker=para.speaker,
+        organisation=para.organisation,
+        country=para.country,
+        stakeholder_group=para.stakeholder_group,
+        tags=[tag_out(tag) for tag in para.tags],
+    )
+
+
+def document_detail_out(
+    doc: DocumentView, paragraphs: tuple[ParagraphView, ...], offset: int
+) -> DocumentDetailOut:
+    return DocumentDetailOut(
+        id=doc.id,
+        name=doc.name,
+        version=doc.version,
+        format=doc.format,
+        language=doc.language,
+        title=doc.title,
+        country=doc.country,
+        uploaded_by=doc.uploaded_by,
+        paragraph_count=doc.paragraphs,
+        ingested_at=doc.ingested_at,
+        page_count=doc.page_count,
+        problems=list(doc.problems),
+        offset=offset,
+        paragraphs=[paragraph_out(para) for para in paragraphs],
+    )
+
+
+def job_out(job: Job, *, linked: bool) -> JobOut:
+    return JobOut(
+        id=job.id,
+        name=job.name,
+        state=job.state,
+        step=job.step,
+        progress=job.progress,
+        document_id=job.document_id if linked else None,
+        outcome=job.outcome,
+        error=job.error,
+        created_at=job.created_at,
+    )
+
+
+def queue_item_out(item: QueueItem) -> QueueItemOut:
+    return QueueItemOut(
+        tag=tag_out(item.tag),
+        paragraph=paragraph_out(item.paragraph),
+        document_name=item.document_name,
+    )

@@ -1,0 +1,134 @@
+"""The analyst web app: `create_app(settings)` builds it on the configured database.
+
+Each area is one APIRouter in web/routes/; a new area adds its router to ROUTERS and, if it has a
+page, a NavItem to NAV. Every form post and API call that changes something needs the session's
+CSRF token (an app-wide dependency), and every page runs with a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import jinja2
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.middleware.sessions import SessionMiddleware
+
+from gcm_review import __version__
+from gcm_review.settings import Settings
+from gcm_review.store.database import open_database
+from gcm_review.web import display
+from gcm_review.web.deps import NavItem
+from gcm_review.web.failures import install_error_handlers
+from gcm_review.web.jobs import IngestJobs
+from gcm_review.web.routes import api_documents, api_tags, audit, auth, documents, review
+from gcm_review.web.security import (
+    BodySizeLimit,
+    LoginLimiter,
+    SecurityHeaders,
+    check_csrf,
+    session_secret,
+)
+
+WEB_DIR = Path(__file__).parent
+STATIC_DIR = WEB_DIR / "static"
+TEMPLATES_DIR = WEB_DIR / "templates"
+HTMX_FILE = STATIC_DIR / "vendor" / "htmx.min.js"
+SESSION_MAX_AGE = 12 * 60 * 60  # seconds: sign in again after 12 hours
+FORM_OVERHEAD = 1_000_000  # bytes a multipart form may add around the largest file
+
+NAV: tuple[NavItem, ...] = (
+    NavItem("Documents", "/documents", "document.read"),
+    NavItem("Review queue", "/review", "tag.review"),
+    NavItem("Audit log", "/audit", "audit.read"),
+)
+ROUTERS: tuple[APIRouter, ...] = (
+    auth.router,
+    documents.router,
+    review.router,
+    audit.router,
+    api_documents.router,
+    api_tags.router,
+)
+
+health = APIRouter()
+
+
+@health.get("/healthz", include_in_schema=False)
+def healthz(request: Request) -> JSONResponse:
+    """200 once the app is up and its database answers; 503 otherwise."""
+    try:
+        with request.app.state.db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return JSONResponse({"status": "database unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok", "version": __version__})
+
+
+def _templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    display.install(env)
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The web app on the database of `settings` (opened, and migrated, here once)."""
+    db = open_database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.jobs.shutdown()
+        db.close()
+
+    app = FastAPI(
+        title="gcm-review",
+        version=__version__,
+        description="Review GCM reports: documents, paragraphs and their tags. The JSON API uses "
+        "the browser session; send the session's CSRF token (GET /api/session) in the "
+        "X-CSRF-Token header with every POST or DELETE.",
+        docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN; /openapi.json stays
+        redoc_url=None,
+        lifespan=lifespan,
+        dependencies=[Depends(check_csrf)],
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.templates = _templates()
+    app.state.nav = list(NAV)
+    app.state.htmx = HTMX_FILE.is_file()
+    app.state.login_limiter = LoginLimiter()
+    app.state.jobs = IngestJobs(db, settings)
+    install_error_handlers(app)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=session_secret(settings),
+        session_cookie="gcm_review_session",
+        max_age=SESSION_MAX_AGE,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_file_bytes + FORM_OVERHEAD,
+        message=f"The upload is larger than the limit of {settings.max_file_mb:g} MB; split the "
+        "file, or ask the administrator to raise max_file_mb.",
+    )
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(health)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

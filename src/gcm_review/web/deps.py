@@ -1,0 +1,135 @@
+"""What every router shares: the database, settings, the signed-in user, permission checks,
+the navigation and page rendering.
+
+A router for a new area needs only this module: `Depends(require("export"))` for the account,
+`render(request, "page.html", {...}, user=user)` for a page extending base.html, and a
+`NavItem` in `app.NAV` for its menu entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from gcm_review.errors import AccessDenied, NotSignedIn
+from gcm_review.settings import Settings
+from gcm_review.store.database import Database
+from gcm_review.store.users import User, get_user
+from gcm_review.web.permissions import ACTION_TEXT, allows
+from gcm_review.web.security import csrf_token
+
+SESSION_USER_KEY = "user_id"
+FLASH_KEY = "flash"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A menu entry, shown to accounts allowed `action`."""
+
+    label: str
+    path: str
+    action: str
+
+
+def get_db(request: Request) -> Database:
+    """The database the app opened at start-up."""
+    db: Database = request.app.state.db
+    return db
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's resolved settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DbDep = Annotated[Database, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def current_user(request: Request, db: DbDep) -> User | None:
+    """The signed-in, active account, or None."""
+    user_id = request.session.get(SESSION_USER_KEY)
+    if not isinstance(user_id, int):
+        return None
+    user = get_user(db, user_id)
+    if user is None or not user.active:
+        request.session.clear()
+        return None
+    return user
+
+
+def signed_in(user: Annotated[User | None, Depends(current_user)]) -> User:
+    """The signed-in account; NotSignedIn (a redirect to the sign-in page) otherwise."""
+    if user is None:
+        raise NotSignedIn("please sign in")
+    return user
+
+
+def require(action: str) -> Callable[..., User]:
+    """A dependency giving the signed-in account if its role allows `action` (403 otherwise)."""
+    if action not in ACTION_TEXT:
+        raise ValueError(f"unknown action {action!r}")
+
+    def allowed_user(user: Annotated[User, Depends(signed_in)]) -> User:
+        if not allows(user, action):
+            raise AccessDenied(f"your role ({user.role}) may not {ACTION_TEXT[action]}")
+        return user
+
+    return allowed_user
+
+
+def is_htmx(request: Request) -> bool:
+    """Whether HTMX sent the request (it then wants a fragment, not a page)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """A local path to go back to after a form post; anything else becomes `default`."""
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    if "\\" in target:
+        return default
+    return target
+
+
+def redirect(path: str) -> RedirectResponse:
+    """See-other redirect after a form post."""
+    return RedirectResponse(path, status_code=303)
+
+
+def flash(request: Request, message: str) -> None:
+    """A one-line message shown on the next page."""
+    request.session[FLASH_KEY] = message
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    user: User | None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """A page (or fragment) with what base.html needs: user, navigation, CSRF token, flash."""
+    templates: Jinja2Templates = request.app.state.templates
+    nav: list[NavItem] = request.app.state.nav
+    full = {
+        "user": user,
+        "nav": [item for item in nav if user is not None and allows(user, item.action)],
+        "csrf_token": csrf_token(request),
+        "take_flash": (lambda: request.session.pop(FLASH_KEY, None)),
+        "htmx": request.app.state.htmx,
+        "can": (lambda action: user is not None and allows(user, action)),
+        **(context or {}),
+    }
+    return templates.TemplateResponse(request, template, full, status_code=status_code)

@@ -1,0 +1,120 @@
+"""Errors to responses, in one place: named core errors get a status and their one-line message,
+as JSON under /api and as a page elsewhere; a missing sign-in sends pages to the sign-in form."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from gcm_review.errors import (
+    AccessDenied,
+    DocumentNotFound,
+    DocumentTooLarge,
+    GcmReviewError,
+    InputError,
+    InvalidAccount,
+    InvalidCredentials,
+    InvalidLabel,
+    NotSignedIn,
+    ParagraphNotFound,
+    TagNotFound,
+    TooManyAttempts,
+    UnsupportedFormat,
+    UserExists,
+)
+from gcm_review.web.deps import current_user, redirect, render
+
+# Checked in order: the first class the error is an instance of gives the status.
+STATUS: tuple[tuple[type[GcmReviewError], int], ...] = (
+    (NotSignedIn, 401),
+    (InvalidCredentials, 401),
+    (AccessDenied, 403),
+    (DocumentNotFound, 404),
+    (ParagraphNotFound, 404),
+    (TagNotFound, 404),
+    (UserExists, 409),
+    (DocumentTooLarge, 413),
+    (UnsupportedFormat, 415),
+    (InvalidLabel, 422),
+    (InvalidAccount, 422),
+    (TooManyAttempts, 429),
+    (InputError, 422),
+)
+
+
+def status_of(exc: GcmReviewError) -> int:
+    """The HTTP status for a named error (500 for one not listed)."""
+    return next((status for kind, status in STATUS if isinstance(exc, kind)), 500)
+
+
+def wants_json(request: Request) -> bool:
+    """API requests get JSON errors; pages get an error page."""
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    try:
+        user = current_user(request, request.app.state.db)
+    except Exception:  # noqa: BLE001 - the error page must render even when the database fails
+        user = None
+    return render(
+        request, "error.html", {"status": status, "message": message}, user=user, status_code=status
+    )
+
+
+def _headers(exc: GcmReviewError) -> dict[str, str]:
+    if isinstance(exc, TooManyAttempts):
+        return {"Retry-After": str(exc.retry_after)}
+    return {}
+
+
+async def core_error(request: Request, exc: Exception) -> Response:
+    """A named core error as a response."""
+    assert isinstance(exc, GcmReviewError)
+    if isinstance(exc, NotSignedIn) and not wants_json(request):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return redirect(f"/login?next={quote(target, safe='')}")
+    status = status_of(exc)
+    if wants_json(request):
+        body = {"detail": exc.one_line(), "error": type(exc).__name__}
+        return JSONResponse(body, status_code=status, headers=_headers(exc))
+    response = _error_page(request, status, exc.one_line())
+    response.headers.update(_headers(exc))
+    return response
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette/FastAPI HTTP errors (404 of unknown paths, CSRF refusals) as JSON or a page."""
+    assert isinstance(exc, StarletteHTTPException)
+    if wants_json(request):
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
+    message = exc.detail if isinstance(exc.detail, str) else "Request refused"
+    if exc.status_code == 404 and message == "Not Found":
+        message = "There is no such page"
+    return _error_page(request, exc.status_code, message)
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    """Bad form or query values: JSON details for the API, one readable line for pages."""
+    assert isinstance(exc, RequestValidationError)
+    if wants_json(request):
+        return JSONResponse({"detail": exc.errors()}, status_code=422)
+    fields = ", ".join(
+        ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+        for error in exc.errors()
+    )
+    return _error_page(request, 422, f"Missing or invalid value in: {fields}")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+    app.add_exception_handler(GcmReviewError, core_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)

@@ -1,0 +1,199 @@
+"""Background ingest of uploaded files: one worker thread reads, stores and tags each upload
+while the page polls the job's status."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Literal
+
+from gcm_review.errors import GcmReviewError, InputError
+from gcm_review.ingest import reader_name
+from gcm_review.ingest.result import one_line
+from gcm_review.pipeline import file_sha256, process_file
+from gcm_review.settings import Settings
+from gcm_review.store.database import Database
+from gcm_review.store.document_admin import record_upload
+from gcm_review.store.documents import find_document_by_hash, save_document
+from gcm_review.store.users import User
+from gcm_review.tagging.run import load_tagger, tag_documents
+from gcm_review.tagging.tagger import GcmTagger
+from gcm_review.web.uploads import StoredUpload, as_named, with_name
+
+JobState = Literal["queued", "reading", "tagging", "done", "failed"]
+KEPT_JOBS = 200
+
+
+@dataclass(frozen=True)
+class Job:
+    """The state of one upload's ingest."""
+
+    id: str
+    owner: str
+    name: str
+    state: JobState
+    step: str  # what is happening, for people
+    progress: float  # 0 to 1
+    created_at: datetime
+    document_id: int | None = None
+    outcome: str | None = None  # "new", "new-version" or "unchanged"
+    error: str | None = None  # one line: the problem and what to do
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
+
+
+class IngestJobs:
+    """Runs upload ingests one at a time and remembers the latest jobs' states."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        tagger_loader: Callable[[], GcmTagger] | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.tagger_loader = tagger_loader or self._default_tagger
+        self._tagger: GcmTagger | None = None
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gcm-review-ingest")
+
+    def _default_tagger(self) -> GcmTagger:
+        return load_tagger(
+            embedder=self.settings.embedder, cache_path=self.settings.vector_cache_path
+        )
+
+    def submit(self, upload: StoredUpload, user: User) -> Job:
+        """Queue the upload's ingest; returns the queued job."""
+        job = Job(
+            id=uuid.uuid4().hex,
+            owner=user.name,
+            name=upload.name,
+            state="queued",
+            step="Waiting for the previous upload to finish",
+            progress=0.0,
+            created_at=datetime.now(UTC),
+        )
+        self._put(job)
+        self._executor.submit(self._run, job.id, upload, user)
+        return job
+
+    def get(self, job_id: str, user: User) -> Job | None:
+        """The job, if it exists and is the user's own (admins see every job)."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None or (job.owner != user.name and user.role != "admin"):
+            return None
+        return job
+
+    def recent(self, user: User, *, limit: int = 10) -> list[Job]:
+        """The user's latest jobs, newest first."""
+        with self._lock:
+            jobs = [job for job in reversed(self._jobs.values()) if job.owner == user.name]
+        return jobs[:limit]
+
+    def forget_tagger(self) -> None:
+        """Load the tagger afresh for the next upload (after it was retrained)."""
+        self._executor.submit(self._drop_tagger)
+
+    def _drop_tagger(self) -> None:
+        self._tagger = None
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Block until every job queued so far has finished (for tests and shutdown)."""
+        self._executor.submit(lambda: None).result(timeout=timeout)
+
+    def shutdown(self) -> None:
+        """Finish the running job and stop the worker."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _put(self, job: Job) -> None:
+        with self._lock:
+            self._jobs[job.id] = job
+            self._jobs.move_to_end(job.id)
+            while len(self._jobs) > KEPT_JOBS:
+                self._jobs.popitem(last=False)
+
+    def _update(self, job_id: str, **changes: object) -> None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None:
+                self._jobs[job_id] = replace(job, **changes)  # type: ignore[arg-type]
+
+    def _tagger_instance(self) -> GcmTagger:
+        if self._tagger is None:
+            self._tagger = self.tagger_loader()
+        return self._tagger
+
+    def _run(self, job_id: str, upload: StoredUpload, user: User) -> None:
+        try:
+            self._ingest(job_id, upload, user)
+        except GcmReviewError as exc:
+            error = as_named(exc, upload.name) if isinstance(exc, InputError) else exc
+            self._fail(job_id, upload, error.one_line())
+        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
+            detail = one_line(f"{type(exc).__name__}: {exc}")
+            self._fail(
+                job_id,
+                upload,
+                f"{upload.name}: unexpected error while ingesting ({detail}); please report it",
+            )
+
+    def _fail(self, job_id: str, upload: StoredUpload, error: str) -> None:
+        self._update(job_id, state="failed", step="Failed", error=error)
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None or job.document_id is None:
+            upload.path.unlink(missing_ok=True)  # nothing was stored from it
+
+    def _ingest(self, job_id: str, upload: StoredUpload, user: User) -> None:
+        known = find_document_by_hash(self.db, file_sha256(upload.path))
+        if known is not None:
+            upload.path.unlink(missing_ok=True)
+            self._update(
+                job_id,
+                state="done",
+                step="This file is already stored",
+                progress=1.0,
+                outcome="unchanged",
+                document_id=known.document_id,
+            )
+            return
+        self._update(job_id, state="reading", step="Reading and structuring", progress=0.1)
+        doc = with_name(process_file(upload.path, settings=self.settings), upload.name)
+        country = user.country if user.role == "focal-point" else None
+        saved = save_document(
+            self.db,
+            doc,
+            reader=reader_name(doc.repaired.source.format),
+            uploaded_by=user.name,
+            country=country,
+        )
+        if saved.status != "unchanged":
+            record_upload(self.db, saved.document_id, user=user)
+        self._update(
+            job_id,
+            state="tagging",
+            step="Tagging paragraphs (the first upload also prepares the tagger)",
+            progress=0.3,
+            document_id=saved.document_id,
+            outcome=saved.status,
+        )
+        tag_documents(
+            self.db,
+            tagger=self._tagger_instance(),
+            document_ids=[saved.document_id],
+            on_progress=lambda done, total: self._update(
+                job_id, progress=0.3 + 0.7 * done / max(total, 1)
+            ),
+        )
+        self._update(job_id, state="done", step="Stored and tagged", progress=1.0)

@@ -1,0 +1,94 @@
+"""JSON API: the session, documents, uploads and paragraphs (same permissions as the pages)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+
+from gcm_review.store.browse import document_page, document_visible, paragraph_with_tags
+from gcm_review.store.document_admin import delete_document
+from gcm_review.store.documents import list_documents
+from gcm_review.store.users import User
+from gcm_review.web.api_models import (
+    DeletedOut,
+    DocumentDetailOut,
+    DocumentOut,
+    JobOut,
+    ParagraphOut,
+    SessionOut,
+    document_detail_out,
+    document_out,
+    job_out,
+    paragraph_out,
+    user_out,
+)
+from gcm_review.web.deps import DbDep, SettingsDep, current_user, require
+from gcm_review.web.routes.documents import jobs_of, receive_upload
+from gcm_review.web.security import csrf_token
+
+router = APIRouter(prefix="/api", tags=["documents"])
+
+Reader = Annotated[User, Depends(require("document.read"))]
+Uploader = Annotated[User, Depends(require("document.upload"))]
+Admin = Annotated[User, Depends(require("document.delete"))]
+
+
+@router.get("/session", tags=["session"])
+def session(request: Request, user: Annotated[User | None, Depends(current_user)]) -> SessionOut:
+    """Who is signed in, and the CSRF token for POST and DELETE requests."""
+    return SessionOut(user=None if user is None else user_out(user), csrf_token=csrf_token(request))
+
+
+@router.get("/documents")
+def documents(db: DbDep, user: Reader) -> list[DocumentOut]:
+    """The documents you may see, newest first."""
+    return [document_out(doc) for doc in list_documents(db, country=user.document_scope)]
+
+
+@router.get("/documents/{document_id}")
+def document(
+    db: DbDep,
+    document_id: int,
+    user: Reader,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int | None, Query(ge=0, description="all paragraphs when absent")] = None,
+) -> DocumentDetailOut:
+    """A document with its paragraphs in order, each with its tags."""
+    page = document_page(db, document_id, user=user, offset=offset, limit=limit)
+    return document_detail_out(page.document, page.paragraphs, page.offset)
+
+
+@router.delete("/documents/{document_id}")
+def remove_document(db: DbDep, document_id: int, user: Admin) -> DeletedOut:
+    """Delete a document with its paragraphs and tags (administrators)."""
+    return DeletedOut(deleted=delete_document(db, document_id, user=user))
+
+
+@router.post("/documents", status_code=202)
+def upload_document(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    user: Uploader,
+    file: Annotated[UploadFile, File(description="A PDF, DOCX, HTML or text file.")],
+) -> JobOut:
+    """Upload a file; it is read, stored and tagged in the background (poll /api/jobs/{id})."""
+    job = receive_upload(request, file, user, db=db, settings=settings)
+    return job_out(job, linked=False)
+
+
+@router.get("/jobs/{job_id}")
+def job(request: Request, db: DbDep, job_id: str, user: Uploader) -> JobOut:
+    """The progress of one of your uploads."""
+    found = jobs_of(request).get(job_id, user)
+    if found is None:
+        raise HTTPException(status_code=404, detail="no such upload job")
+    linked = found.document_id is not None and document_visible(db, found.document_id, user=user)
+    return job_out(found, linked=linked)
+
+
+@router.get("/paragraphs/{paragraph_id}")
+def paragraph(db: DbDep, paragraph_id: int, user: Reader) -> ParagraphOut:
+    """A paragraph with its tags and their evidence."""
+    return paragraph_out(paragraph_with_tags(db, paragraph_id, user=user))

