@@ -41,10 +41,26 @@ def test_htmx_is_loaded_only_when_its_file_exists(app: FastAPI, present: bool) -
 @pytest.mark.parametrize(
     ("role", "links"),
     [
-        ("admin", ["/documents", "/review", "/audit"]),
-        ("analyst", ["/documents", "/review"]),
-        ("focal-point", ["/documents", "/review"]),
-        ("viewer", ["/documents"]),
+        (
+            "admin",
+            [
+                "/documents",
+                "/review",
+                "/matrix",
+                "/synthesis",
+                "/search",
+                "/agreement",
+                "/exports",
+                "/admin/training",
+                "/audit",
+            ],
+        ),
+        (
+            "analyst",
+            ["/documents", "/review", "/matrix", "/synthesis", "/search", "/agreement", "/exports"],
+        ),
+        ("focal-point", ["/documents", "/review", "/matrix", "/synthesis", "/search", "/exports"]),
+        ("viewer", ["/documents", "/matrix", "/synthesis", "/search"]),
     ],
 )
 def test_navigation_shows_what_the_role_may_use(

@@ -90,6 +90,40 @@ CASES = (
     Case("api review queue", "GET", "/api/review-queue", (200, 200, 200, 403, 401)),
     Case("api delete", "DELETE", "/api/documents/{egypt}", (200, 403, 403, 403, 401)),
     Case("api upload", "POST", "/api/documents", (202, 202, 202, 403, 401), upload=True),
+    # The analysis pages: the matrix, the synthesis, search, agreement, coding, exports, training.
+    Case("matrix", "GET", "/matrix", (200, 200, 200, 200, LOGIN)),
+    Case("own matrix cell", "GET", "/matrix/cell/JOR/20", (200, 200, 200, 200, LOGIN)),
+    Case("other matrix cell", "GET", "/matrix/cell/EGY/20", (200, 200, 404, 200, LOGIN)),
+    Case("synthesis", "GET", "/synthesis", (200, 200, 200, 200, LOGIN)),
+    Case("search", "GET", "/search?q=shelters+migrant", (200, 200, 200, 200, LOGIN)),
+    Case("agreement", "GET", "/agreement", (200, 200, 403, 403, LOGIN)),
+    Case("coding", "GET", "/coding?document={jordan}", (200, 200, 403, 403, LOGIN)),
+    Case(
+        "code",
+        "POST",
+        "/coding/{jordan_paragraph}",
+        (303, 303, 403, 403, LOGIN),
+        form={"label": "objective:1"},
+    ),
+    Case("exports", "GET", "/exports", (200, 200, 200, 403, LOGIN)),
+    Case("export file", "GET", "/exports/paragraphs.jsonl", (200, 200, 200, 403, LOGIN)),
+    Case("training", "GET", "/admin/training", (200, 403, 403, 403, LOGIN)),
+    Case("retrain", "POST", "/admin/training", (303, 403, 403, 403, LOGIN), form={}),
+    Case("api matrix", "GET", "/api/matrix", (200, 200, 200, 200, 401)),
+    Case("api other cell", "GET", "/api/matrix/cell/EGY/20", (200, 200, 404, 200, 401)),
+    Case("api synthesis", "GET", "/api/synthesis", (200, 200, 200, 200, 401)),
+    Case("api search", "GET", "/api/search?q=shelters", (200, 200, 200, 200, 401)),
+    Case("api agreement", "GET", "/api/agreement", (200, 200, 403, 403, 401)),
+    Case(
+        "api code other",
+        "POST",
+        "/api/coding/{egypt_paragraph}",
+        (200, 200, 403, 403, 401),
+        json={"labels": ["objective:1"]},
+    ),
+    Case("api export", "GET", "/api/exports/paragraphs.jsonl", (200, 200, 200, 403, 401)),
+    Case("api training runs", "GET", "/api/training-runs", (200, 403, 403, 403, 401)),
+    Case("api retrain", "POST", "/api/training", (202, 403, 403, 403, 401), json={}),
 )
 
 
@@ -145,9 +179,17 @@ def test_permission_matrix(
 # The role table itself, written out a second time on purpose.
 EXPECTED_ACTIONS = {
     "admin": set(ACTIONS),
-    "analyst": {"document.read", "document.upload", "tag.review", "export", "agreement.read"},
-    "focal-point": {"document.read", "document.upload", "tag.review"},
-    "viewer": {"document.read"},
+    "analyst": {
+        "document.read",
+        "document.upload",
+        "tag.review",
+        "export",
+        "agreement.read",
+        "synthesis.read",
+        "paragraph.code",
+    },
+    "focal-point": {"document.read", "document.upload", "tag.review", "synthesis.read", "export"},
+    "viewer": {"document.read", "synthesis.read"},
 }
 
 
@@ -174,6 +216,10 @@ def test_focal_point_scope_and_disabled_accounts() -> None:
     assert not allows_on(focal, "document.read", "EGY")
     assert not allows_on(focal, "tag.review", None)
     assert allows_on(account("analyst"), "tag.review", "EGY")
+    # A focal point's matrix, synthesis and exports hold their own country's documents only.
+    for action in ("synthesis.read", "export"):
+        assert allows_on(focal, action, "JOR")
+        assert not allows_on(focal, action, "EGY")
     assert not allows(account("admin", active=False), "document.read")
     with pytest.raises(ValueError, match="unknown action"):
         allows(focal, "document.burn")

@@ -1,12 +1,15 @@
-"""Analysts' decisions on tags: accept, reject, add; and the queue of proposals to review.
+"""Analysts' decisions on tags: accept, reject, add; independent coding; the review queue.
 
-Every change writes an audit row and updates the deciding coder's paragraph review (their
-current labels for the paragraph), the unit of inter-coder agreement.
+Every change writes an audit row, and every decision updates the deciding coder's paragraph
+review (their current labels for the paragraph), the unit of inter-coder agreement, even when
+the tag already had the status the coder chose. `code_paragraph` records a coder's own labels
+for a paragraph without touching any tag: coding blind is what makes agreement meaningful.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +18,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from gcm_review.errors import InvalidLabel
+from gcm_review.feedback.agreement import Coding
 from gcm_review.frameworks import load_framework
 from gcm_review.store import audit
 from gcm_review.store.browse import (
@@ -73,14 +77,18 @@ def _counted_labels(session: Session, paragraph_id: int) -> set[str]:
     return {row.label for row in rows if _counts(row)}
 
 
-def _update_review(session: Session, paragraph_id: int, coder: str, label: str, on: bool) -> None:
-    """Upsert the coder's labels for the paragraph: their earlier labels (or, on a first
-    decision, the labels that counted before it) with this decision applied."""
-    review = session.scalars(
+def _review_row(session: Session, paragraph_id: int, coder: str) -> ParagraphReviewRow | None:
+    return session.scalars(
         select(ParagraphReviewRow).where(
             ParagraphReviewRow.paragraph_id == paragraph_id, ParagraphReviewRow.coder == coder
         )
     ).first()
+
+
+def _update_review(session: Session, paragraph_id: int, coder: str, label: str, on: bool) -> None:
+    """Upsert the coder's labels for the paragraph: their earlier labels (or, on a first
+    decision, the labels that counted before it) with this decision applied."""
+    review = _review_row(session, paragraph_id, coder)
     labels = set(review.labels) if review is not None else _counted_labels(session, paragraph_id)
     if on:
         labels.add(label)
@@ -102,6 +110,9 @@ def _decide(db: Database, tag_id: int, user: User, status: str) -> TagView:
     with db.transaction() as session:
         row = visible_tag(session, tag_id, user)
         if row.status == status:
+            # The tag stays as it is (and no audit row is written), but this coder's judgement
+            # still goes into their review, or a second coder agreeing would leave no trace.
+            _update_review(session, row.paragraph_id, user.name, row.label, status == "accepted")
             return tag_view(row)
         before = _snapshot(row)
         # Read the coder's starting labels before the change is flushed.
@@ -129,6 +140,8 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
         raise InvalidLabel(f"unknown label {label!r}")
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
+        # The coder's review gets the label even when an accepted tag has it already.
+        _update_review(session, paragraph_id, user.name, label, True)
         accepted = session.scalars(
             select(TagRow).where(
                 TagRow.paragraph_id == paragraph_id,
@@ -138,7 +151,6 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
         ).first()
         if accepted is not None:
             return tag_view(accepted)
-        _update_review(session, paragraph_id, user.name, label, True)
         row = TagRow(
             paragraph_id=paragraph_id,
             label=label,
@@ -154,6 +166,54 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
         session.flush()
         audit.record(session, user.name, "tag.add", "tag", row.id, after=_snapshot(row))
         return tag_view(row)
+
+
+def code_paragraph(db: Database, paragraph_id: int, labels: Collection[str], user: User) -> Coding:
+    """Record `labels` as the user's whole, independent judgement of a paragraph (every label
+    not in it is a "no"); tags and their statuses are left alone. Audited when it changes."""
+    chosen = sorted(set(labels))
+    unknown = [label for label in chosen if label not in known_labels()]
+    if unknown:
+        raise InvalidLabel(f"unknown label {unknown[0]!r}")
+    with db.transaction() as session:
+        visible_paragraph(session, paragraph_id, user)
+        review = _review_row(session, paragraph_id, user.name)
+        before = None if review is None else sorted(review.labels)
+        now = datetime.now(UTC)
+        if review is None:
+            session.add(
+                ParagraphReviewRow(
+                    paragraph_id=paragraph_id, coder=user.name, labels=chosen, reviewed_at=now
+                )
+            )
+        else:
+            review.labels = chosen
+            review.reviewed_at = now
+        if before != chosen:
+            audit.record(
+                session,
+                user.name,
+                "paragraph.code",
+                "paragraph",
+                paragraph_id,
+                before=None if before is None else {"coder": user.name, "labels": before},
+                after={"coder": user.name, "labels": chosen},
+            )
+    return Coding(paragraph_id, user.name, frozenset(chosen))
+
+
+def coder_labels(
+    db: Database, paragraph_ids: Collection[int], coder: str
+) -> dict[int, frozenset[str]]:
+    """The coder's own labels for those of the paragraphs they reviewed or coded."""
+    if not paragraph_ids:
+        return {}
+    query = select(ParagraphReviewRow).where(
+        ParagraphReviewRow.coder == coder,
+        ParagraphReviewRow.paragraph_id.in_(sorted(paragraph_ids)),
+    )
+    with db.sessions() as session:
+        return {row.paragraph_id: frozenset(row.labels) for row in session.scalars(query)}
 
 
 def _queue_query(user: User, document_id: int | None) -> Any:

@@ -25,9 +25,23 @@ from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
 from gcm_review.web.deps import NavItem
+from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
 from gcm_review.web.jobs import IngestJobs
-from gcm_review.web.routes import api_documents, api_tags, audit, auth, documents, review
+from gcm_review.web.routes import (
+    agreement,
+    api_documents,
+    api_tags,
+    audit,
+    auth,
+    documents,
+    exports,
+    matrix,
+    review,
+    search,
+    synthesis,
+    training,
+)
 from gcm_review.web.security import (
     BodySizeLimit,
     LoginLimiter,
@@ -35,6 +49,7 @@ from gcm_review.web.security import (
     check_csrf,
     session_secret,
 )
+from gcm_review.web.synthesis_cache import SynthesisCache
 
 WEB_DIR = Path(__file__).parent
 STATIC_DIR = WEB_DIR / "static"
@@ -46,6 +61,12 @@ FORM_OVERHEAD = 1_000_000  # bytes a multipart form may add around the largest f
 NAV: tuple[NavItem, ...] = (
     NavItem("Documents", "/documents", "document.read"),
     NavItem("Review queue", "/review", "tag.review"),
+    NavItem("Matrix", "/matrix", "synthesis.read"),
+    NavItem("Synthesis", "/synthesis", "synthesis.read"),
+    NavItem("Search", "/search", "document.read"),
+    NavItem("Agreement", "/agreement", "agreement.read"),
+    NavItem("Exports", "/exports", "export"),
+    NavItem("Training", "/admin/training", "retrain"),
     NavItem("Audit log", "/audit", "audit.read"),
 )
 ROUTERS: tuple[APIRouter, ...] = (
@@ -53,8 +74,20 @@ ROUTERS: tuple[APIRouter, ...] = (
     documents.router,
     review.router,
     audit.router,
+    matrix.router,
+    synthesis.router,
+    search.router,
+    agreement.router,
+    exports.router,
+    training.router,
     api_documents.router,
     api_tags.router,
+    matrix.api,
+    synthesis.api,
+    search.api,
+    agreement.api,
+    exports.api,
+    training.api,
 )
 
 health = APIRouter()
@@ -91,12 +124,14 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         app.state.jobs.shutdown()
+        app.state.embedder.close()
         db.close()
 
     app = FastAPI(
         title="gcm-review",
         version=__version__,
-        description="Review GCM reports: documents, paragraphs and their tags. The JSON API uses "
+        description="Review GCM reports: documents, paragraphs and their tags, the country matrix, "
+        "the synthesis, search, coder agreement and exports. The JSON API uses "
         "the browser session; send the session's CSRF token (GET /api/session) in the "
         "X-CSRF-Token header with every POST or DELETE.",
         docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN; /openapi.json stays
@@ -111,6 +146,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.htmx = HTMX_FILE.is_file()
     app.state.login_limiter = LoginLimiter()
     app.state.jobs = IngestJobs(db, settings)
+    # One embedder for search and the synthesis, and the synthesis of each scope cached.
+    app.state.embedder = SharedEmbedder(settings.embedder, cache_path=settings.vector_cache_path)
+    app.state.synthesis = SynthesisCache(
+        db, rule=settings.attention_rule, embedder=app.state.embedder
+    )
     install_error_handlers(app)
     app.add_middleware(
         SessionMiddleware,

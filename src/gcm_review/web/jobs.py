@@ -1,5 +1,9 @@
-"""Background ingest of uploaded files: one worker thread reads, stores and tags each upload
-while the page polls the job's status."""
+"""Background work of the web app on one worker thread: the ingest of each upload (read, store,
+tag) and retraining the tagger, while the page polls the job's status.
+
+The ingest tagger is trained with the analysts' feedback in the database when it is first
+needed, and trained again after a retrain (or `forget_tagger`), so new uploads use the refit.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
+from gcm_review.embed import CachedEmbedder
 from gcm_review.errors import GcmReviewError, InputError
+from gcm_review.feedback.retrain import TrainingRun, retrain
 from gcm_review.ingest import reader_name
 from gcm_review.ingest.result import one_line
 from gcm_review.pipeline import file_sha256, process_file
@@ -20,13 +26,17 @@ from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import record_upload
 from gcm_review.store.documents import find_document_by_hash, save_document
+from gcm_review.store.feedback import feedback_examples
 from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger, tag_documents
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.uploads import StoredUpload, as_named, with_name
 
-JobState = Literal["queued", "reading", "tagging", "done", "failed"]
+JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
+JobKind = Literal["ingest", "retrain"]
+Retrainer = Callable[..., TrainingRun]  # feedback.retrain.retrain's signature
 KEPT_JOBS = 200
+RETRAIN_NAME = "Retrain the tagger"
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ class Job:
     document_id: int | None = None
     outcome: str | None = None  # "new", "new-version" or "unchanged"
     error: str | None = None  # one line: the problem and what to do
+    kind: JobKind = "ingest"
+    training_run_id: int | None = None  # the run a finished retrain recorded
 
     @property
     def finished(self) -> bool:
@@ -50,7 +62,7 @@ class Job:
 
 
 class IngestJobs:
-    """Runs upload ingests one at a time and remembers the latest jobs' states."""
+    """Runs upload ingests and retrains one at a time and remembers the latest jobs' states."""
 
     def __init__(
         self,
@@ -58,10 +70,12 @@ class IngestJobs:
         settings: Settings,
         *,
         tagger_loader: Callable[[], GcmTagger] | None = None,
+        retrainer: Retrainer = retrain,
     ) -> None:
         self.db = db
         self.settings = settings
         self.tagger_loader = tagger_loader or self._default_tagger
+        self.retrainer = retrainer
         self._tagger: GcmTagger | None = None
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
@@ -69,7 +83,9 @@ class IngestJobs:
 
     def _default_tagger(self) -> GcmTagger:
         return load_tagger(
-            embedder=self.settings.embedder, cache_path=self.settings.vector_cache_path
+            embedder=self.settings.embedder,
+            cache_path=self.settings.vector_cache_path,
+            feedback=feedback_examples(self.db),
         )
 
     def submit(self, upload: StoredUpload, user: User) -> Job:
@@ -95,18 +111,45 @@ class IngestJobs:
             return None
         return job
 
-    def recent(self, user: User, *, limit: int = 10) -> list[Job]:
-        """The user's latest jobs, newest first."""
+    def recent(self, user: User, *, limit: int = 10, kind: JobKind = "ingest") -> list[Job]:
+        """The user's latest jobs of that kind, newest first (every admin's retrains for an
+        admin)."""
         with self._lock:
-            jobs = [job for job in reversed(self._jobs.values()) if job.owner == user.name]
+            jobs = [
+                job
+                for job in reversed(self._jobs.values())
+                if job.kind == kind
+                and (job.owner == user.name or (kind == "retrain" and user.role == "admin"))
+            ]
         return jobs[:limit]
+
+    def submit_retrain(
+        self, user: User, *, check_examples: bool = True, retag: bool = False
+    ) -> Job:
+        """Queue a retrain of the tagger on the analysts' feedback; returns the queued job."""
+        job = Job(
+            id=uuid.uuid4().hex,
+            owner=user.name,
+            name=RETRAIN_NAME,
+            state="queued",
+            step="Waiting for the running job to finish",
+            progress=0.0,
+            created_at=datetime.now(UTC),
+            kind="retrain",
+        )
+        self._put(job)
+        self._executor.submit(self._retrain, job.id, user.name, check_examples, retag)
+        return job
 
     def forget_tagger(self) -> None:
         """Load the tagger afresh for the next upload (after it was retrained)."""
         self._executor.submit(self._drop_tagger)
 
     def _drop_tagger(self) -> None:
-        self._tagger = None
+        tagger, self._tagger = self._tagger, None
+        embedder = getattr(tagger, "embedder", None)
+        if isinstance(embedder, CachedEmbedder):
+            embedder.close()  # its vector cache file; opened on this thread
 
     def wait_idle(self, timeout: float = 60.0) -> None:
         """Block until every job queued so far has finished (for tests and shutdown)."""
@@ -147,6 +190,37 @@ class IngestJobs:
                 upload,
                 f"{upload.name}: unexpected error while ingesting ({detail}); please report it",
             )
+
+    def _retrain(self, job_id: str, user_name: str, check_examples: bool, retag: bool) -> None:
+        step = "Scoring the tagger without and with the analysts' feedback"
+        if retag:
+            step += ", then tagging the stored documents again"
+        self._update(job_id, state="training", step=step, progress=0.2)
+        try:
+            run = self.retrainer(
+                self.db,
+                settings=self.settings,
+                user=user_name,
+                check_examples=check_examples,
+                retag=retag,
+            )
+        except GcmReviewError as exc:
+            self._update(job_id, state="failed", step="Failed", error=exc.one_line())
+            return
+        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
+            detail = one_line(f"{type(exc).__name__}: {exc}")
+            error = f"unexpected error while retraining ({detail}); please report it"
+            self._update(job_id, state="failed", step="Failed", error=error)
+            return
+        # Same as forget_tagger, at once: an upload queued behind this job gets the refit.
+        self._drop_tagger()
+        self._update(
+            job_id,
+            state="done",
+            step=f"Recorded training run {run.id}",
+            progress=1.0,
+            training_run_id=run.id,
+        )
 
     def _fail(self, job_id: str, upload: StoredUpload, error: str) -> None:
         self._update(job_id, state="failed", step="Failed", error=error)

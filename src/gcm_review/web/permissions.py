@@ -2,6 +2,8 @@
 
 A focal point's permissions hold only for the documents of their own country; the store reads
 everything through `User.may_see`, so other countries' documents simply do not exist for them.
+The matrix, the synthesis and the exports they get are computed from their country's documents
+only.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ ACTIONS: tuple[str, ...] = (
     "export",
     "retrain",
     "agreement.read",
+    "synthesis.read",
+    "paragraph.code",
 )
 
 # What each action lets an account do, for messages ("your role may not ...").
@@ -35,6 +39,8 @@ ACTION_TEXT: Mapping[str, str] = MappingProxyType(
         "export": "export data",
         "retrain": "retrain the tagger",
         "agreement.read": "see inter-coder agreement",
+        "synthesis.read": "read the matrix and the synthesis",
+        "paragraph.code": "code paragraphs independently",
     }
 )
 
@@ -42,16 +48,34 @@ PERMISSIONS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "admin": frozenset(ACTIONS),
         "analyst": frozenset(
-            {"document.read", "document.upload", "tag.review", "export", "agreement.read"}
+            {
+                "document.read",
+                "document.upload",
+                "tag.review",
+                "export",
+                "agreement.read",
+                "synthesis.read",
+                "paragraph.code",
+            }
         ),
-        "focal-point": frozenset({"document.read", "document.upload", "tag.review"}),
-        "viewer": frozenset({"document.read"}),
+        "focal-point": frozenset(
+            {"document.read", "document.upload", "tag.review", "synthesis.read", "export"}
+        ),
+        "viewer": frozenset({"document.read", "synthesis.read"}),
     }
 )
 
 # Actions that a focal point may take on their own country's documents only.
 COUNTRY_SCOPED: frozenset[str] = frozenset(
-    {"document.read", "document.upload", "document.delete", "tag.review"}
+    {
+        "document.read",
+        "document.upload",
+        "document.delete",
+        "tag.review",
+        "synthesis.read",
+        "export",
+        "paragraph.code",
+    }
 )
 
 

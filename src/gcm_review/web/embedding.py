@@ -1,0 +1,72 @@
+"""The web app's one embedder for search and the synthesis, shared by every request.
+
+The configured embedder sits behind a CachedEmbedder (with the vector cache file when one is
+set), so no text is embedded twice while the app runs. A SQLite connection may only be used on
+the thread that opened it, and models are best not run by many threads at once, so every call
+runs on one thread of its own; requests wait for their turn.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from gcm_review.embed import CachedEmbedder, EmbeddingKind, Vectors, get_embedder
+
+T = TypeVar("T")
+
+
+class SharedEmbedder:
+    """An Embedder whose model (loaded on first use) and cache live on one worker thread."""
+
+    def __init__(self, name: str, *, cache_path: Path | None) -> None:
+        self.name = name
+        self.cache_path = cache_path
+        self._cached: CachedEmbedder | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def dimension(self) -> int:
+        """The model's dimension (loads it)."""
+        return self._call(lambda: self._embedder().dimension)
+
+    @dimension.setter
+    def dimension(self, value: int) -> None:
+        raise AttributeError("the dimension is the model's")
+
+    def embed(self, texts: Sequence[str], *, kind: EmbeddingKind = "passage") -> Vectors:
+        """The texts' vectors, from the cache where possible."""
+        items = list(texts)
+        return self._call(lambda: self._embedder().embed(items, kind=kind))
+
+    def close(self) -> None:
+        """Close the vector cache file and stop the thread (a later call starts them again)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        executor.submit(self._close_cache).result()
+        executor.shutdown(wait=True)
+
+    def _call(self, work: Callable[[], T]) -> T:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(
+                    max_workers=1, thread_name_prefix="gcm-review-embed"
+                )
+            executor = self._executor
+        return executor.submit(work).result()
+
+    def _embedder(self) -> CachedEmbedder:
+        if self._cached is None:
+            self._cached = CachedEmbedder(get_embedder(self.name), path=self.cache_path)
+        return self._cached
+
+    def _close_cache(self) -> None:
+        if self._cached is not None:
+            self._cached.close()
+            self._cached = None

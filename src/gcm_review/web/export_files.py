@@ -1,0 +1,133 @@
+"""The files an account may download from the exports page, made from its cached synthesis.
+
+Each file is written by the report stage's own writers into a temporary folder, read into
+memory and memoised on the synthesis entry, so a second download costs nothing until the data
+changes. File names come from this table only, never from the request.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gcm_review.report.docx_report import write_docx
+from gcm_review.report.html_report import render_html
+from gcm_review.report.png_charts import render_png
+from gcm_review.report.svg_charts import render_svg
+from gcm_review.report.synthesis_charts import synthesis_charts
+from gcm_review.report.synthesis_json import write_synthesis_json
+from gcm_review.report.tables import (
+    write_matrix_csv,
+    write_matrix_xlsx,
+    write_paragraphs_csv,
+    write_paragraphs_jsonl,
+)
+from gcm_review.synthesis.records import Synthesis
+from gcm_review.web.synthesis_cache import ScopedSynthesis
+
+Writer = Callable[[Synthesis, Path], None]
+CSV = "text/csv; charset=utf-8"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A downloadable file: its name (in the URL too), what it holds, and its writer."""
+
+    name: str
+    title: str
+    description: str
+    media_type: str
+    write: Writer
+
+
+def _write_report_html(synthesis: Synthesis, path: Path) -> None:
+    charts = {chart.name: render_svg(chart) for chart in synthesis_charts(synthesis)}
+    path.write_text(render_html(synthesis, charts=charts), encoding="utf-8")
+
+
+def _write_report_docx(synthesis: Synthesis, path: Path) -> None:
+    charts = {chart.name: render_png(chart) for chart in synthesis_charts(synthesis)}
+    write_docx(synthesis, path, charts=charts)
+
+
+EXPORTS: tuple[ExportFile, ...] = (
+    ExportFile(
+        "matrix.csv",
+        "Matrix, counts (CSV)",
+        "Member states by objectives: paragraphs addressing each.",
+        CSV,
+        lambda synthesis, path: write_matrix_csv(synthesis.matrix, path),
+    ),
+    ExportFile(
+        "matrix-addressed.csv",
+        "Matrix, 0/1 (CSV)",
+        "1 where a member state addressed an objective, 0 where it did not.",
+        CSV,
+        lambda synthesis, path: write_matrix_csv(synthesis.matrix, path, binary=True),
+    ),
+    ExportFile(
+        "matrix.xlsx",
+        "Matrix (Excel)",
+        "Both matrices, counts and 0/1, as two sheets.",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda synthesis, path: write_matrix_xlsx(synthesis.matrix, path),
+    ),
+    ExportFile(
+        "paragraphs.csv",
+        "Paragraphs with tags (CSV)",
+        "Every paragraph with its place, attribution, labels and the tags that count.",
+        CSV,
+        write_paragraphs_csv,
+    ),
+    ExportFile(
+        "paragraphs.jsonl",
+        "Paragraphs with tags (JSON lines)",
+        "The same, one JSON object a line, text exactly as stored.",
+        "application/x-ndjson; charset=utf-8",
+        write_paragraphs_jsonl,
+    ),
+    ExportFile(
+        "report.html",
+        "Draft report (HTML)",
+        "The draft outcome report as one web page, charts included.",
+        "text/html; charset=utf-8",
+        _write_report_html,
+    ),
+    ExportFile(
+        "report.docx",
+        "Draft report (Word)",
+        "The draft outcome report to edit in Word.",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _write_report_docx,
+    ),
+    ExportFile(
+        "synthesis.json",
+        "Synthesis (JSON)",
+        "Attention, profiles, roundtables, principles, recommendations and key messages.",
+        "application/json",
+        write_synthesis_json,
+    ),
+)
+EXPORT_NAMES = {export.name: export for export in EXPORTS}
+
+
+def export_content(entry: ScopedSynthesis, export: ExportFile) -> bytes:
+    """The file's bytes for this synthesis, made on first use."""
+
+    def make() -> bytes:
+        with tempfile.TemporaryDirectory(prefix="gcm-review-export-") as folder:
+            path = Path(folder) / export.name
+            export.write(entry.synthesis, path)
+            return path.read_bytes()
+
+    return entry.memo(f"export:{export.name}", make)
+
+
+def download_name(export: ExportFile, scope: str | None) -> str:
+    """The file name offered to the browser: gcm-review-matrix.csv, gcm-review-jor-matrix.csv."""
+    parts = ["gcm-review", *([scope.lower()] if scope else []), export.name]
+    return _UNSAFE.sub("", "-".join(parts))

@@ -1,0 +1,230 @@
+"""Inter-coder agreement (kappa and alpha per label, disagreements to adjudicate) and blind,
+independent coding of paragraphs, which is what makes those figures meaningful."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from gcm_review.feedback.agreement import (
+    AgreementReport,
+    InvalidCoders,
+    LabelAgreement,
+    agreement_report,
+)
+from gcm_review.store.browse import ParagraphView, document_page, paragraph_with_tags
+from gcm_review.store.database import Database
+from gcm_review.store.documents import list_documents
+from gcm_review.store.feedback import framework_labels, load_codings
+from gcm_review.store.review_actions import code_paragraph, coder_labels
+from gcm_review.store.users import User
+from gcm_review.web.analysis_models import (
+    AgreementOut,
+    CodingIn,
+    CodingOut,
+    DisagreementOut,
+    LabelAgreementOut,
+)
+from gcm_review.web.deps import DbDep, is_htmx, redirect, render, require, safe_next
+from gcm_review.web.display import label_names, label_title
+from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
+
+router = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["agreement"])
+
+Reader = Annotated[User, Depends(require("agreement.read"))]
+Coder = Annotated[User, Depends(require("paragraph.code"))]
+CoderName = Annotated[str, Query(max_length=100)]
+SHOWN_DISAGREEMENTS = 300
+CODING_PAGE = 25  # paragraphs per page of the coding view
+SKIPPED_KINDS = ("contents",)
+
+
+def agreement_of(db: Database, user: User, coder_a: str, coder_b: str) -> AgreementReport:
+    """Agreement over the paragraphs of the documents the user may see."""
+    scope = user.document_scope
+    codings = load_codings(db, None if scope is None else document_ids_of(db, scope))
+    return agreement_report(codings, framework_labels(), coder_a or None, coder_b or None)
+
+
+def kappa_note(row: LabelAgreement, report: AgreementReport) -> str | None:
+    """Why kappa is not defined for this row, or None when it is."""
+    if row.kappa is not None:
+        return None
+    if report.coder_a is None:
+        return "kappa needs two coders"
+    if report.shared == 0:
+        return f"{report.coder_a} and {report.coder_b} coded no paragraph in common"
+    return "both coders gave the same answer on every shared paragraph (chance agreement is 1)"
+
+
+def alpha_note(row: LabelAgreement, report: AgreementReport) -> str | None:
+    """Why alpha is not defined for this row, or None when it is."""
+    if row.alpha is not None:
+        return None
+    if report.multiply_coded == 0:
+        return "no paragraph was coded by two coders"
+    return "every coder gave the same answer everywhere (no variation to measure)"
+
+
+def label_agreement_out(row: LabelAgreement, report: AgreementReport) -> LabelAgreementOut:
+    return LabelAgreementOut(
+        label=row.label,
+        title="all labels (micro)" if row.label == "micro" else label_title(row.label),
+        kappa=row.kappa,
+        kappa_note=kappa_note(row, report),
+        alpha=row.alpha,
+        alpha_note=alpha_note(row, report),
+        both=row.both,
+        only_a=row.only_a,
+        only_b=row.only_b,
+        neither=row.neither,
+    )
+
+
+def agreement_out(
+    report: AgreementReport, links: dict[int, ParagraphLink], *, limit: int | None = None
+) -> AgreementOut:
+    shown = report.disagreements if limit is None else report.disagreements[:limit]
+    return AgreementOut(
+        coders=list(report.coders),
+        coder_a=report.coder_a,
+        coder_b=report.coder_b,
+        shared=report.shared,
+        multiply_coded=report.multiply_coded,
+        labels=[label_agreement_out(row, report) for row in report.labels],
+        micro=label_agreement_out(report.micro, report),
+        disagreements=[
+            DisagreementOut(
+                paragraph_id=d.paragraph_id,
+                href=links[d.paragraph_id].href if d.paragraph_id in links else None,
+                label=d.label,
+                yes=list(d.yes),
+                no=list(d.no),
+            )
+            for d in shown
+        ],
+    )
+
+
+@router.get("/agreement")
+def agreement_page(
+    request: Request, db: DbDep, user: Reader, coder_a: CoderName = "", coder_b: CoderName = ""
+) -> Response:
+    """Kappa and alpha per objective and principle for two chosen coders, and disagreements."""
+    error: str | None = None
+    try:
+        report = agreement_of(db, user, coder_a, coder_b)
+    except InvalidCoders as exc:
+        report = agreement_of(db, user, "", "")
+        error = exc.one_line()
+    shown = report.disagreements[:SHOWN_DISAGREEMENTS]
+    links = paragraph_links(db, [d.paragraph_id for d in shown])
+    out = agreement_out(report, links, limit=SHOWN_DISAGREEMENTS)
+    context = {
+        "report": out,
+        "objectives": [row for row in out.labels if row.label.startswith("objective:")],
+        "principles": [row for row in out.labels if row.label.startswith("principle:")],
+        "hidden": len(report.disagreements) - len(shown),
+        "error": error,
+    }
+    status = 200 if error is None else 422
+    return render(request, "agreement.html", context, user=user, status_code=status)
+
+
+@api.get("/agreement", summary="Agreement between coders")
+def agreement_api(
+    db: DbDep, user: Reader, coder_a: CoderName = "", coder_b: CoderName = ""
+) -> AgreementOut:
+    """Cohen's kappa of coders A and B (by default the two sharing the most paragraphs) and
+    Krippendorff's alpha of every coder, per objective and principle and pooled ("micro"),
+    with each undefined figure's reason, and every disagreement to adjudicate."""
+    try:
+        report = agreement_of(db, user, coder_a, coder_b)
+    except InvalidCoders as exc:
+        raise HTTPException(status_code=422, detail=exc.one_line()) from None
+    links = paragraph_links(db, [d.paragraph_id for d in report.disagreements])
+    return agreement_out(report, links)
+
+
+# --- independent coding ----------------------------------------------------------------------
+
+
+def _suggestions(para: ParagraphView) -> dict[str, float]:
+    """The model's proposals for the paragraph, label -> probability; never anyone's decision."""
+    return {tag.label: tag.probability for tag in para.tags if tag.source == "model"}
+
+
+def _coding_item(para: ParagraphView, mine: frozenset[str] | None) -> dict[str, object]:
+    return {"para": para, "suggested": _suggestions(para), "mine": mine}
+
+
+def _label_groups() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(legend, [(label, short name, title)]) for the checkbox grid."""
+    objectives, principles = [], []
+    for label, (code, title) in label_names().items():
+        if label.startswith("objective:"):
+            objectives.append((label, code, title))
+        else:
+            principles.append((label, title, title))
+    return [("Objectives", objectives), ("Guiding principles", principles)]
+
+
+@router.get("/coding")
+def coding_page(
+    request: Request, db: DbDep, user: Coder, document: int | None = None, page: int = 1
+) -> Response:
+    """Code a document's paragraphs blind: the text and the model's suggestions only."""
+    if document is None:
+        documents = list_documents(db, country=user.document_scope)
+        return render(request, "coding_documents.html", {"documents": documents}, user=user)
+    page = max(page, 1)
+    shown = document_page(
+        db, document, user=user, offset=(page - 1) * CODING_PAGE, limit=CODING_PAGE
+    )
+    paragraphs = [p for p in shown.paragraphs if p.kind not in SKIPPED_KINDS]
+    mine = coder_labels(db, [p.id for p in paragraphs], user.name)
+    context = {
+        "doc": shown.document,
+        "items": [_coding_item(p, mine.get(p.id)) for p in paragraphs],
+        "groups": _label_groups(),
+        "page": page,
+        "pages": max(1, -(-shown.document.paragraphs // CODING_PAGE)),
+        "back": f"/coding?document={document}&page={page}",
+    }
+    return render(request, "coding.html", context, user=user)
+
+
+@router.post("/coding/{paragraph_id}")
+def code(
+    request: Request,
+    db: DbDep,
+    paragraph_id: int,
+    user: Coder,
+    label: Annotated[list[str] | None, Form()] = None,
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    """Save the coder's labels for one paragraph (every unticked label is a "no")."""
+    coding = code_paragraph(db, paragraph_id, label or [], user)
+    if not is_htmx(request):
+        return redirect(safe_next(next, "/coding"))
+    para = paragraph_with_tags(db, paragraph_id, user=user)
+    context = {
+        **_coding_item(para, coding.labels),
+        "groups": _label_groups(),
+        "back": safe_next(next, "/coding").split("#", 1)[0],
+        "saved": True,
+    }
+    return render(request, "_coding_paragraph.html", context, user=user)
+
+
+@api.post("/coding/{paragraph_id}", summary="Code a paragraph independently")
+def code_api(db: DbDep, paragraph_id: int, body: CodingIn, user: Coder) -> CodingOut:
+    """Store `labels` as your whole judgement of the paragraph (the labels you leave out are a
+    "no"); no tag changes. Your earlier coding of it is replaced."""
+    coding = code_paragraph(db, paragraph_id, body.labels, user)
+    return CodingOut(
+        paragraph_id=coding.paragraph_id, coder=coding.coder, labels=sorted(coding.labels)
+    )

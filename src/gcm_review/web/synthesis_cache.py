@@ -1,0 +1,185 @@
+"""The synthesis (and with it the matrix) of each account's documents, computed once for each
+state of the data, then served from memory.
+
+Entries are kept per document scope: None (every document) or a focal point's country. Before
+serving one, a single cheap query reads the data's fingerprint: the number and the highest id
+of the tags, the highest id of the audit log, the number and the highest id of the documents.
+Every write changes it: review decisions and independent coding write audit rows; tagging
+replaces tag rows (new ids); uploads and deletions change the documents. When the fingerprint
+differs from the entry's, the synthesis is computed again, once: other requests for the same
+scope wait for it rather than computing it too. `invalidate()` forces a recomputation.
+
+What is derived from a synthesis (charts, rendered page parts, export files) is memoised on its
+entry, so it goes stale together with it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from fastapi import Request
+from sqlalchemy import func, select
+
+from gcm_review.embed import Embedder
+from gcm_review.frameworks import Framework, load_framework
+from gcm_review.store.database import Database
+from gcm_review.store.review_input import load_review_input
+from gcm_review.store.tables import AuditRow, DocumentRow, TagRow
+from gcm_review.store.users import User
+from gcm_review.synthesis.build import synthesise
+from gcm_review.synthesis.records import AttentionRule, ReviewInput, ReviewParagraph, Synthesis
+from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, document_links
+
+T = TypeVar("T")
+Scope = str | None  # a focal point's country, or None for every document
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Figures of the stored data that change with every write."""
+
+    tags: int
+    last_tag: int
+    last_audit: int
+    documents: int
+    last_document: int
+
+
+def data_fingerprint(db: Database) -> Fingerprint:
+    """The data's fingerprint, in one query."""
+    query = select(
+        select(func.count(TagRow.id)).scalar_subquery(),
+        select(func.coalesce(func.max(TagRow.id), 0)).scalar_subquery(),
+        select(func.coalesce(func.max(AuditRow.id), 0)).scalar_subquery(),
+        select(func.count(DocumentRow.id)).scalar_subquery(),
+        select(func.coalesce(func.max(DocumentRow.id), 0)).scalar_subquery(),
+    )
+    with db.engine.connect() as connection:
+        row = connection.execute(query).one()
+    return Fingerprint(*(int(value or 0) for value in row))
+
+
+class ScopedSynthesis:
+    """One scope's synthesis, with a link to each of its paragraphs, and what is derived from it."""
+
+    def __init__(
+        self,
+        *,
+        scope: Scope,
+        version: tuple[Fingerprint, int],
+        synthesis: Synthesis,
+        links: Mapping[int, ParagraphLink],
+        seconds: float,
+    ) -> None:
+        self.scope = scope
+        self.version = version
+        self.synthesis = synthesis
+        self.links = links
+        self.paragraphs: Mapping[int, ReviewParagraph] = {p.id: p for p in synthesis.paragraphs}
+        self.seconds = seconds  # how long computing it took
+        self._memo: dict[str, Any] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def link(self, paragraph_id: int) -> ParagraphLink:
+        """Where the paragraph is shown (its document's first page if it vanished meanwhile)."""
+        found = self.links.get(paragraph_id)
+        if found is not None:
+            return found
+        para = self.paragraphs.get(paragraph_id)
+        document_id = para.document_id if para is not None else 0
+        return ParagraphLink(
+            paragraph_id, document_id, f"/documents/{document_id}#p-{paragraph_id}", "paragraph"
+        )
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """make(), computed once for this entry under `key`."""
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]  # type: ignore[no-any-return]
+            key_lock = self._locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._memo:
+                    return self._memo[key]  # type: ignore[no-any-return]
+            value = make()
+            with self._lock:
+                self._memo[key] = value
+            return value
+
+
+class SynthesisCache:
+    """Computes each scope's synthesis when the data changed, and serves it from memory."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        rule: AttentionRule,
+        embedder: Embedder,
+        framework: Framework | None = None,
+    ) -> None:
+        self.db = db
+        self.rule = rule
+        self.embedder = embedder
+        self.framework = framework or load_framework()
+        self.computations = 0  # how many times a synthesis was computed (for tests and stats)
+        self._entries: dict[Scope, ScopedSynthesis] = {}
+        self._scope_locks: dict[Scope, threading.Lock] = {}
+        self._lock = threading.Lock()
+        self._generation = 0
+
+    def invalidate(self) -> None:
+        """Compute every synthesis again on its next use."""
+        with self._lock:
+            self._generation += 1
+
+    def get(self, scope: Scope) -> ScopedSynthesis:
+        """The synthesis of the documents of `scope`, up to date with the data."""
+        version = (data_fingerprint(self.db), self._generation)
+        with self._lock:
+            entry = self._entries.get(scope)
+            if entry is not None and entry.version == version:
+                return entry
+            scope_lock = self._scope_locks.setdefault(scope, threading.Lock())
+        with scope_lock:
+            with self._lock:
+                entry = self._entries.get(scope)
+            if entry is not None and entry.version == version:
+                return entry  # computed by the request we waited for
+            entry = self._compute(scope, version)
+            with self._lock:
+                self._entries[scope] = entry
+                self.computations += 1
+            return entry
+
+    def _compute(self, scope: Scope, version: tuple[Fingerprint, int]) -> ScopedSynthesis:
+        started = time.perf_counter()
+        document_ids = None if scope is None else document_ids_of(self.db, scope)
+        if document_ids is None:
+            review = load_review_input(self.db)
+        elif document_ids:
+            review = load_review_input(self.db, document_ids)
+        else:  # load_review_input reads every document when given none
+            review = ReviewInput((), (), ())
+        synthesis = synthesise(
+            review, rule=self.rule, framework=self.framework, embedder=self.embedder
+        )
+        links = document_links(self.db, document_ids)
+        return ScopedSynthesis(
+            scope=scope,
+            version=version,
+            synthesis=synthesis,
+            links=links,
+            seconds=time.perf_counter() - started,
+        )
+
+
+def scoped_synthesis(request: Request, user: User) -> ScopedSynthesis:
+    """The synthesis of the documents the user may see, from the app's cache."""
+    cache: SynthesisCache = request.app.state.synthesis
+    return cache.get(user.document_scope)

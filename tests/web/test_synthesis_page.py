@@ -1,0 +1,269 @@
+"""The synthesis page and its API: contents linked to paragraphs, following review decisions,
+one country for a focal point, text from documents escaped; and the cache behind it (and the
+matrix): computed once per state of the data and scope, with one shared embedder."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+
+import numpy as np
+from fastapi import FastAPI
+
+from gcm_review.embed.fake import FakeEmbedder
+from gcm_review.model import (
+    Attribution,
+    Block,
+    Evidence,
+    Paragraph,
+    RepairedDocument,
+    SourceDocument,
+    StructuredDocument,
+    Tag,
+)
+from gcm_review.settings import Settings
+from gcm_review.store.database import Database
+from gcm_review.store.documents import save_document
+from gcm_review.store.review_actions import code_paragraph
+from gcm_review.store.tags import paragraphs_to_tag, save_tags
+from gcm_review.store.users import add_user, get_user
+from gcm_review.web.embedding import SharedEmbedder
+from gcm_review.web.paragraph_links import document_links, paragraph_links
+from gcm_review.web.synthesis_cache import SynthesisCache, data_fingerprint
+from web.conftest import PASSWORD, Seed, TestClient, Visitor, sign_in
+
+HOSTILE = (
+    "The Government should end the detention of migrant children <script>alert('x')</script> "
+    "and <img src=x onerror=alert(1)> by 2027."
+)
+
+
+def store_hostile_document(db: Database) -> int:
+    """A Jordanian statement with markup in it, tagged (decided) with objective 13."""
+    block = Block(text=HOSTILE, kind="line")
+    source = SourceDocument(
+        path="/tmp/hostile.txt",
+        name="hostile<b>.txt",
+        sha256=hashlib.sha256(HOSTILE.encode()).hexdigest(),
+        format="text",
+        blocks=(block,),
+        encoding="utf-8",
+    )
+    who = Attribution(speaker="A minister", country="JOR", stakeholder_group="member-state")
+    doc = StructuredDocument(
+        repaired=RepairedDocument(source=source, blocks=(block,), repairs=()),
+        title="Hostile",
+        language="en",
+        sections=(),
+        paragraphs=(Paragraph(index=0, text=HOSTILE, number="1", language="en", attribution=who),),
+    )
+    saved = save_document(db, doc, reader="text.v1")
+    [(pid, _)] = paragraphs_to_tag(db, [saved.document_id])
+    evidence = (Evidence("lexicon.v1", 0.9, ("detention",), HOSTILE),)
+    save_tags(db, [(pid, [Tag("objective:13", 0.9, True, "gcm-tagger.v2", evidence)])])
+    return pid
+
+
+def objective(record: dict[str, object], number: int) -> dict[str, object]:
+    objectives = record["objectives"]
+    assert isinstance(objectives, list)
+    found: dict[str, object] = next(o for o in objectives if o["objective"] == number)
+    return found
+
+
+def test_synthesis_page_shows_every_part_with_links(
+    visit: Callable[[str], Visitor], seed: Seed, settings: Settings
+) -> None:
+    html = visit("viewer").client.get("/synthesis").text
+    for heading in (
+        "Key messages",
+        "Attention by objective",
+        "Country profiles",
+        "Roundtables",
+        "Guiding principles",
+        "Recommendations, most supported first",
+    ):
+        assert heading in html
+    assert '<span class="badge draft-badge">DRAFT</span> Key messages' in html
+    assert settings.attention_rule.describe() in html
+    assert 'id="country-JOR"' in html and 'id="country-EGY"' in html
+    assert 'id="objective-6"' in html
+    # Items link to their paragraphs in the document view (the ids the document page uses).
+    arabic = seed.jordan_paragraphs[1]
+    assert f'href="/documents/{seed.jordan}#p-{arabic}"' in html
+    assert "jordan.txt ¶ 2" in html  # the link's name: document and paragraph number
+    assert html.count("<svg") == 2  # the attention and principles charts, inline ...
+    assert " style=" not in html  # ... without style attributes, which the CSP would block
+
+
+def test_synthesis_follows_review_decisions(visit: Callable[[str], Visitor], seed: Seed) -> None:
+    analyst = visit("analyst")
+    record = analyst.client.get("/api/synthesis").json()
+    assert objective(record, 6)["countries"] == ["JOR"]
+    assert objective(record, 7)["countries"] == []
+    analyst.post(f"/tags/{seed.jordan_tags[1]}/reject")
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/accept")
+    record = analyst.client.get("/api/synthesis").json()
+    assert objective(record, 6)["countries"] == []
+    assert objective(record, 7)["countries"] == ["JOR"]
+    assert objective(record, 7)["paragraph_ids"] == [seed.jordan_paragraphs[2]]
+    html = analyst.client.get("/synthesis").text
+    profile = html[html.index('id="country-JOR"') :]
+    assert 'title="Reducing vulnerabilities">O7</abbr>' in profile
+
+
+def test_synthesis_api_is_synthesis_json(visit: Callable[[str], Visitor], seed: Seed) -> None:
+    response = visit("analyst").client.get("/api/synthesis")
+    assert response.headers["content-type"] == "application/json"
+    record = response.json()
+    assert set(record) >= {
+        "title",
+        "rule",
+        "objectives",
+        "countries",
+        "roundtables",
+        "principles",
+        "recommendations",
+        "key_messages",
+    }
+    assert record["rule"]["text"].startswith("greatest attention")
+    assert record["reporting_countries"] == ["EGY", "JOR"]
+    assert [doc["name"] for doc in record["documents"]] == ["jordan.txt", "egypt.txt"]
+
+
+def test_focal_point_synthesis_holds_their_country_only(
+    visit: Callable[[str], Visitor], seed: Seed
+) -> None:
+    focal = visit("focal-point").client
+    record = focal.get("/api/synthesis").json()
+    assert [doc["name"] for doc in record["documents"]] == ["jordan.txt"]
+    assert record["reporting_countries"] == ["JOR"]
+    html = focal.get("/synthesis").text
+    assert "egypt.txt" not in html and "Egypt opened shelters" not in html
+    assert 'id="country-EGY"' not in html
+
+
+def test_a_focal_point_without_documents_gets_an_empty_synthesis(
+    app: FastAPI, db: Database
+) -> None:
+    add_user(db, "mona", role="focal-point", password=PASSWORD, country="MAR", by="test")
+    client = TestClient(app)
+    sign_in(client, "mona")
+    record = client.get("/api/synthesis").json()
+    assert record["documents"] == [] and record["reporting_countries"] == []
+    html = client.get("/matrix").text
+    assert 'id="cell-' not in html and "No member-state paragraph" in html
+    assert "jordan.txt" not in client.get("/synthesis").text
+
+
+def test_markup_in_documents_renders_as_text(visit: Callable[[str], Visitor], db: Database) -> None:
+    store_hostile_document(db)
+    client = visit("analyst").client
+    pages = [client.get(path).text for path in ("/synthesis", "/matrix/cell/JOR/13", "/matrix")]
+    for html in pages:
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "hostile<b>" not in html
+    synthesis, cell, _ = pages
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in synthesis
+    assert "&lt;img src=x onerror=alert(1)&gt;" in synthesis
+    assert "&lt;script&gt;alert" in cell and "hostile&lt;b&gt;.txt" in cell
+
+
+def test_synthesis_is_computed_once_per_state_of_the_data(
+    visit: Callable[[str], Visitor], seed: Seed, app: FastAPI
+) -> None:
+    cache: SynthesisCache = app.state.synthesis
+    analyst = visit("analyst")
+    for path in ("/synthesis", "/synthesis", "/matrix", "/api/matrix", "/api/synthesis"):
+        assert analyst.client.get(path).status_code == 200
+    assert cache.computations == 1
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/accept")  # a write: the data changed
+    analyst.client.get("/matrix")
+    analyst.client.get("/synthesis")
+    assert cache.computations == 2
+    visit("focal-point").client.get("/matrix")  # another scope, its own entry
+    assert cache.computations == 3
+    analyst.client.get("/matrix")
+    assert cache.computations == 3
+    cache.invalidate()
+    analyst.client.get("/matrix")
+    assert cache.computations == 4
+
+
+def test_concurrent_requests_compute_once(app: FastAPI, seed: Seed) -> None:
+    cache: SynthesisCache = app.state.synthesis
+    results = []
+
+    def get() -> None:
+        results.append(cache.get(None))
+
+    threads = [threading.Thread(target=get) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert cache.computations == 1
+    assert all(entry is results[0] for entry in results)
+
+
+def test_fingerprint_changes_with_every_kind_of_write(
+    db: Database, seed: Seed, visit: Callable[[str], Visitor]
+) -> None:
+    first = data_fingerprint(db)
+    assert first == data_fingerprint(db)
+    user = get_user(db, 2)
+    assert user is not None
+    code_paragraph(db, seed.jordan_paragraphs[0], ["objective:1"], user)
+    coded = data_fingerprint(db)
+    assert coded.last_audit > first.last_audit
+    store_hostile_document(db)
+    stored = data_fingerprint(db)
+    assert (stored.documents, stored.tags) == (coded.documents + 1, coded.tags + 1)
+    visit("admin").post(f"/documents/{seed.egypt}/delete")
+    assert data_fingerprint(db).documents == stored.documents - 1
+
+
+def test_shared_embedder_runs_on_one_thread_for_everyone() -> None:
+    shared = SharedEmbedder("fake.v1", cache_path=None)
+    texts = ["Remittances matter.", "تلتزم الحكومة بحماية حقوق العمال"]
+    expected = FakeEmbedder().embed(texts)
+    results: list[np.ndarray] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(shared.embed(texts))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4
+    for vectors in results:
+        np.testing.assert_allclose(vectors, expected)
+    assert (shared.name, shared.dimension) == ("fake.v1", expected.shape[1])
+    shared.close()
+    np.testing.assert_allclose(shared.embed(texts[:1]), expected[:1])  # starts again
+    shared.close()
+    shared.close()  # closing twice is harmless
+
+
+def test_app_shares_one_embedder_with_the_vector_cache(make_app: Callable[..., FastAPI]) -> None:
+    app = make_app(vector_cache="/tmp/gcm-review-test-never-written.sqlite")
+    embedder = app.state.embedder
+    assert isinstance(embedder, SharedEmbedder)
+    assert str(embedder.cache_path) == "/tmp/gcm-review-test-never-written.sqlite"
+    assert app.state.synthesis.embedder is embedder
+
+
+def test_links_name_the_page_of_the_document_view(
+    visit: Callable[[str], Visitor], db: Database, make_document: Callable[..., StructuredDocument]
+) -> None:
+    saved = save_document(db, make_document(name="long.txt", paragraphs=205), reader="text.v1")
+    ids = [pid for pid, _ in paragraphs_to_tag(db, [saved.document_id])]
+    links = document_links(db, [saved.document_id])
+    assert links[ids[0]].href == f"/documents/{saved.document_id}#p-{ids[0]}"
+    assert links[ids[-1]].href == f"/documents/{saved.document_id}?page=2#p-{ids[-1]}"
+    assert links[ids[-1]].label == "long.txt ¶ 205"
+    assert paragraph_links(db, [ids[-1], 999_999]) == {ids[-1]: links[ids[-1]]}
+    page = visit("viewer").client.get(f"/documents/{saved.document_id}", params={"page": 2})
+    assert f'id="p-{ids[-1]}"' in page.text
