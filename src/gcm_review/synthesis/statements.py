@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gcm_review.structure.language import detect_language
 from gcm_review.structure.textnorm import clean_text, has_arabic_script
@@ -187,6 +187,9 @@ def in_recommendation_section(paragraph: ReviewParagraph) -> bool:
     )
 
 
+# Country profiles and recommendations both read every paragraph's statements, and the web app
+# recomputes the synthesis after each review decision: remember the (pure) result per paragraph.
+@lru_cache(maxsize=50_000)
 def paragraph_statements(paragraph: ReviewParagraph) -> tuple[Statement, ...]:
     """One Statement per sentence of the paragraph, with the objectives its evidence points at.
 
