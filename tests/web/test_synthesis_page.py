@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -190,6 +191,43 @@ def test_synthesis_is_computed_once_per_state_of_the_data(
     cache.invalidate()
     analyst.client.get("/matrix")
     assert cache.computations == 4
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "gave up waiting"
+        time.sleep(0.01)
+
+
+def test_others_get_the_last_synthesis_while_the_writer_gets_a_fresh_one(
+    visit: Callable[[str], Visitor], seed: Seed, app: FastAPI
+) -> None:
+    cache: SynthesisCache = app.state.synthesis
+    analyst = visit("analyst")  # account "ana"
+    first = cache.get(None)
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/accept")
+    assert cache.get(None, reader="ada") is first  # served at once, recomputed behind
+    wait_for(lambda: cache.computations == 2)
+    second = cache.get(None, reader="ada")
+    assert second is not first
+    assert second.version == (data_fingerprint(app.state.db), 0)
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/reject")
+    mine = cache.get(None, reader="ana")  # the writer waits for its own change
+    assert mine is not second
+    assert mine.version == (data_fingerprint(app.state.db), 0)
+    assert cache.get(None, reader="ada") is mine
+
+
+def test_the_writer_sees_its_decision_in_the_matrix_at_once(
+    visit: Callable[[str], Visitor], seed: Seed
+) -> None:
+    analyst = visit("analyst")
+    before = analyst.client.get("/api/matrix").json()
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/reject")
+    analyst.post(f"/tags/{seed.jordan_tags[0]}/reject")
+    after = analyst.client.get("/api/matrix").json()
+    assert after != before
 
 
 def test_concurrent_requests_compute_once(app: FastAPI, seed: Seed) -> None:

@@ -67,13 +67,22 @@ def load_review_input(db: Database, document_ids: Sequence[int] | None = None) -
 
 def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[ParagraphTag]]:
     query = (
-        select(TagRow)
+        select(
+            TagRow.paragraph_id,
+            TagRow.label,
+            TagRow.probability,
+            TagRow.source,
+            TagRow.status,
+            TagRow.decided,
+            TagRow.evidence,
+            TagRow.tagger,
+        )
         .join(ParagraphRow)
         .where(ParagraphRow.document_id.in_(document_ids), TagRow.status != "rejected")
         .order_by(TagRow.paragraph_id, TagRow.probability.desc())
     )
     counted: dict[int, list[ParagraphTag]] = defaultdict(list)
-    for tag in session.scalars(query):
+    for tag in session.execute(query):
         if tag.status == "accepted" or (tag.decided and tag.source == "model"):
             labels = {t.label for t in counted[tag.paragraph_id]}
             if tag.label not in labels:

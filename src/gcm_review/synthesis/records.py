@@ -7,6 +7,7 @@ renderer can link each statement to its evidence; `ReviewParagraph.anchor` is th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 AttentionCategory = Literal["greatest", "some", "not-reported"]
@@ -70,7 +71,7 @@ class ReviewParagraph:
         """The id of this paragraph's element in a rendered report."""
         return f"p{self.id}"
 
-    @property
+    @cached_property  # frozen: computed once, on first use
     def objectives(self) -> tuple[int, ...]:
         return tuple(
             sorted(
@@ -78,7 +79,7 @@ class ReviewParagraph:
             )
         )
 
-    @property
+    @cached_property
     def principles(self) -> tuple[str, ...]:
         return tuple(
             sorted(t.label.split(":", 1)[1] for t in self.tags if t.label.startswith("principle:"))

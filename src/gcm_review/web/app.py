@@ -111,6 +111,7 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: never stat them per request
     )
     display.install(env)
     return Jinja2Templates(env=env)

@@ -26,6 +26,8 @@ from gcm_review.errors import (
     UnsupportedFormat,
     UserExists,
 )
+from gcm_review.feedback.agreement import InvalidCoders
+from gcm_review.feedback.retrain import NoFeedbackYet
 from gcm_review.web.deps import current_user, redirect, render
 
 # Checked in order: the first class the error is an instance of gives the status.
@@ -37,10 +39,12 @@ STATUS: tuple[tuple[type[GcmReviewError], int], ...] = (
     (ParagraphNotFound, 404),
     (TagNotFound, 404),
     (UserExists, 409),
+    (NoFeedbackYet, 409),
     (DocumentTooLarge, 413),
     (UnsupportedFormat, 415),
     (InvalidLabel, 422),
     (InvalidAccount, 422),
+    (InvalidCoders, 422),
     (TooManyAttempts, 429),
     (InputError, 422),
 )

@@ -78,10 +78,24 @@ def document_links(
     """A link for every paragraph of the given (or all) documents, by paragraph id."""
     if document_ids is not None and not document_ids:
         return {}
+    return _links(db, document_ids)
+
+
+def _links(
+    db: Database, document_ids: Collection[int] | None, only: Collection[int] | None = None
+) -> dict[int, ParagraphLink]:
     positions = _positions(document_ids)
+    query = select(positions)
+    if only is not None and len(only) <= CHUNK:
+        query = query.where(positions.c.id.in_(sorted(only)))
+    wanted = None if only is None else set(only)
     with db.engine.connect() as connection:
-        rows = connection.execute(select(positions))
-        return {row[0]: _link((row[0], row[1], row[2], row[3], row[4])) for row in rows}
+        rows = connection.execute(query)
+        return {
+            row[0]: _link((row[0], row[1], row[2], row[3], row[4]))
+            for row in rows
+            if wanted is None or row[0] in wanted
+        }
 
 
 def paragraph_links(db: Database, paragraph_ids: Collection[int]) -> dict[int, ParagraphLink]:
@@ -98,5 +112,4 @@ def paragraph_links(db: Database, paragraph_ids: Collection[int]) -> dict[int, P
                     select(ParagraphRow.document_id).where(ParagraphRow.id.in_(chunk)).distinct()
                 )
             )
-    wanted = set(ordered)
-    return {pid: link for pid, link in document_links(db, document_ids).items() if pid in wanted}
+    return _links(db, document_ids, only=ordered) if document_ids else {}

@@ -5,9 +5,16 @@ Entries are kept per document scope: None (every document) or a focal point's co
 serving one, a single cheap query reads the data's fingerprint: the number and the highest id
 of the tags, the highest id of the audit log, the number and the highest id of the documents.
 Every write changes it: review decisions and independent coding write audit rows; tagging
-replaces tag rows (new ids); uploads and deletions change the documents. When the fingerprint
-differs from the entry's, the synthesis is computed again, once: other requests for the same
-scope wait for it rather than computing it too. `invalidate()` forces a recomputation.
+replaces tag rows (new ids); uploads and deletions change the documents.
+
+When the fingerprint differs from the entry's, what happens depends on who asks:
+- an account that wrote to the audit log since the entry was computed (it accepted a tag and
+  now opens the matrix) waits for a fresh synthesis, so it always sees its own change;
+- anyone else is served the entry it has (a few hundred milliseconds old) at once, while one
+  background thread computes the new one. Under many analysts reviewing at the same time, the
+  synthesis is then computed once per burst of changes, not once per page.
+Requests that must wait for the same scope share one computation. `invalidate()` forces a
+recomputation that everyone waits for.
 
 What is derived from a synthesis (charts, rendered page parts, export files) is memoised on its
 entry, so it goes stale together with it.
@@ -15,6 +22,7 @@ entry, so it goes stale together with it.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -34,6 +42,7 @@ from gcm_review.synthesis.build import synthesise
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, ReviewParagraph, Synthesis
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, document_links
 
+LOG = logging.getLogger(__name__)
 T = TypeVar("T")
 Scope = str | None  # a focal point's country, or None for every document
 
@@ -71,12 +80,14 @@ class ScopedSynthesis:
         *,
         scope: Scope,
         version: tuple[Fingerprint, int],
+        read_at: float,
         synthesis: Synthesis,
         links: Mapping[int, ParagraphLink],
         seconds: float,
     ) -> None:
         self.scope = scope
         self.version = version
+        self.read_at = read_at  # time.monotonic() just before its data was read
         self.synthesis = synthesis
         self.links = links
         self.paragraphs: Mapping[int, ReviewParagraph] = {p.id: p for p in synthesis.paragraphs}
@@ -132,33 +143,86 @@ class SynthesisCache:
         self._scope_locks: dict[Scope, threading.Lock] = {}
         self._lock = threading.Lock()
         self._generation = 0
+        self._refreshing: set[Scope] = set()
 
     def invalidate(self) -> None:
         """Compute every synthesis again on its next use."""
         with self._lock:
             self._generation += 1
 
-    def get(self, scope: Scope) -> ScopedSynthesis:
-        """The synthesis of the documents of `scope`, up to date with the data."""
-        version = (data_fingerprint(self.db), self._generation)
+    def get(self, scope: Scope, *, reader: str | None = None) -> ScopedSynthesis:
+        """The synthesis of the documents of `scope`: up to date with the data if `reader` (an
+        account name) changed anything since the last one was computed, else possibly the last
+        one while a fresh one is computed in the background."""
+        asked_at = time.monotonic()
+        version = self._version()
         with self._lock:
             entry = self._entries.get(scope)
-            if entry is not None and entry.version == version:
-                return entry
+        if entry is not None and entry.version == version:
+            return entry
+        if entry is not None and not self._must_wait(entry, version, reader):
+            self._refresh_in_background(scope)
+            return entry
+        return self._fresh(scope, asked_at)
+
+    def _version(self) -> tuple[Fingerprint, int]:
+        return data_fingerprint(self.db), self._generation
+
+    def _must_wait(
+        self, entry: ScopedSynthesis, version: tuple[Fingerprint, int], reader: str | None
+    ) -> bool:
+        """Whether serving `entry` would hide from `reader` a change it made itself (or the
+        cache was invalidated)."""
+        if entry.version[1] != version[1]:
+            return True
+        if reader is None:
+            return False
+        since = entry.version[0].last_audit
+        query = select(AuditRow.id).where(AuditRow.id > since, AuditRow.user_name == reader)
+        with self.db.engine.connect() as connection:
+            return connection.execute(query.limit(1)).first() is not None
+
+    def _fresh(self, scope: Scope, asked_at: float) -> ScopedSynthesis:
+        """An entry whose data was read after `asked_at` (time.monotonic()): computed now, or by
+        the request this one waited for."""
+        with self._lock:
             scope_lock = self._scope_locks.setdefault(scope, threading.Lock())
         with scope_lock:
             with self._lock:
                 entry = self._entries.get(scope)
-            if entry is not None and entry.version == version:
-                return entry  # computed by the request we waited for
-            entry = self._compute(scope, version)
+            if entry is not None and (
+                entry.read_at >= asked_at or entry.version == self._version()
+            ):
+                return entry  # computed by the request we waited for, or still current
+            entry = self._compute(scope)
             with self._lock:
                 self._entries[scope] = entry
                 self.computations += 1
             return entry
 
-    def _compute(self, scope: Scope, version: tuple[Fingerprint, int]) -> ScopedSynthesis:
-        started = time.perf_counter()
+    def _refresh_in_background(self, scope: Scope) -> None:
+        """Start computing the scope's synthesis in a thread, unless one is already at it."""
+        with self._lock:
+            if scope in self._refreshing:
+                return
+            self._refreshing.add(scope)
+        thread = threading.Thread(
+            target=self._refresh, args=(scope,), name="synthesis-refresh", daemon=True
+        )
+        thread.start()
+
+    def _refresh(self, scope: Scope) -> None:
+        try:
+            self._fresh(scope, time.monotonic())
+        except Exception:  # the next request that must wait computes it again and reports it
+            LOG.exception("computing the synthesis in the background failed")
+        finally:
+            with self._lock:
+                self._refreshing.discard(scope)
+
+    def _compute(self, scope: Scope) -> ScopedSynthesis:
+        read_at, started = time.monotonic(), time.perf_counter()
+        version = self._version()
         document_ids = None if scope is None else document_ids_of(self.db, scope)
         if document_ids is None:
             review = load_review_input(self.db)
@@ -173,6 +237,7 @@ class SynthesisCache:
         return ScopedSynthesis(
             scope=scope,
             version=version,
+            read_at=read_at,
             synthesis=synthesis,
             links=links,
             seconds=time.perf_counter() - started,
@@ -180,6 +245,7 @@ class SynthesisCache:
 
 
 def scoped_synthesis(request: Request, user: User) -> ScopedSynthesis:
-    """The synthesis of the documents the user may see, from the app's cache."""
+    """The synthesis of the documents the user may see, from the app's cache: fresh if the
+    user changed something since it was last computed."""
     cache: SynthesisCache = request.app.state.synthesis
-    return cache.get(user.document_scope)
+    return cache.get(user.document_scope, reader=user.name)

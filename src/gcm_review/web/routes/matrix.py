@@ -107,9 +107,13 @@ def matrix_page(request: Request, user: Reader, view: View = "counts") -> Respon
     return render(request, "matrix.html", context, user=user)
 
 
-def _cell(entry: ScopedSynthesis, country: str, objective: int) -> MatrixCellDetailOut:
+def _cell(
+    entry: ScopedSynthesis, country: str, objective: int, *, empty_ok: bool = False
+) -> MatrixCellDetailOut:
+    """The cell's evidence; 404 when it has none (unless `empty_ok` and the country reports)."""
     ids = entry.synthesis.matrix.cells.get((country, objective), ())
-    if not ids:
+    reporting = any(code == country for code, _ in entry.synthesis.matrix.countries)
+    if not ids and not (empty_ok and reporting):
         raise HTTPException(status_code=404, detail=NO_CELL)
     label = f"objective:{objective}"
     paragraphs = []
@@ -146,8 +150,9 @@ def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 @router.get("/matrix/cell/{country}/{objective}")
 def cell_page(request: Request, user: Reader, country: Country, objective: Objective) -> Response:
-    """The paragraphs behind one cell (the panel's fragment when HTMX asks)."""
-    cell = _cell(scoped_synthesis(request, user), country, objective)
+    """The paragraphs behind one cell (the panel's fragment when HTMX asks). A cell emptied since
+    the matrix was shown (its tags rejected meanwhile) says so rather than answering 404."""
+    cell = _cell(scoped_synthesis(request, user), country, objective, empty_ok=True)
     template = "_matrix_cell.html" if is_htmx(request) else "matrix_cell.html"
     return render(request, template, {"cell": cell, "shorten": shorten}, user=user)
 
