@@ -71,8 +71,8 @@ def test_changed_file_becomes_a_new_version(db: Database, make_document: MakeDoc
 def test_failed_save_leaves_nothing_half_written(db: Database, make_document: MakeDocument) -> None:
     save_document(db, make_document(content="kept"), reader="text.v1")
     good = make_document(content="broken one", paragraphs=4)
-    # A paragraph whose text is None violates NOT NULL after the document row was added.
-    bad_paragraph = replace(good.paragraphs[-1], text=None)  # type: ignore[arg-type]
+    # A paragraph whose kind is None violates NOT NULL after the document row was added.
+    bad_paragraph = replace(good.paragraphs[-1], kind=None)  # type: ignore[arg-type]
     broken = replace(good, paragraphs=(*good.paragraphs[:-1], bad_paragraph))
     with pytest.raises(StorageError):
         save_document(db, broken, reader="text.v1")

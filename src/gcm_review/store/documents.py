@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from gcm_review.errors import DocumentNotFound, StorageError
 from gcm_review.model import Paragraph, Repair, Section, StructuredDocument
 from gcm_review.store.database import Database
+from gcm_review.store.search import searchable_text
 from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
 
 SaveStatus = Literal["new", "new-version", "unchanged"]
@@ -146,6 +147,7 @@ def _paragraph_row(para: Paragraph) -> ParagraphRow:
         kind=para.kind,
         section=list(para.section),
         text=para.text,
+        search_text=searchable_text(para.text),
         page=para.page,
         language=para.language,
         speaker=who.speaker,

@@ -2,13 +2,13 @@
 
 Full text: the user's words, whole words only, all of them required; every character that could
 be an operator (quotes, brackets, `*`, `-`, `:`, NEAR, OR, ...) is dropped or quoted, and the
-words travel as bound parameters. Case is ignored everywhere. Latin accents are ignored on SQLite
-(unicode61 remove_diacritics 2) but not on PostgreSQL (the 'simple' configuration keeps them).
-Arabic: the index holds the raw text and folds no Arabic letters, so each Arabic word of the
-query is searched in its common spellings: with or without hamza on an initial alef (also after
-the article ال), and with ة or ه, ى or ي at the end. Harakat typed in the query are dropped; a
-paragraph whose own text carries harakat is not found on SQLite (unicode61 splits words at them):
-semantic search finds it.
+words travel as bound parameters. Both sides are compared in one form, `searchable_text`:
+casefolded, compatibility-decomposed (Arabic presentation forms and ligatures become letters),
+Arabic folded (no harakat, shadda or tatweel; hamza seats, alef forms, ta marbuta and alef maqsura
+unified) and every combining mark dropped (so Latin accents too). Each paragraph stores that form
+in `paragraphs.search_text`, which the index covers (an FTS5 table on SQLite, a GIN index on
+PostgreSQL), and each query word goes through the same function, so "العمال" finds "العُمّال",
+"migracion" finds "migración", on both databases. Snippets show the paragraph's own text.
 
 Semantic: the query and the paragraphs are embedded, and paragraphs are ranked by cosine, so an
 English query finds French and Arabic paragraphs on the same topic.
@@ -29,15 +29,13 @@ from sqlalchemy import bindparam, select, text
 from gcm_review.embed import CachedEmbedder, Embedder
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow
-from gcm_review.structure.textnorm import fold_arabic, has_arabic_script
+from gcm_review.structure.textnorm import fold_arabic
 
 SKIPPED_KINDS = ("contents",)  # table-of-contents lines are not searched
 SNIPPET_CHARS = 240  # longer paragraphs are cut to about this many characters around a match
 MAX_QUERY_WORDS = 16
 _QUERY_WORD = re.compile(r"[^\W_]+")
 _TEXT_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
-_ALEFS = ("ا", "أ", "إ", "آ")
-_ENDINGS = {"ه": ("ه", "ة"), "ي": ("ي", "ى")}
 
 
 @dataclass(frozen=True)
@@ -59,31 +57,28 @@ class SearchHit:
     rank: float
 
 
+def searchable_text(text: str) -> str:
+    """Text in the form full-text search compares: stored in paragraphs.search_text and indexed,
+    and applied to every query word. Casefolded, Arabic folded, no accents or other marks.
+
+    Migration 0004 holds a copy of this function for its backfill: a change here needs a new
+    migration that re-folds paragraphs.search_text.
+    """
+    if text.isascii():
+        return text.casefold()
+    folded = fold_arabic(unicodedata.normalize("NFKD", text)).casefold()
+    return "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+
+
 def query_words(query: str) -> list[str]:
-    """The words of a query: letters and digits only, Arabic folded, duplicates dropped."""
-    found = _QUERY_WORD.findall(fold_arabic(query).casefold())
+    """The words of a query in searchable form: letters and digits only, duplicates dropped."""
+    found = _QUERY_WORD.findall(searchable_text(query))
     return list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
 
 
-def word_variants(word: str) -> tuple[str, ...]:
-    """The spellings searched for one (folded) query word: itself, plus Arabic letter forms."""
-    if not has_arabic_script(word):
-        return (word,)
-    spellings = [word]
-    for position in (0, 2) if word.startswith("ال") else (0,):
-        if len(word) > position and word[position] == "ا":
-            spellings = [s[:position] + a + s[position + 1 :] for s in spellings for a in _ALEFS]
-    ending = _ENDINGS.get(word[-1], (word[-1],))
-    return tuple(dict.fromkeys(s[:-1] + e for s in spellings for e in ending))
-
-
 def fts5_expression(words: Sequence[str]) -> str:
-    """A safe FTS5 MATCH expression: every word quoted, spellings OR-ed, words AND-ed."""
-    groups = []
-    for word in words:
-        quoted = [f'"{spelling}"' for spelling in word_variants(word)]  # letters and digits only
-        groups.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
-    return " AND ".join(groups)
+    """A safe FTS5 MATCH expression: every word quoted, words AND-ed."""
+    return " AND ".join(f'"{word}"' for word in words)  # words hold letters and digits only
 
 
 def full_text_search(
@@ -140,17 +135,14 @@ def _postgres_rows(
     where, params = _filters(document_ids)
     groups = []
     for index, word in enumerate(words):
-        spellings = []
-        for number, spelling in enumerate(word_variants(word)):
-            params[f"w{index}_{number}"] = spelling
-            spellings.append(f"plainto_tsquery('simple', :w{index}_{number})")
-        groups.append(f"({' || '.join(spellings)})")
+        params[f"w{index}"] = word
+        groups.append(f"plainto_tsquery('simple', :w{index})")
     statement = text(
         "SELECT p.id, p.document_id, d.source_name, p.text, "
-        "ts_rank(to_tsvector('simple', p.text), q.query) AS score "
+        "ts_rank(to_tsvector('simple', p.search_text), q.query) AS score "
         f"FROM paragraphs p JOIN documents d ON d.id = p.document_id, "
         f"(SELECT {' && '.join(groups)} AS query) AS q "
-        f"WHERE to_tsvector('simple', p.text) @@ q.query AND {where} "
+        f"WHERE to_tsvector('simple', p.search_text) @@ q.query AND {where} "
         "ORDER BY score DESC, p.id LIMIT :limit"
     ).bindparams(*_expanding(params))
     with db.engine.connect() as connection:
@@ -223,17 +215,13 @@ def _paragraph_texts(
         return [(row[0], row[1], row[2], row[3]) for row in session.execute(query)]
 
 
-def _comparable(word: str) -> str:
-    """A word as the search compares it: casefolded, no Latin accents, Arabic folded."""
-    decomposed = unicodedata.normalize("NFKD", fold_arabic(word).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def snippet(body: str, words: Sequence[str]) -> tuple[SnippetPiece, ...]:
     """The paragraph (cut around the first match when long) with the query's words marked."""
-    wanted = {_comparable(word) for word in words}
+    wanted = {searchable_text(word) for word in words}
     matches = [
-        (m.start(), m.end()) for m in _TEXT_WORD.finditer(body) if _comparable(m.group()) in wanted
+        (m.start(), m.end())
+        for m in _TEXT_WORD.finditer(body)
+        if searchable_text(m.group()) in wanted
     ]
     start, end = _window(body, matches[0][0] if matches else 0)
     pieces: list[SnippetPiece] = []

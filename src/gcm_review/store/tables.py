@@ -92,6 +92,9 @@ class ParagraphRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     section: Mapped[list[str]] = mapped_column(JSON)
     text: Mapped[str] = mapped_column(Text)
+    # `text` as full-text search compares it (store.search.searchable_text); the search index
+    # covers this column. Every writer of `text` sets it too.
+    search_text: Mapped[str | None] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
     language: Mapped[str | None] = mapped_column(String(8))
     speaker: Mapped[str | None] = mapped_column(Text)
@@ -199,8 +202,8 @@ class TrainingRunRow(Base):
     after: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-# Full-text search objects made by migration 0003 outside these declarations (an FTS5 table and
-# its shadow tables on SQLite, an expression index on PostgreSQL).
+# Full-text search objects made by migrations 0003 and 0004 outside these declarations (an FTS5
+# table and its shadow tables on SQLite, an expression index on PostgreSQL).
 SEARCH_OBJECT_PREFIXES = ("paragraphs_fts", "ix_paragraphs_text_search")
 
 
