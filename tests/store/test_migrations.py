@@ -8,15 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 
 from gcm_review.model import StructuredDocument
 from gcm_review.store.database import (
     MIGRATIONS_DIR,
     Database,
+    downgrade,
     migrate,
     open_database,
     schema_is_current,
@@ -72,14 +71,6 @@ _tags = sa.table(
     sa.column("evidence", sa.JSON),
     sa.column("created_at", sa.DateTime(timezone=True)),
 )
-
-
-def alembic(engine: sa.Engine, step: Callable[[Config, str], None], revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        step(config, revision)
 
 
 def revision_of(engine: sa.Engine) -> str | None:
@@ -147,7 +138,7 @@ def test_0004_folds_the_paragraphs_already_stored(
 ) -> None:
     db = open_database(database_url, migrate_schema=False)
     try:
-        alembic(db.engine, command.upgrade, "0003")
+        migrate(db.engine, "0003")
         fill_at_0003(db.engine, [VOCALISED, LATIN, "Plain English words."])
         assert raw_text_search(db, "العمال") == []  # the 0003 index holds the marks
         migrate(db.engine)
@@ -178,10 +169,10 @@ def test_0004_folds_the_paragraphs_already_stored(
 def test_0004_downgrades_to_the_0003_search_and_upgrades_again(database_url: str) -> None:
     db = open_database(database_url, migrate_schema=False)
     try:
-        alembic(db.engine, command.upgrade, "0003")
+        migrate(db.engine, "0003")
         fill_at_0003(db.engine, [VOCALISED, LATIN])
         migrate(db.engine)
-        alembic(db.engine, command.downgrade, "0003")
+        downgrade(db.engine, "0003")
         assert revision_of(db.engine) == "0003"
         columns = {c["name"] for c in sa.inspect(db.engine).get_columns("paragraphs")}
         assert "search_text" not in columns and "text" in columns
@@ -238,3 +229,28 @@ def test_0004_folds_text_as_the_app_does(sample: str) -> None:
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     assert migration.searchable_text(sample) == searchable_text(sample)
+
+
+# --- 0003: downgrading must keep the documents and everything hanging from them ---------------
+
+
+def test_0003_downgrade_keeps_documents_paragraphs_and_tags(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0003")
+        fill_at_0003(db.engine, [VOCALISED, LATIN])
+        downgrade(db.engine, "0002")
+        assert revision_of(db.engine) == "0002"
+        assert "country" not in {c["name"] for c in sa.inspect(db.engine).get_columns("documents")}
+        with db.engine.connect() as connection:  # dropping the old documents table cascaded nothing
+            assert connection.scalar(sa.text("SELECT count(*) FROM documents")) == 1
+            assert connection.scalar(sa.text("SELECT count(*) FROM paragraphs")) == 2
+            assert connection.scalar(sa.text("SELECT count(*) FROM tags")) == 2
+            if db.engine.dialect.name == "sqlite":  # switched back on after the migration
+                assert connection.scalar(sa.text("PRAGMA foreign_keys")) == 1
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
+        assert [hit.paragraph_id for hit in full_text_search(db, "المهاجرين")] == [1]
+        fts_integrity_check(db)
+    finally:
+        db.close()
