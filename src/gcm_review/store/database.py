@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -80,28 +80,22 @@ def _alembic_config() -> Config:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to a migration, the newest by default."""
-    with _migration_connection(engine) as connection:
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    _run_migrations(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back down to an earlier migration, keeping the stored rows."""
-    with _migration_connection(engine) as connection:
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+    _run_migrations(engine, command.downgrade, revision)
 
 
-@contextmanager
-def _migration_connection(engine: Engine) -> Iterator[Connection]:
-    """A connection in one transaction, with SQLite's foreign keys off while migrations run.
+def _run_migrations(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
+    """Run an Alembic command in one transaction, with SQLite's foreign keys off meanwhile.
 
     On SQLite a migration that rebuilds a table (Alembic's batch mode) drops the old copy; with
     foreign keys on, that drop would cascade and delete every paragraph of every document.
     The keys are checked before the transaction commits and switched back on afterwards.
     """
+    config = _alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
@@ -109,7 +103,8 @@ def _migration_connection(engine: Engine) -> Iterator[Connection]:
             connection.commit()
         try:
             with connection.begin():
-                yield connection
+                config.attributes["connection"] = connection
+                step(config, revision)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise StorageError("a migration left rows pointing at missing rows")
         finally:
