@@ -78,12 +78,13 @@ class Results:
 
 def prepare(folder: Path, analysts: int) -> tuple[str, Corpus]:
     """Ingest and tag the sample corpus, make the analyst accounts; the database URL."""
-    from gcm_review.pipeline import ingest_paths
     from gcm_review.settings import Settings
     from gcm_review.store.database import open_database
     from gcm_review.store.tables import DocumentRow, TagRow
     from gcm_review.store.users import add_user
-    from gcm_review.tagging.run import load_tagger, tag_documents
+    from gcm_review.tagging.run import load_tagger
+    from gcm_review.workflows.ingest import ingest_paths
+    from gcm_review.workflows.tagging import tag_documents
 
     url = f"sqlite:///{folder / 'gcm-review.db'}"
     settings = Settings(

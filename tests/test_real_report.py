@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gcm_review.model import Paragraph, StructuredDocument
-from gcm_review.pipeline import process_file
 from gcm_review.settings import Settings
+from gcm_review.workflows.ingest import process_file
 
 PARAGRAPH_START = re.compile(r"^(?:-\s*)?(\d{1,3})\.\s*\S")
 HEADING_WORDS = re.compile(r"Roundtable|Iraq|Egypt|Qatar|Jordan|Libya|Lipva", re.IGNORECASE)

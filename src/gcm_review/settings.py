@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gcm_review.errors import SettingsError
-from gcm_review.synthesis.records import AttentionRule
+from gcm_review.model.synthesis_input import AttentionRule
 
 CONFIG_FILE_NAME = "gcm-review.toml"
 

@@ -32,14 +32,15 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Request as BrowserRequest
 
-from gcm_review.pipeline import process_file
 from gcm_review.settings import Settings
 from gcm_review.store import users as users_module
 from gcm_review.store.database import open_database
 from gcm_review.store.documents import save_document
 from gcm_review.store.users import add_user
-from gcm_review.tagging.run import load_tagger, tag_documents
+from gcm_review.tagging.run import load_tagger
 from gcm_review.web import create_app
+from gcm_review.workflows.ingest import process_file
+from gcm_review.workflows.tagging import tag_documents
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from gcm_review.feedback.agreement import Coding
-from gcm_review.feedback.examples import (
-    FEEDBACK_WEIGHT,
-    AnalystDecision,
-    feedback_examples_from,
-    paragraph_id_of,
-)
+from gcm_review.feedback.examples import FEEDBACK_WEIGHT, feedback_examples_from, paragraph_id_of
 from gcm_review.model import TagInput
+from gcm_review.model.coding import AnalystDecision, Coding
 
 LABELS = ["objective:1", "objective:2", "objective:3", "principle:x"]
 TEXTS = {

@@ -91,7 +91,7 @@ def test_same_name_twice(db: Database) -> None:
         ("ana", "boss", None, PASSWORD, "unknown role 'boss'"),
         ("farid", "focal-point", None, PASSWORD, "a focal point needs a country"),
         ("ana", "analyst", "JOR", PASSWORD, "only focal points have a country"),
-        ("farid", "focal-point", "XYZ", PASSWORD, "unknown country code 'XYZ'"),
+        ("farid", "focal-point", "JO1", PASSWORD, "invalid country code 'JO1'"),
         ("ana", "analyst", None, "short", "at least 10 characters"),
         ("../ana", "analyst", None, PASSWORD, "invalid account name"),
         ("", "analyst", None, PASSWORD, "invalid account name"),

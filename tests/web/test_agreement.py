@@ -11,7 +11,8 @@ from fastapi import FastAPI
 
 from gcm_review.feedback.agreement import agreement_report
 from gcm_review.store.database import Database
-from gcm_review.store.feedback import framework_labels, load_codings
+from gcm_review.store.feedback import load_codings
+from gcm_review.workflows.feedback import framework_labels
 from web.conftest import Seed, Visitor
 
 CODINGS = {  # coder role -> labels per Jordanian paragraph (by position)

@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from gcm_review.feedback import retrain as retrain_module
-from gcm_review.feedback.retrain import training_runs
 from gcm_review.store.database import Database
-from gcm_review.store.feedback import feedback_examples
+from gcm_review.store.training_runs import training_runs
 from gcm_review.store.users import get_user_by_name
 from gcm_review.tagging.examples import training_examples
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web import jobs as jobs_module
 from gcm_review.web.jobs import IngestJobs
+from gcm_review.workflows import feedback as retrain_module
+from gcm_review.workflows.feedback import feedback_examples
 from web.conftest import Seed, Visitor
 
 REPORT = b"1. Jordan\n\nThe ministry cut recruitment fees for migrant workers.\n"

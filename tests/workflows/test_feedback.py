@@ -12,14 +12,10 @@ from sqlalchemy import select
 from gcm_review.model import Paragraph, StructuredDocument
 from gcm_review.store.database import Database, open_database
 from gcm_review.store.documents import save_document
-from gcm_review.store.feedback import (
-    analyst_decisions,
-    feedback_examples,
-    framework_labels,
-    load_codings,
-)
+from gcm_review.store.feedback import analyst_decisions, load_codings
 from gcm_review.store.tables import ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.tags import paragraphs_to_tag
+from gcm_review.workflows.feedback import feedback_examples, framework_labels
 
 MakeDocument = Callable[..., StructuredDocument]
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from gcm_review import pipeline
 from gcm_review.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -17,11 +16,12 @@ from gcm_review.errors import (
     UnsupportedFormat,
 )
 from gcm_review.model import RepairedDocument, StructuredDocument
-from gcm_review.pipeline import ingest_paths, process_file
 from gcm_review.samples import broken_samples_dir, sample_corpus_dir
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.store.documents import document_record
+from gcm_review.workflows import ingest as pipeline
+from gcm_review.workflows.ingest import ingest_paths, process_file
 
 SETTINGS = Settings()
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gcm_review.review import ReviewResult, run_review
 from gcm_review.settings import Settings
+from gcm_review.workflows.review import ReviewResult, run_review
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

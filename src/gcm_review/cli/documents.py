@@ -19,10 +19,10 @@ from gcm_review.cli.common import (
     progress_bar,
     resolve_settings,
 )
-from gcm_review.pipeline import FileOutcome, IngestReport, expand_paths, ingest_paths
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.documents import document_record, list_documents
+from gcm_review.workflows.ingest import FileOutcome, IngestReport, expand_paths, ingest_paths
 
 
 @app.command()

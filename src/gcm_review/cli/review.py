@@ -19,8 +19,8 @@ from gcm_review.cli.common import (
     resolve_settings,
 )
 from gcm_review.errors import GcmReviewError
-from gcm_review.pipeline import expand_paths
-from gcm_review.review import ReviewResult, SurveyInput, run_review
+from gcm_review.workflows.ingest import expand_paths
+from gcm_review.workflows.review import ReviewResult, SurveyInput, run_review
 
 STAGE_NAMES = {
     "ingest": "Reading",

@@ -21,9 +21,10 @@ from gcm_review.cli.common import (
     resolve_settings,
 )
 from gcm_review.errors import GcmReviewError
-from gcm_review.store.feedback import feedback_examples
 from gcm_review.store.tags import paragraph_explanation
-from gcm_review.tagging.run import evaluate_file, load_tagger, tag_documents
+from gcm_review.tagging.run import evaluate_file, load_tagger
+from gcm_review.workflows.feedback import feedback_examples
+from gcm_review.workflows.tagging import tag_documents
 
 
 @app.command()

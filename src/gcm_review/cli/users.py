@@ -12,7 +12,8 @@ from rich.table import Table
 from gcm_review.cli.app import app
 from gcm_review.cli.common import DatabaseUrlOption, err, fail, opened, out, resolve_settings
 from gcm_review.errors import GcmReviewError, InvalidAccount
-from gcm_review.store.users import MIN_PASSWORD_LENGTH, ROLES, add_user, list_users
+from gcm_review.store.users import MIN_PASSWORD_LENGTH, ROLES, list_users
+from gcm_review.workflows.accounts import add_account
 
 users_app = typer.Typer(
     name="users",
@@ -57,7 +58,9 @@ def add(
     try:
         password = read_password(from_stdin=password_stdin)
         with opened(settings) as db:
-            user = add_user(db, name, role=role, password=password, country=country, by=CLI_ACTOR)
+            user = add_account(
+                db, name, role=role, password=password, country=country, by=CLI_ACTOR
+            )
     except GcmReviewError as exc:
         raise fail(exc) from None
     where = f" for {user.country}" if user.country else ""

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from gcm_review.errors import GcmReviewError
+from gcm_review.model.coding import Coding
 
 UNDEFINED_EXPECTED = 1.0 - 1e-12  # chance agreement at or above this: kappa is 0/0
 
@@ -21,15 +22,6 @@ class InvalidCoders(GcmReviewError):
     """The coders asked for cannot be compared (unknown, or the same one twice)."""
 
     hint = "name two different coders who reviewed paragraphs (see `gcm-review agreement`)"
-
-
-@dataclass(frozen=True)
-class Coding:
-    """One coder's final label set for one paragraph."""
-
-    paragraph_id: int
-    coder: str
-    labels: frozenset[str]
 
 
 def cohen_kappa(a: Sequence[bool], b: Sequence[bool]) -> float | None:

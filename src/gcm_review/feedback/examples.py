@@ -21,26 +21,12 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from gcm_review.feedback.agreement import Coding
 from gcm_review.model import TagInput
+from gcm_review.model.coding import AnalystDecision, Coding
 from gcm_review.tagging.examples import Example
 
 FEEDBACK_WEIGHT = 2
 FEEDBACK_ID_PREFIX = "paragraph-"
-
-
-@dataclass(frozen=True)
-class AnalystDecision:
-    """An analyst's say on one label of one paragraph."""
-
-    paragraph_id: int
-    label: str
-    accepted: bool  # True: the label applies (accepted or added); False: rejected
-    source: str  # "model" (a proposal the analyst judged) or "analyst" (added by hand)
-    tagger: str  # the tagger that proposed it, or the analyst who added it
-    text: str
-    language: str | None
-    section_objective_refs: tuple[int, ...]
 
 
 @dataclass

@@ -9,76 +9,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gcm_review.errors import DocumentNotFound, ParagraphNotFound, TagNotFound
+from gcm_review.model.stored import ParagraphView, StoredDocument, StoredTag
 from gcm_review.store.database import Database
+from gcm_review.store.records import document_fields, paragraph_fields, stored_tag
 from gcm_review.store.tables import DocumentRow, ParagraphRow, TagRow
 from gcm_review.store.timestamps import as_utc
 from gcm_review.store.users import User
 
-
-@dataclass(frozen=True)
-class TagView:
-    """A tag on a paragraph, with its evidence."""
-
-    id: int
-    paragraph_id: int
-    label: str
-    probability: float
-    decided: bool
-    source: str  # "model" or "analyst"
-    tagger: str  # versioned tagger name, or the analyst's account name
-    status: str  # "proposed", "accepted" or "rejected"
-    evidence: tuple[dict[str, Any], ...]
-    created_at: datetime
-
-    @property
-    def counts(self) -> bool:
-        """Whether the synthesis counts it: accepted, or decided by the model and not rejected."""
-        return self.status == "accepted" or (
-            self.status == "proposed" and self.decided and self.source == "model"
-        )
+TagView = StoredTag  # the names the web app and the API use
 
 
 @dataclass(frozen=True)
-class ParagraphView:
-    """A paragraph with its place, attribution and tags (most likely first)."""
+class DocumentView(StoredDocument):
+    """A stored document's header with its page and paragraph counts and reading problems."""
 
-    id: int
-    document_id: int
-    seq: int
-    number: str | None
-    kind: str
-    section: tuple[str, ...]
-    text: str
-    page: int | None
-    language: str | None
-    speaker: str | None
-    organisation: str | None
-    country: str | None
-    stakeholder_group: str | None
-    tags: tuple[TagView, ...] = ()
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """A stored document's header."""
-
-    id: int
-    name: str
-    version: int
-    format: str
-    title: str | None
-    language: str | None
-    country: str | None
-    uploaded_by: str | None
     page_count: int | None
-    ingested_at: datetime
     paragraphs: int
     problems: tuple[str, ...]
 
@@ -94,38 +44,12 @@ class DocumentPage:
 
 def tag_view(row: TagRow) -> TagView:
     """A stored tag as a record."""
-    return TagView(
-        id=row.id,
-        paragraph_id=row.paragraph_id,
-        label=row.label,
-        probability=row.probability,
-        decided=row.decided,
-        source=row.source,
-        tagger=row.tagger,
-        status=row.status,
-        evidence=tuple(row.evidence),
-        created_at=as_utc(row.created_at),
-    )
+    return stored_tag(row)
 
 
 def paragraph_view(row: ParagraphRow, tags: Sequence[TagView] = ()) -> ParagraphView:
-    """A stored paragraph as a record."""
-    return ParagraphView(
-        id=row.id,
-        document_id=row.document_id,
-        seq=row.seq,
-        number=row.number,
-        kind=row.kind,
-        section=tuple(row.section),
-        text=row.text,
-        page=row.page,
-        language=row.language,
-        speaker=row.speaker,
-        organisation=row.organisation,
-        country=row.country,
-        stakeholder_group=row.stakeholder_group,
-        tags=tuple(tags),
-    )
+    """A stored paragraph with these tags as a record."""
+    return ParagraphView(**paragraph_fields(row), tags=tuple(tags))
 
 
 def visible_document(session: Session, document_id: int, user: User) -> DocumentRow:
@@ -160,16 +84,8 @@ def _document_view(session: Session, row: DocumentRow) -> DocumentView:
         select(func.count(ParagraphRow.id)).where(ParagraphRow.document_id == row.id)
     )
     return DocumentView(
-        id=row.id,
-        name=row.source_name,
-        version=row.version,
-        format=row.format,
-        title=row.title,
-        language=row.language,
-        country=row.country,
-        uploaded_by=row.uploaded_by,
+        **{**document_fields(row), "ingested_at": as_utc(row.ingested_at)},
         page_count=row.page_count,
-        ingested_at=as_utc(row.ingested_at),
         paragraphs=int(count or 0),
         problems=tuple(row.problems),
     )

@@ -12,11 +12,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from gcm_review.errors import DocumentNotFound, StorageError
 from gcm_review.model import Paragraph, Repair, Section, StructuredDocument
+from gcm_review.model.stored import PARAGRAPH_FIELDS, StoredDocument
 from gcm_review.store.database import Database
+from gcm_review.store.records import document_fields
 from gcm_review.store.search import searchable_text
 from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
 
 SaveStatus = Literal["new", "new-version", "unchanged"]
+RECORD_LEAVES_OUT = ("document_id", "seq")  # paragraph_record: its document gives them
 COUNTRY_SHARE = 0.6  # share of member-state paragraphs that makes a document one country's
 
 
@@ -30,20 +33,11 @@ class SaveResult:
 
 
 @dataclass(frozen=True)
-class DocumentSummary:
-    """One line of the documents list."""
+class DocumentSummary(StoredDocument):
+    """One line of the documents list: a document with its paragraph and repair counts."""
 
-    id: int
-    name: str
-    version: int
-    format: str
-    language: str | None
-    title: str | None
     paragraphs: int
     repairs: int
-    ingested_at: datetime
-    country: str | None = None
-    uploaded_by: str | None = None
 
 
 def find_document_by_hash(db: Database, sha256: str) -> SaveResult | None:
@@ -188,19 +182,7 @@ def list_documents(db: Database, *, country: str | None = None) -> list[Document
         query = query.where(DocumentRow.country == country)
     with db.sessions() as session:
         return [
-            DocumentSummary(
-                id=row.id,
-                name=row.source_name,
-                version=row.version,
-                format=row.format,
-                language=row.language,
-                title=row.title,
-                paragraphs=n_paragraphs,
-                repairs=n_repairs,
-                ingested_at=row.ingested_at,
-                country=row.country,
-                uploaded_by=row.uploaded_by,
-            )
+            DocumentSummary(**document_fields(row), paragraphs=n_paragraphs, repairs=n_repairs)
             for row, n_paragraphs, n_repairs in session.execute(query)
         ]
 
@@ -260,21 +242,11 @@ def _repair_record(repair: RepairRow) -> dict[str, Any]:
 
 
 def paragraph_record(para: ParagraphRow) -> dict[str, Any]:
-    """A stored paragraph as plain data."""
+    """A stored paragraph as plain data: its StoredParagraph fields (without the document id and
+    place in it, which the document gives) and its objective references."""
     refs = sorted(set(para.objective_refs) | set(para.section_objective_refs))
-    return {
-        "id": para.id,
-        "number": para.number,
-        "kind": para.kind,
-        "section": list(para.section),
-        "text": para.text,
-        "page": para.page,
-        "language": para.language,
-        "speaker": para.speaker,
-        "speaker_title": para.speaker_title,
-        "organisation": para.organisation,
-        "country": para.country,
-        "stakeholder_group": para.stakeholder_group,
-        "objective_refs": refs,
-        "objective_refs_in_text": list(para.objective_refs),
+    record: dict[str, Any] = {
+        name: getattr(para, name) for name in PARAGRAPH_FIELDS if name not in RECORD_LEAVES_OUT
     }
+    record["section"] = list(para.section)
+    return {**record, "objective_refs": refs, "objective_refs_in_text": list(para.objective_refs)}

@@ -18,11 +18,17 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from gcm_review.errors import InvalidLabel
-from gcm_review.feedback.agreement import Coding
 from gcm_review.frameworks import load_framework
+from gcm_review.model.coding import Coding
+from gcm_review.model.stored import (
+    ANALYST_SOURCE,
+    MODEL_SOURCE,
+    ParagraphView,
+    TagStatus,
+    tag_counts,
+)
 from gcm_review.store import audit
 from gcm_review.store.browse import (
-    ParagraphView,
     TagView,
     paragraph_view,
     tag_view,
@@ -66,15 +72,11 @@ def _snapshot(row: TagRow) -> dict[str, Any]:
     }
 
 
-def _counts(row: TagRow) -> bool:
-    return row.status == "accepted" or (
-        row.status == "proposed" and row.decided and row.source == "model"
-    )
-
-
 def _counted_labels(session: Session, paragraph_id: int) -> set[str]:
     rows = session.scalars(select(TagRow).where(TagRow.paragraph_id == paragraph_id))
-    return {row.label for row in rows if _counts(row)}
+    return {
+        row.label for row in rows if tag_counts(row.status, decided=row.decided, source=row.source)
+    }
 
 
 def _review_row(session: Session, paragraph_id: int, coder: str) -> ParagraphReviewRow | None:
@@ -106,19 +108,23 @@ def _update_review(session: Session, paragraph_id: int, coder: str, label: str, 
         review.reviewed_at = now
 
 
-def _decide(db: Database, tag_id: int, user: User, status: str) -> TagView:
+def _decide(db: Database, tag_id: int, user: User, status: TagStatus) -> TagView:
     with db.transaction() as session:
         row = visible_tag(session, tag_id, user)
         if row.status == status:
             # The tag stays as it is (and no audit row is written), but this coder's judgement
             # still goes into their review, or a second coder agreeing would leave no trace.
-            _update_review(session, row.paragraph_id, user.name, row.label, status == "accepted")
+            _update_review(
+                session, row.paragraph_id, user.name, row.label, status == TagStatus.ACCEPTED
+            )
             return tag_view(row)
         before = _snapshot(row)
         # Read the coder's starting labels before the change is flushed.
-        _update_review(session, row.paragraph_id, user.name, row.label, status == "accepted")
+        _update_review(
+            session, row.paragraph_id, user.name, row.label, status == TagStatus.ACCEPTED
+        )
         row.status = status
-        action = "tag.accept" if status == "accepted" else "tag.reject"
+        action = "tag.accept" if status == TagStatus.ACCEPTED else "tag.reject"
         audit.record(session, user.name, action, "tag", row.id, before=before, after=_snapshot(row))
         session.flush()
         return tag_view(row)
@@ -126,12 +132,12 @@ def _decide(db: Database, tag_id: int, user: User, status: str) -> TagView:
 
 def accept_tag(db: Database, tag_id: int, user: User) -> TagView:
     """Accept a tag (a no-op when it is accepted already)."""
-    return _decide(db, tag_id, user, "accepted")
+    return _decide(db, tag_id, user, TagStatus.ACCEPTED)
 
 
 def reject_tag(db: Database, tag_id: int, user: User) -> TagView:
     """Reject a tag (a no-op when it is rejected already)."""
-    return _decide(db, tag_id, user, "rejected")
+    return _decide(db, tag_id, user, TagStatus.REJECTED)
 
 
 def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
@@ -146,7 +152,7 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
             select(TagRow).where(
                 TagRow.paragraph_id == paragraph_id,
                 TagRow.label == label,
-                TagRow.status == "accepted",
+                TagRow.status == TagStatus.ACCEPTED,
             )
         ).first()
         if accepted is not None:
@@ -156,9 +162,9 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
             label=label,
             probability=1.0,
             decided=True,
-            source="analyst",
+            source=ANALYST_SOURCE,
             tagger=user.name,
-            status="accepted",
+            status=TagStatus.ACCEPTED,
             evidence=[dict(item) for item in ANALYST_EVIDENCE],
             created_at=datetime.now(UTC),
         )
@@ -222,14 +228,14 @@ def _queue_query(user: User, document_id: int | None) -> Any:
         and_(
             decided.paragraph_id == TagRow.paragraph_id,
             decided.label == TagRow.label,
-            decided.status != "proposed",
+            decided.status != TagStatus.PROPOSED,
         )
     )
     query = (
         select(TagRow, ParagraphRow, DocumentRow.source_name)
         .join(ParagraphRow, TagRow.paragraph_id == ParagraphRow.id)
         .join(DocumentRow, ParagraphRow.document_id == DocumentRow.id)
-        .where(TagRow.source == "model", TagRow.status == "proposed", ~already_decided)
+        .where(TagRow.source == MODEL_SOURCE, TagRow.status == TagStatus.PROPOSED, ~already_decided)
     )
     if user.document_scope is not None:
         query = query.where(DocumentRow.country == user.document_scope)

@@ -1,7 +1,7 @@
 """Reading stored documents back as the synthesis input: paragraphs with the tags that count.
 
-A tag counts when an analyst accepted it, or when the tagger decided it and nobody rejected it.
-Proposals below the tagger's threshold and rejected tags do not count.
+Which tags count is `model.stored.tag_counts`: accepted ones, and the tagger's decided proposals
+nobody has judged; proposals below the tagger's threshold and rejected tags do not count.
 """
 
 from __future__ import annotations
@@ -12,15 +12,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from gcm_review.model.stored import ParagraphTag, ReviewParagraph, TagStatus, tag_counts
+from gcm_review.model.synthesis_input import DocumentInfo, ReviewInput, SectionInfo
 from gcm_review.store.database import Database
+from gcm_review.store.records import paragraph_fields
 from gcm_review.store.tables import DocumentRow, ParagraphRow, SectionRow, TagRow
-from gcm_review.synthesis.records import (
-    DocumentInfo,
-    ParagraphTag,
-    ReviewInput,
-    ReviewParagraph,
-    SectionInfo,
-)
 
 SKIPPED_KINDS = ("contents",)
 
@@ -78,12 +74,12 @@ def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[P
             TagRow.tagger,
         )
         .join(ParagraphRow)
-        .where(ParagraphRow.document_id.in_(document_ids), TagRow.status != "rejected")
+        .where(ParagraphRow.document_id.in_(document_ids), TagRow.status != TagStatus.REJECTED)
         .order_by(TagRow.paragraph_id, TagRow.probability.desc())
     )
     counted: dict[int, list[ParagraphTag]] = defaultdict(list)
     for tag in session.execute(query):
-        if tag.status == "accepted" or (tag.decided and tag.source == "model"):
+        if tag_counts(tag.status, decided=tag.decided, source=tag.source):
             labels = {t.label for t in counted[tag.paragraph_id]}
             if tag.label not in labels:
                 counted[tag.paragraph_id].append(
@@ -91,7 +87,7 @@ def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[P
                         tag.label,
                         tag.probability,
                         tag.source,
-                        tag.status,
+                        TagStatus(tag.status),
                         _sentence(tag.evidence),
                         tag.tagger,
                     )
@@ -109,21 +105,4 @@ def _sentence(evidence: Sequence[dict[str, Any]]) -> str | None:
 
 
 def _paragraph(row: ParagraphRow, document: str, tags: Sequence[ParagraphTag]) -> ReviewParagraph:
-    return ReviewParagraph(
-        id=row.id,
-        document_id=row.document_id,
-        document=document,
-        seq=row.seq,
-        text=row.text,
-        kind=row.kind,
-        number=row.number,
-        section=tuple(row.section),
-        page=row.page,
-        language=row.language,
-        speaker=row.speaker,
-        speaker_title=row.speaker_title,
-        organisation=row.organisation,
-        country=row.country,
-        stakeholder_group=row.stakeholder_group,
-        tags=tuple(tags),
-    )
+    return ReviewParagraph(**paragraph_fields(row), document=document, tags=tuple(tags))

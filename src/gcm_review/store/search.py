@@ -10,8 +10,8 @@ in `paragraphs.search_text`, which the index covers (an FTS5 table on SQLite, a 
 PostgreSQL), and each query word goes through the same function, so "العمال" finds "العُمّال",
 "migracion" finds "migración", on both databases. Snippets show the paragraph's own text.
 
-Semantic: the query and the paragraphs are embedded, and paragraphs are ranked by cosine, so an
-English query finds French and Arabic paragraphs on the same topic.
+Semantic search (workflows.search) ranks the paragraphs `paragraph_texts` gives by meaning and
+marks them with `snippet`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 from sqlalchemy import bindparam, select, text
 
-from gcm_review.embed import CachedEmbedder, Embedder
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow
 from gcm_review.structure.textnorm import fold_arabic
@@ -155,52 +152,10 @@ def _expanding(params: dict[str, Any]) -> list[Any]:
     ]
 
 
-def semantic_search(
-    db: Database,
-    query: str,
-    *,
-    embedder: Embedder,
-    limit: int = 20,
-    document_ids: Collection[int] | None = None,
-    cache_path: Path | None = None,
-) -> list[SearchHit]:
-    """Paragraphs closest in meaning to the query, in any language, best first (rank: cosine).
-
-    With `cache_path`, paragraph vectors are kept in that vector cache file between searches.
-    """
-    if not query.strip() or limit < 1 or (document_ids is not None and not document_ids):
-        return []
-    paragraphs = _paragraph_texts(db, document_ids)
-    if not paragraphs:
-        return []
-    if cache_path is not None and not isinstance(embedder, CachedEmbedder):
-        with CachedEmbedder(embedder, path=cache_path) as cached:
-            cosines = _cosines(cached, query, [row[3] for row in paragraphs])
-    else:
-        cosines = _cosines(embedder, query, [row[3] for row in paragraphs])
-    best = np.argsort(-cosines, kind="stable")[:limit]
-    words = query_words(query)
-    return [
-        SearchHit(
-            paragraphs[i][0],
-            paragraphs[i][1],
-            paragraphs[i][2],
-            snippet(paragraphs[i][3], words),
-            float(cosines[i]),
-        )
-        for i in best
-    ]
-
-
-def _cosines(embedder: Embedder, query: str, passages: Sequence[str]) -> np.ndarray:
-    query_vector = embedder.embed([query], kind="query")[0]
-    result: np.ndarray = embedder.embed(passages, kind="passage") @ query_vector
-    return result
-
-
-def _paragraph_texts(
+def paragraph_texts(
     db: Database, document_ids: Collection[int] | None
 ) -> list[tuple[int, int, str, str]]:
+    """(paragraph id, document id, document name, text) of every searched paragraph, by id."""
     query = (
         select(
             ParagraphRow.id, ParagraphRow.document_id, DocumentRow.source_name, ParagraphRow.text

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 
 from gcm_review.errors import ParagraphNotFound
 from gcm_review.model import Tag, TagInput
+from gcm_review.model.stored import MODEL_SOURCE, TagStatus
 from gcm_review.store.database import Database
 from gcm_review.store.documents import paragraph_record
 from gcm_review.store.tables import DocumentRow, ParagraphRow, TagRow
@@ -42,7 +43,9 @@ def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
     with db.transaction() as session:
         session.execute(
             delete(TagRow).where(
-                TagRow.paragraph_id.in_(ids), TagRow.source == "model", TagRow.status == "proposed"
+                TagRow.paragraph_id.in_(ids),
+                TagRow.source == MODEL_SOURCE,
+                TagRow.status == TagStatus.PROPOSED,
             )
         )
         rows = [
@@ -51,9 +54,9 @@ def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
                 label=tag.label,
                 probability=tag.probability,
                 decided=tag.decided,
-                source="model",
+                source=MODEL_SOURCE,
                 tagger=tag.tagger,
-                status="proposed",
+                status=TagStatus.PROPOSED.value,
                 evidence=[asdict(evidence) for evidence in tag.evidence],
                 created_at=now,
             )

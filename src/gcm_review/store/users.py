@@ -22,11 +22,11 @@ from gcm_review.store import audit
 from gcm_review.store.database import Database
 from gcm_review.store.tables import UserRow
 from gcm_review.store.timestamps import as_utc
-from gcm_review.structure.countries import country_name
 
 ROLES = ("admin", "analyst", "focal-point", "viewer")
 MIN_PASSWORD_LENGTH = 10
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")
+_COUNTRY_CODE = re.compile(r"[A-Z]{3}")  # whether it is a known country: workflows.accounts
 
 # Module-level so tests can swap in a cheaper hasher; the defaults are argon2-cffi's (RFC 9106).
 HASHER = PasswordHasher()
@@ -59,7 +59,10 @@ def _user(row: UserRow) -> User:
 
 
 def check_new_account(name: str, role: str, country: str | None, password: str) -> str | None:
-    """Raise InvalidAccount when the account cannot be made; return the upper-cased country."""
+    """Raise InvalidAccount when the account cannot be made; return the upper-cased country.
+
+    The country must look like an ISO3 code; workflows.accounts.add_account also checks that it
+    names a known country."""
     if not _NAME.fullmatch(name):
         raise InvalidAccount(
             f"invalid account name {name!r}: use up to 100 letters, digits, '.', '_', '@' or '-', "
@@ -72,8 +75,8 @@ def check_new_account(name: str, role: str, country: str | None, password: str) 
     if role != "focal-point" and country:
         raise InvalidAccount(f"only focal points have a country, not a {role}")
     code = country.strip().upper() if country else None
-    if code is not None and country_name(code) is None:
-        raise InvalidAccount(f"unknown country code {country!r}: use ISO 3166 alpha-3 (JOR, EGY)")
+    if code is not None and not _COUNTRY_CODE.fullmatch(code):
+        raise InvalidAccount(f"invalid country code {country!r}: use ISO 3166 alpha-3 (JOR, EGY)")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidAccount(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
     return code

@@ -1,5 +1,9 @@
 """The frozen records of the synthesis stage: what goes in (tagged paragraphs) and what comes out.
 
+The input records (`ReviewInput` and its parts, `AttentionRule`) are defined in the neutral
+`gcm_review.model`, since the store builds them and the settings give the rule; they are
+re-exported here for the synthesis and its renderers.
+
 Every claim of a synthesis carries the ids of the paragraphs behind it (`paragraph_ids`), so a
 renderer can link each statement to its evidence; `ReviewParagraph.anchor` is the link target.
 """
@@ -7,11 +11,43 @@ renderer can link each statement to its evidence; `ReviewParagraph.anchor` is th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
-AttentionCategory = Literal["greatest", "some", "not-reported"]
-ATTENTION_CATEGORIES: tuple[AttentionCategory, ...] = ("greatest", "some", "not-reported")
+from gcm_review.model.stored import ParagraphTag, ReviewParagraph
+from gcm_review.model.synthesis_input import (
+    ATTENTION_CATEGORIES,
+    AttentionCategory,
+    AttentionRule,
+    DocumentInfo,
+    ReviewInput,
+    SectionInfo,
+)
+
+__all__ = [
+    "ATTENTION_CATEGORIES",
+    "PROFILE_STATEMENT_TYPES",
+    "STATEMENT_TYPE_TITLES",
+    "AttentionCategory",
+    "AttentionRule",
+    "CountryMatrix",
+    "CountryProfile",
+    "DocumentInfo",
+    "KeyMessage",
+    "ObjectiveAttention",
+    "ObjectiveEvidence",
+    "ParagraphTag",
+    "PrincipleCoverage",
+    "Recommendation",
+    "RecommendationSource",
+    "ReviewInput",
+    "ReviewParagraph",
+    "RoundtableSummary",
+    "SectionInfo",
+    "Speaker",
+    "Statement",
+    "StatementType",
+    "Synthesis",
+]
 
 # The kinds of statement a sentence makes; the first four fill a country profile.
 StatementType = Literal[
@@ -31,88 +67,6 @@ STATEMENT_TYPE_TITLES: dict[str, str] = {
     "description": "Descriptions",
     "procedural": "Procedural",
 }
-
-
-@dataclass(frozen=True)
-class ParagraphTag:
-    """A tag that counts for the synthesis: decided by the tagger or accepted by an analyst."""
-
-    label: str  # "objective:6" or "principle:human-rights"
-    probability: float
-    source: str  # "model" or "analyst"
-    status: str  # "proposed" or "accepted"
-    sentence: str | None = None  # the sentence the evidence points at, when there is one
-    tagger: str = ""  # the versioned tagger, or the analyst's name
-
-
-@dataclass(frozen=True)
-class ReviewParagraph:
-    """One stored paragraph with its document, place, attribution and counted tags."""
-
-    id: int
-    document_id: int
-    document: str  # the source file name
-    seq: int
-    text: str
-    kind: str = "paragraph"
-    number: str | None = None
-    section: tuple[str, ...] = ()
-    page: int | None = None
-    language: str | None = None
-    speaker: str | None = None
-    speaker_title: str | None = None
-    organisation: str | None = None
-    country: str | None = None  # ISO 3166 alpha-3
-    stakeholder_group: str | None = None
-    tags: tuple[ParagraphTag, ...] = ()
-
-    @property
-    def anchor(self) -> str:
-        """The id of this paragraph's element in a rendered report."""
-        return f"p{self.id}"
-
-    @cached_property  # frozen: computed once, on first use
-    def objectives(self) -> tuple[int, ...]:
-        return tuple(
-            sorted(
-                int(t.label.split(":")[1]) for t in self.tags if t.label.startswith("objective:")
-            )
-        )
-
-    @cached_property
-    def principles(self) -> tuple[str, ...]:
-        return tuple(
-            sorted(t.label.split(":", 1)[1] for t in self.tags if t.label.startswith("principle:"))
-        )
-
-    @property
-    def is_member_state(self) -> bool:
-        return self.stakeholder_group == "member-state" and self.country is not None
-
-    def tag(self, label: str) -> ParagraphTag | None:
-        return next((t for t in self.tags if t.label == label), None)
-
-
-@dataclass(frozen=True)
-class AttentionRule:
-    """How objectives are sorted into attention categories (settings, readable by analysts)."""
-
-    greatest_share: float  # at least this share of reporting countries: greatest attention
-    some_share: float  # at least this share: some attention; below: not reported in most
-
-    def category(self, share: float) -> AttentionCategory:
-        if share >= self.greatest_share:
-            return "greatest"
-        if share >= self.some_share:
-            return "some"
-        return "not-reported"
-
-    def describe(self) -> str:
-        return (
-            f"greatest attention: addressed by at least {self.greatest_share:.0%} of reporting "
-            f"countries; some attention: at least {self.some_share:.0%}; otherwise not reported "
-            "in most reviews. Counted over member-state statements only."
-        )
 
 
 @dataclass(frozen=True)
@@ -253,18 +207,6 @@ class KeyMessage:
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
-    """One document that went into the synthesis."""
-
-    id: int
-    name: str
-    title: str | None
-    language: str | None
-    paragraphs: int
-    copy_of: str | None = None  # the document it repeats (same report in another format)
-
-
-@dataclass(frozen=True)
 class Synthesis:
     """Everything a report presents, each part traceable to `paragraphs`."""
 
@@ -284,22 +226,3 @@ class Synthesis:
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    """A heading of a stored document, as the synthesis needs it (roundtables, annexes)."""
-
-    document_id: int
-    title: str
-    kind: str  # "roundtable", "country", "annex", "chapter", ...
-    objective_refs: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReviewInput:
-    """What the synthesis reads: documents, their headings and their tagged paragraphs."""
-
-    documents: tuple[DocumentInfo, ...]
-    sections: tuple[SectionInfo, ...]
-    paragraphs: tuple[ReviewParagraph, ...]

@@ -1,23 +1,22 @@
-"""Core entry points for tagging stored documents and evaluating against annotated files."""
+"""Core entry points: a trained tagger, and its scores against an annotated file.
+
+Tagging the stored documents with it is workflows.tagging.tag_documents.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.frameworks import load_framework
-from gcm_review.store.database import Database
-from gcm_review.store.tags import paragraphs_to_tag, save_tags
 from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
 from gcm_review.tagging.examples import Example, read_examples, training_examples
 from gcm_review.tagging.features import GROUPS
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
 from gcm_review.tagging.tagger import GcmTagger, train_tagger
 
-BATCH = 256
 ABLATIONS: dict[str, tuple[str, ...]] = {
     "explicit only": ("explicit",),
     "lexicon only": ("lexicon",),
@@ -25,16 +24,6 @@ ABLATIONS: dict[str, tuple[str, ...]] = {
     "explicit + lexicon": ("explicit", "lexicon"),
     "all": GROUPS,
 }
-
-
-@dataclass(frozen=True)
-class TagReport:
-    """What tagging stored documents did."""
-
-    paragraphs: int
-    tags: int
-    decided: int
-    tagger: str
 
 
 def load_tagger(
@@ -47,32 +36,12 @@ def load_tagger(
 ) -> GcmTagger:
     """Train the tagger on the shipped examples, with a vector cache in front of the embedder.
 
-    `feedback` adds paragraphs analysts reviewed (store.feedback.feedback_examples).
+    `feedback` adds paragraphs analysts reviewed (workflows.feedback.feedback_examples).
     """
     cached = CachedEmbedder(get_embedder(embedder), path=cache_path)
     return train_tagger(
         load_framework(framework), cached, training_examples(), groups=groups, feedback=feedback
     )
-
-
-def tag_documents(
-    db: Database,
-    *,
-    tagger: GcmTagger,
-    document_ids: Sequence[int] | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> TagReport:
-    """Tag every paragraph of the given (or all) stored documents and store the proposals."""
-    todo = paragraphs_to_tag(db, document_ids)
-    stored = decided = 0
-    for start in range(0, len(todo), BATCH):
-        chunk = todo[start : start + BATCH]
-        tagged = tagger.tag([para for _, para in chunk])
-        stored += save_tags(db, [(pid, tags) for (pid, _), tags in zip(chunk, tagged, strict=True)])
-        decided += sum(tag.decided for tags in tagged for tag in tags)
-        if on_progress is not None:
-            on_progress(min(start + BATCH, len(todo)), len(todo))
-    return TagReport(len(todo), stored, decided, tagger.name)
 
 
 def evaluate_file(

@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from gcm_review.store.browse import DocumentView, ParagraphView, TagView
+from gcm_review.model.stored import ParagraphView
+from gcm_review.store.browse import DocumentView, TagView
 from gcm_review.store.documents import DocumentSummary
 from gcm_review.store.review_actions import QueueItem
 from gcm_review.store.users import User

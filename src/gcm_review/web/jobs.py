@@ -18,23 +18,24 @@ from typing import Literal
 
 from gcm_review.embed import CachedEmbedder
 from gcm_review.errors import GcmReviewError, InputError
-from gcm_review.feedback.retrain import TrainingRun, retrain
 from gcm_review.ingest import reader_name
 from gcm_review.ingest.result import one_line
-from gcm_review.pipeline import file_sha256, process_file
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import record_upload
 from gcm_review.store.documents import find_document_by_hash, save_document
-from gcm_review.store.feedback import feedback_examples
+from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
-from gcm_review.tagging.run import load_tagger, tag_documents
+from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.uploads import StoredUpload, as_named, with_name
+from gcm_review.workflows.feedback import feedback_examples, retrain
+from gcm_review.workflows.ingest import file_sha256, process_file
+from gcm_review.workflows.tagging import tag_documents
 
 JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
 JobKind = Literal["ingest", "retrain"]
-Retrainer = Callable[..., TrainingRun]  # feedback.retrain.retrain's signature
+Retrainer = Callable[..., TrainingRun]  # workflows.feedback.retrain's signature
 KEPT_JOBS = 200
 RETRAIN_NAME = "Retrain the tagger"
 

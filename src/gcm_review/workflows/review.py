@@ -8,12 +8,10 @@ from pathlib import Path
 
 from gcm_review.errors import NothingToReview
 from gcm_review.frameworks import load_framework
-from gcm_review.pipeline import FileOutcome, IngestReport, ingest_paths
 from gcm_review.report.png_charts import render_png
 from gcm_review.report.write import DocxHook, HtmlSection, write_report
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
-from gcm_review.store.feedback import feedback_examples
 from gcm_review.store.review_input import load_review_input
 from gcm_review.survey import (
     SurveyResult,
@@ -25,7 +23,10 @@ from gcm_review.survey import (
 from gcm_review.survey.charts import survey_charts
 from gcm_review.synthesis.build import synthesise
 from gcm_review.synthesis.records import Synthesis
-from gcm_review.tagging.run import TagReport, load_tagger, tag_documents
+from gcm_review.tagging.run import load_tagger
+from gcm_review.workflows.feedback import feedback_examples
+from gcm_review.workflows.ingest import FileOutcome, IngestReport, ingest_paths
+from gcm_review.workflows.tagging import TagReport, tag_documents
 
 # (stage, done, total): stages "ingest", "tag", "synthesise", "write"
 ProgressCallback = Callable[[str, int, int], None]

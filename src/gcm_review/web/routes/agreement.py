@@ -14,10 +14,11 @@ from gcm_review.feedback.agreement import (
     LabelAgreement,
     agreement_report,
 )
-from gcm_review.store.browse import ParagraphView, document_page, paragraph_with_tags
+from gcm_review.model.stored import ParagraphView
+from gcm_review.store.browse import document_page, paragraph_with_tags
 from gcm_review.store.database import Database
 from gcm_review.store.documents import list_documents
-from gcm_review.store.feedback import framework_labels, load_codings
+from gcm_review.store.feedback import load_codings
 from gcm_review.store.review_actions import code_paragraph, coder_labels
 from gcm_review.store.users import User
 from gcm_review.web.analysis_models import (
@@ -30,6 +31,7 @@ from gcm_review.web.analysis_models import (
 from gcm_review.web.deps import DbDep, is_htmx, redirect, render, require, safe_next
 from gcm_review.web.display import label_names, label_title
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
+from gcm_review.workflows.feedback import framework_labels
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["agreement"])

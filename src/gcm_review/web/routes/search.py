@@ -10,11 +10,12 @@ from fastapi.responses import Response
 
 from gcm_review.embed import Embedder
 from gcm_review.store.database import Database
-from gcm_review.store.search import SearchHit, full_text_search, semantic_search
+from gcm_review.store.search import SearchHit, full_text_search
 from gcm_review.store.users import User
 from gcm_review.web.analysis_models import SearchHitOut, SearchOut, SnippetPieceOut
 from gcm_review.web.deps import DbDep, render, require
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
+from gcm_review.workflows.search import semantic_search
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["analysis"])

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
-from gcm_review.feedback.retrain import TrainingRun, training_runs
+from gcm_review.store.training_runs import TrainingRun, training_runs
 from gcm_review.store.users import User
 from gcm_review.web.analysis_models import RetrainIn, RetrainJobOut, TrainingRunOut
 from gcm_review.web.deps import DbDep, is_htmx, redirect, render, require

@@ -12,16 +12,18 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from gcm_review.cli import app
-from gcm_review.feedback import retrain as retrain_module
-from gcm_review.feedback.retrain import NoFeedbackYet, retrain, training_runs
+from gcm_review.feedback.retrain import NoFeedbackYet
 from gcm_review.model import Paragraph, StructuredDocument
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database, open_database
 from gcm_review.store.documents import save_document
 from gcm_review.store.tables import AuditRow, ParagraphReviewRow, TagRow
 from gcm_review.store.tags import paragraphs_to_tag
+from gcm_review.store.training_runs import training_runs
 from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
+from gcm_review.workflows import feedback as retrain_module
+from gcm_review.workflows.feedback import retrain
 
 MakeDocument = Callable[..., StructuredDocument]
 runner = CliRunner()

@@ -1,0 +1,82 @@
+"""Learning from the analysts' work in the store: training examples, and recorded retraining.
+
+`retrain` measures what the stored feedback changes (feedback.retrain.compare), records the
+figures as a training run with an audit row, and can re-tag the stored documents at once.
+"""
+
+from __future__ import annotations
+
+from gcm_review.embed import CachedEmbedder, get_embedder
+from gcm_review.feedback.examples import FEEDBACK_WEIGHT, feedback_examples_from
+from gcm_review.feedback.retrain import NoFeedbackYet, compare
+from gcm_review.frameworks import load_framework
+from gcm_review.settings import Settings
+from gcm_review.store.database import Database
+from gcm_review.store.feedback import analyst_decisions, load_codings, paragraph_inputs
+from gcm_review.store.training_runs import TrainingRun, record_training_run
+from gcm_review.tagging.examples import Example, training_examples
+from gcm_review.tagging.labels import objective_label, principle_label
+from gcm_review.tagging.tagger import NAME as TAGGER_NAME
+from gcm_review.tagging.tagger import train_tagger
+from gcm_review.workflows.tagging import tag_documents
+
+
+def framework_labels(framework: str = "gcm") -> list[str]:
+    """Every objective and principle label of a framework."""
+    loaded = load_framework(framework)
+    return [objective_label(o.number) for o in loaded.objectives] + [
+        principle_label(p.key) for p in loaded.principles
+    ]
+
+
+def feedback_examples(
+    db: Database, *, framework: str = "gcm", weight: int = FEEDBACK_WEIGHT
+) -> list[Example]:
+    """Training examples from analysts' decisions and reviews (rule in feedback.examples)."""
+    decisions = analyst_decisions(db)
+    codings = load_codings(db)
+    paragraphs = {d.paragraph_id: d.tag_input for d in decisions}
+    paragraphs.update(paragraph_inputs(db, {c.paragraph_id for c in codings} - set(paragraphs)))
+    return feedback_examples_from(
+        decisions, codings, paragraphs, labels=framework_labels(framework), weight=weight
+    )
+
+
+def retrain(
+    db: Database,
+    *,
+    settings: Settings,
+    user: str,
+    check_examples: bool = True,
+    retag: bool = False,
+) -> TrainingRun:
+    """Score the tagger without and with the feedback in db and record the run.
+
+    With `retag`, the stored documents are tagged again by the tagger trained with all of it.
+    Raises NoFeedbackYet when there is nothing to learn from.
+    """
+    feedback = feedback_examples(db)
+    if not feedback:
+        raise NoFeedbackYet("there is no analyst feedback to learn from yet")
+    decisions = len(analyst_decisions(db)) + len(load_codings(db))
+    framework = load_framework()
+    examples = training_examples()
+    inner = get_embedder(settings.embedder)
+    with CachedEmbedder(inner, path=settings.vector_cache_path) as embedder:
+        before, after = compare(
+            framework, embedder, examples, feedback, check_examples=check_examples
+        )
+        after["feedback_paragraphs"] = len(feedback)
+        after["retagged"] = 0
+        if retag:
+            tagger = train_tagger(framework, embedder, examples, feedback=feedback)
+            after["retagged"] = tag_documents(db, tagger=tagger).paragraphs
+    return record_training_run(
+        db,
+        user=user,
+        tagger=TAGGER_NAME,
+        examples=len(examples),
+        decisions=decisions,
+        before=before,
+        after=after,
+    )
