@@ -169,3 +169,25 @@ def test_jsonl_round_trip_keeps_arabic(small_synthesis: Synthesis, tmp_path: Pat
     assert len(lines) == 3
     assert [json.loads(line) for line in lines] == paragraph_rows(small_synthesis)
     assert json.loads(lines[1])["text"] == arabic
+
+
+def test_paragraph_columns_follow_the_stored_paragraph_in_their_fixed_order() -> None:
+    # Derived from model.stored.StoredParagraph; the files' column order must not move.
+    assert PARAGRAPH_COLUMNS == (
+        "id",
+        "document",
+        "seq",
+        "number",
+        "kind",
+        "section",
+        "page",
+        "language",
+        "speaker",
+        "speaker_title",
+        "organisation",
+        "country",
+        "stakeholder_group",
+        "objectives",
+        "principles",
+        "text",
+    )

@@ -18,24 +18,16 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gcm_review.model.stored import PARAGRAPH_FIELDS, record_fields
 from gcm_review.synthesis.records import CountryMatrix, ReviewParagraph, Synthesis
 
 Cell = str | int | float | None
 
-PARAGRAPH_COLUMNS = (
-    "id",
-    "document",
-    "seq",
-    "number",
-    "kind",
-    "section",
-    "page",
-    "language",
-    "speaker",
-    "speaker_title",
-    "organisation",
-    "country",
-    "stakeholder_group",
+# The paragraph's stored fields (model.stored.StoredParagraph) in their order, except that the
+# document is named rather than numbered, the labels follow the attribution and the long text
+# comes last; then the counted tags.
+PARAGRAPH_COLUMNS: tuple[str, ...] = (
+    *("document" if name == "document_id" else name for name in PARAGRAPH_FIELDS if name != "text"),
     "objectives",
     "principles",
     "text",
@@ -114,29 +106,21 @@ def paragraph_rows(synthesis: Synthesis) -> list[dict[str, object]]:
 
 
 def _paragraph_row(para: ReviewParagraph) -> dict[str, object]:
-    return {
-        "id": para.id,
+    values = {
+        **record_fields(para),
         "document": para.document,
-        "seq": para.seq,
-        "number": para.number,
-        "kind": para.kind,
         "section": SECTION_SEPARATOR.join(para.section),
-        "page": para.page,
-        "language": para.language,
-        "speaker": para.speaker,
-        "speaker_title": para.speaker_title,
-        "organisation": para.organisation,
-        "country": para.country,
-        "stakeholder_group": para.stakeholder_group,
         "objectives": LIST_SEPARATOR.join(str(n) for n in para.objectives),
         "principles": LIST_SEPARATOR.join(para.principles),
-        "text": para.text,
+    }
+    return {
+        **{column: values[column] for column in PARAGRAPH_COLUMNS},
         "tags": [
             {
                 "label": tag.label,
                 "probability": tag.probability,
                 "source": tag.source,
-                "status": tag.status,
+                "status": str(tag.status),
             }
             for tag in para.tags
         ],

@@ -1,13 +1,18 @@
-"""The JSON API's shapes (they document /openapi.json), built from the store's records."""
+"""The JSON API's shapes (they document /openapi.json), built from the store's records.
+
+A paragraph, a tag and a document carry the fields of their one definition in model.stored
+(ParagraphOut and TagOut refuse any other field; tests/web/test_api_models.py checks that none is
+missing), plus what the API adds: a tag's title and whether it counts, a document's counts.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from gcm_review.model.stored import ParagraphView
+from gcm_review.model.stored import ParagraphView, record_fields
 from gcm_review.store.browse import DocumentView, TagView
 from gcm_review.store.documents import DocumentSummary
 from gcm_review.store.review_actions import QueueItem
@@ -49,6 +54,8 @@ class DocumentOut(BaseModel):
 class TagOut(BaseModel):
     """A label on a paragraph with its evidence."""
 
+    model_config = ConfigDict(extra="forbid")
+
     id: int
     paragraph_id: int
     label: str = Field(description='"objective:6" or "principle:<key>"')
@@ -66,6 +73,8 @@ class TagOut(BaseModel):
 class ParagraphOut(BaseModel):
     """A paragraph with its place, attribution and tags."""
 
+    model_config = ConfigDict(extra="forbid")
+
     id: int
     document_id: int
     seq: int
@@ -76,6 +85,7 @@ class ParagraphOut(BaseModel):
     page: int | None
     language: str | None
     speaker: str | None
+    speaker_title: str | None
     organisation: str | None
     country: str | None
     stakeholder_group: str | None
@@ -147,36 +157,19 @@ def document_out(doc: DocumentSummary) -> DocumentOut:
 
 def tag_out(tag: TagView) -> TagOut:
     return TagOut(
-        id=tag.id,
-        paragraph_id=tag.paragraph_id,
-        label=tag.label,
+        **{
+            **record_fields(tag),
+            "status": tag.status.value,
+            "evidence": [dict(item) for item in tag.evidence],
+        },
         title=label_title(tag.label),
-        probability=tag.probability,
-        decided=tag.decided,
-        source=tag.source,
-        tagger=tag.tagger,
-        status=tag.status,
         counts=tag.counts,
-        evidence=[dict(item) for item in tag.evidence],
-        created_at=tag.created_at,
     )
 
 
 def paragraph_out(para: ParagraphView) -> ParagraphOut:
     return ParagraphOut(
-        id=para.id,
-        document_id=para.document_id,
-        seq=para.seq,
-        number=para.number,
-        kind=para.kind,
-        section=list(para.section),
-        text=para.text,
-        page=para.page,
-        language=para.language,
-        speaker=para.speaker,
-        organisation=para.organisation,
-        country=para.country,
-        stakeholder_group=para.stakeholder_group,
+        **{**record_fields(para), "section": list(para.section)},
         tags=[tag_out(tag) for tag in para.tags],
     )
 
