@@ -1,5 +1,5 @@
-"""Learning from analysts: agreement between coders, feedback examples, and retraining.
+"""Learning from analysts: agreement between coders, feedback examples, and what retraining changes.
 
-Modules are imported by name (feedback.agreement, feedback.examples, feedback.retrain), so that
-the store can use the pure records without importing the retraining code.
+Pure parts only: the store is read and written by workflows.feedback. Modules are imported by
+name (feedback.agreement, feedback.examples, feedback.retrain).
 """

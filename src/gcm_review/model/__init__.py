@@ -1,4 +1,9 @@
-"""Records that cross pipeline stages. All frozen: a stage returns new records, never mutates."""
+"""Records that cross pipeline stages. All frozen: a stage returns new records, never mutates.
+
+This module holds the records of reading, structuring and tagging; the stored paragraph, tag and
+document are in model.stored, what the synthesis reads in model.synthesis_input, analysts'
+codings and decisions in model.coding. The package is the base layer: it imports no other.
+"""
 
 from __future__ import annotations
 
