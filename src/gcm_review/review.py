@@ -79,6 +79,7 @@ def run_review(
             weights=survey.weights,
             by=survey.by,
             language=survey.language,
+            framework=load_framework(settings.framework),
         )
         extra_html, extra_docx = _with_survey(surveyed, extra_html, extra_docx)
     db = open_database(settings.database_url)
@@ -90,6 +91,7 @@ def run_review(
         tagger = load_tagger(
             embedder=settings.embedder,
             cache_path=settings.vector_cache_path,
+            framework=settings.framework,
             feedback=feedback_examples(db),
         )
         tagging = tag_documents(
@@ -102,7 +104,7 @@ def run_review(
         synthesis = synthesise(
             load_review_input(db, ids),
             rule=rule,
-            framework=load_framework(),
+            framework=load_framework(settings.framework),
             embedder=tagger.embedder,
             title=title,
         )

@@ -124,6 +124,7 @@ HEAD = """
 name = "tiny"
 version = "0"
 title = { en = "Tiny", fr = "Petit", ar = "صغير" }
+label = { en = ["item", "items"] }
 """
 
 

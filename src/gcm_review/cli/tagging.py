@@ -44,6 +44,7 @@ def tag(
             tagger = load_tagger(
                 embedder=settings.embedder,
                 cache_path=settings.vector_cache_path,
+                framework=settings.framework,
                 feedback=feedback_examples(db),
             )
             with progress_bar("Tagging") as (progress, task):

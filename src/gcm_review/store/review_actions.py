@@ -32,6 +32,7 @@ from gcm_review.store.browse import (
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.users import User
+from gcm_review.tagging.labels import label_hint
 
 UNCERTAIN = 0.5  # the queue shows first the proposals whose probability is closest to this
 ANALYST_EVIDENCE = ({"tagger": "analyst", "score": 1.0, "matched": [], "sentence": None},)
@@ -137,7 +138,7 @@ def reject_tag(db: Database, tag_id: int, user: User) -> TagView:
 def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
     """Give a paragraph a label as an analyst; returns the accepted tag that already has it."""
     if label not in known_labels():
-        raise InvalidLabel(f"unknown label {label!r}")
+        raise InvalidLabel(f"unknown label {label!r}", hint=label_hint(load_framework()))
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
         # The coder's review gets the label even when an accepted tag has it already.
@@ -174,7 +175,7 @@ def code_paragraph(db: Database, paragraph_id: int, labels: Collection[str], use
     chosen = sorted(set(labels))
     unknown = [label for label in chosen if label not in known_labels()]
     if unknown:
-        raise InvalidLabel(f"unknown label {unknown[0]!r}")
+        raise InvalidLabel(f"unknown label {unknown[0]!r}", hint=label_hint(load_framework()))
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
         review = _review_row(session, paragraph_id, user.name)

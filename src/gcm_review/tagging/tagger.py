@@ -81,6 +81,7 @@ class GcmTagger:
     lexicon: Lexicon
     groups: frozenset[str]
     layer: Layer
+    framework: Framework  # whose objectives the explicit references name
     fallback: Layer | None = None
     name: str = NAME
 
@@ -97,7 +98,7 @@ class GcmTagger:
         )
         return Scores(
             labels=self.space.labels,
-            explicit=[explicit_scores(p) for p in paras],
+            explicit=[explicit_scores(p, framework=self.framework) for p in paras],
             lexicon=[lexicon_scores(p.text, self.lexicon) for p in paras],
             prototype=pooled.prototype,
             nearest=pooled.nearest,
@@ -191,7 +192,12 @@ def train_tagger(
     """
     space = build_label_space(framework, [*examples, *feedback], embedder)
     untrained = GcmTagger(
-        embedder, space, compile_lexicon(framework), frozenset(groups), Layer(frozenset(), {})
+        embedder,
+        space,
+        compile_lexicon(framework),
+        frozenset(groups),
+        Layer(frozenset(), {}),
+        framework,
     )
     rows = training_rows(examples) + feedback_rows(feedback, first=len(examples))
     inputs = [TagInput(row.text, row.language) for row in rows]
@@ -204,7 +210,9 @@ def train_tagger(
     fallback = None
     if "semantic" in groups:
         fallback = _fit_layer(scores, space, targets, counts, frozenset({"semantic"}))
-    return GcmTagger(embedder, space, untrained.lexicon, frozenset(groups), layer, fallback)
+    return GcmTagger(
+        embedder, space, untrained.lexicon, frozenset(groups), layer, framework, fallback
+    )
 
 
 @dataclass(frozen=True)
