@@ -109,7 +109,13 @@ def run_review(
             title=title,
         )
         progress("write", 0, 1)
-        files = write_report(synthesis, out_dir, extra_html=extra_html, extra_docx=extra_docx)
+        files = write_report(
+            synthesis,
+            out_dir,
+            extra_html=extra_html,
+            extra_docx=extra_docx,
+            framework=load_framework(settings.framework),
+        )
         if surveyed is not None:
             files += write_survey_outputs(surveyed, out_dir / "survey")
         progress("write", 1, 1)

@@ -90,8 +90,14 @@ class Framework:
     objectives: tuple[Objective, ...]
     principles: tuple[Principle, ...]
     label_words: tuple[LabelWord, ...] = (LabelWord("en", "objective", "objectives"),)
+    short_title: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     references: References = References()
     examples: tuple[Path, ...] = ()
+
+    def name_in(self, lang: str = "en") -> str:
+        """The framework's short title in a language ("Global Compact for Migration"), else its
+        title."""
+        return self.short_title.get(lang) or self.title.get(lang) or self.title["en"]
 
     @property
     def size(self) -> int:
@@ -166,6 +172,7 @@ def parse_framework(text: str, *, source: str) -> Framework:
         objectives=_objectives(data, source),
         principles=_principles(data, source),
         label_words=parse_label_words(head, where),
+        short_title=_short_titles(head, where),
         references=parse_references(data, source),
         examples=_examples(head, where, folder=Path(source).absolute().parent),
     )
@@ -309,6 +316,11 @@ def _titles(entry: Mapping[str, Any], where: str) -> Mapping[str, str]:
     titles = {lang: _text(table, lang, f"{where}: title") for lang in LANGUAGES}
     titles.update({lang: _text(table, lang, f"{where}: title") for lang in table})
     return MappingProxyType(titles)
+
+
+def _short_titles(head: Mapping[str, Any], where: str) -> Mapping[str, str]:
+    table = _table(head, "short_title", where, required=False)
+    return MappingProxyType({lang: _text(table, lang, f"{where}: short_title") for lang in table})
 
 
 def _key(entry: Mapping[str, Any], where: str) -> str:
