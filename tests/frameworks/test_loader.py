@@ -295,3 +295,14 @@ def test_examples_are_found_beside_the_framework_file(tmp_path: Path) -> None:
         load_framework(str(path))
     (tmp_path / "train.jsonl").write_text("", encoding="utf-8")
     assert load_framework(str(path)).examples == (tmp_path / "train.jsonl",)  # failures not cached
+
+
+def test_misspelt_keys_are_rejected() -> None:
+    with pytest.raises(FrameworkError, match=r"\[references\]: unknown key 'word'") as caught:
+        parse_framework(HEAD + "[references]\nword.en = ['goal']\n" + objective_toml(1), source="x")
+    assert "words, prefix, names, of, others" in caught.value.one_line()
+    with pytest.raises(FrameworkError, match=r"\[framework\]: unknown key 'exemples'"):
+        parse_framework(
+            HEAD.replace("[framework]", "[framework]\nexemples = []") + objective_toml(1),
+            source="x",
+        )

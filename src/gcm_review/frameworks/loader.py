@@ -23,11 +23,13 @@ from gcm_review.errors import FrameworkError
 from gcm_review.frameworks.references import (
     LabelWord,
     References,
+    check_keys,
     parse_label_words,
     parse_references,
 )
 
 DEFAULT_FRAMEWORK = "gcm"
+_HEAD_KEYS = ("name", "version", "title", "short_title", "label", "examples")
 
 LANGUAGES = ("en", "fr", "ar")
 STRONG_WEIGHT = 1.0
@@ -165,6 +167,7 @@ def parse_framework(text: str, *, source: str) -> Framework:
         raise FrameworkError(f"{source}: not valid TOML: {exc}") from exc
     head = _table(data, "framework", source)
     where = f"{source}: [framework]"
+    check_keys(head, _HEAD_KEYS, where)
     return Framework(
         name=_text(head, "name", where),
         version=_text(head, "version", where),

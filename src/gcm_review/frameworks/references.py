@@ -15,7 +15,8 @@ from typing import Any
 
 from gcm_review.errors import FrameworkError
 
-_PATTERN_HINT = "write a Python regular expression (escape backslashes in TOML: \\\\s)"
+_PATTERN_HINT = "write a Python regular expression (in TOML, 'single quotes' keep backslashes)"
+_REFERENCE_KEYS = ("words", "prefix", "names", "of", "others")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def parse_references(data: Mapping[str, Any], source: str) -> References:
     where = f"{source}: [references]"
     if not isinstance(table, dict):
         raise FrameworkError(f"{where} must be a table")
+    check_keys(table, _REFERENCE_KEYS, where)
     return References(
         words=_per_language(table, "words", where),
         prefixes=tuple(
@@ -91,6 +93,15 @@ def parse_references(data: Mapping[str, Any], source: str) -> References:
         ),
         others=_patterns(table.get("others", []), f"{where}: others"),
     )
+
+
+def check_keys(table: Mapping[str, Any], known: tuple[str, ...], where: str) -> None:
+    """Refuse a key the schema does not have (a misspelt key would silently do nothing)."""
+    unknown = [key for key in table if key not in known]
+    if unknown:
+        raise FrameworkError(
+            f"{where}: unknown key {unknown[0]!r}", hint=f"the keys here are {', '.join(known)}"
+        )
 
 
 def _per_language(table: Mapping[str, Any], name: str, where: str) -> tuple[tuple[str, str], ...]:

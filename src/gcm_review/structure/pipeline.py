@@ -72,7 +72,7 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
             sections.append(section)
             continue
         paragraph = _paragraph(
-            block, _Place(len(paragraphs), index in contents, outline, previous), framework
+            block, len(paragraphs), index in contents, outline, previous, framework=framework
         )
         if paragraph is None:
             continue
@@ -121,19 +121,16 @@ def _section(heading: HeadingMatch, block: Block) -> Section:
     )
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a block stands: its paragraph index, in the contents or not, the open sections."""
-
-    index: int
-    in_contents: bool
-    outline: Outline
-    previous: _Previous | None
-
-
-def _paragraph(block: Block, place: _Place, framework: Framework) -> Paragraph | None:
-    index, outline, previous = place.index, place.outline, place.previous
-    if place.in_contents:
+def _paragraph(
+    block: Block,
+    index: int,
+    in_contents: bool,
+    outline: Outline,
+    previous: _Previous | None,
+    *,
+    framework: Framework,
+) -> Paragraph | None:
+    if in_contents:
         text = clean_text(block.text)
         return Paragraph(index, text, kind="contents", section=outline.titles, page=block.page)
     marked = split_marker(block.text, label=block.label if block.kind == "list_item" else None)

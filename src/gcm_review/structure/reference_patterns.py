@@ -37,6 +37,8 @@ _ARABIC_SEPARATOR = r"(?:\s*[،,]\s*(?:و\s*)?|\s+(?:و|او|الي|حتي)\s*|\
 _ARABIC_ORDINAL = rf"{words_pattern(AR_ORDINAL, arabic=True)}(?![{_AR}])"
 _OTHER_FRAMEWORK_LEAD = r"\s*(?:of|from|in|من|de|des|du)\s+(?:the\s+|les\s+|l')?"
 _NEVER = "(?!)"
+# Scripts written without spaces between words (Chinese, Japanese): no word boundaries there.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ReferencePatterns:
 
     last: int
     latin: tuple[re.Pattern[str], ...]  # "objectives 4 and 9", "the 9th and 10th objectives"
+    # (every script but Arabic: Latin, Cyrillic, Chinese...)
     arabic: tuple[re.Pattern[str], ...]  # "الهدف ١٧", "الهدفين التاسع والعاشر"
     latin_word: re.Pattern[str] | None  # a quick test before the full patterns run
     arabic_word: re.Pattern[str] | None
@@ -64,8 +67,20 @@ class ReferencePatterns:
 
 
 def reference_patterns(framework: Framework) -> ReferencePatterns:
-    """The framework's reference patterns, compiled once per framework's reference data."""
-    return _compile(framework.references, framework.size)
+    """The framework's reference patterns, compiled once per framework's reference data.
+
+    Looked up by the framework object first (hashing the reference data on every paragraph
+    would cost more than the search itself); the object is kept, so its id is never reused.
+    """
+    known = _BY_FRAMEWORK.get(id(framework))
+    if known is not None and known[0] is framework:
+        return known[1]
+    patterns = _compile(framework.references, framework.size)
+    _BY_FRAMEWORK[id(framework)] = (framework, patterns)
+    return patterns
+
+
+_BY_FRAMEWORK: dict[int, tuple[Framework, ReferencePatterns]] = {}
 
 
 @functools.cache
@@ -102,22 +117,27 @@ def _number(last: int, *, percent: bool = True) -> str:
     return pattern + r"(?!\s*(?:%|per\s?cent|pour\s?cent))" if percent else pattern
 
 
-def _latin(
-    references: References, words: list[str], number: str
-) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    word = _alternatives(words)
+def _latin(references: References, words: list[str], number: str) -> tuple[re.Pattern[str], ...]:
+    """ "objectives 4 and 9" (word, then numbers), and for scripts written with spaces between
+    words "the 9th and 10th objectives" (ordinals, then word). Words of scripts written without
+    spaces ("目标3") need no word boundary before them."""
+    spaced = [word for word in words if not _UNSPACED.search(word)]
+    unspaced = [word for word in words if _UNSPACED.search(word)]
+    leads = ([rf"\b{_alternatives(spaced)}"] if spaced else []) + unspaced
     after = re.compile(
-        rf"\b{word}\s*{_MARKER}(?:(?:from|de)\s+)?"
+        rf"{_alternatives(leads)}\s*{_MARKER}(?:(?:from|de)\s+)?"
         rf"(?:(?P<list>{number}(?:{_LATIN_SEPARATOR}{number})*)"
         rf"|(?P<words>\b{words_pattern(CARDINALS_AFTER)}\b))",
         re.IGNORECASE,
     )
+    if not spaced:
+        return (after,)
     names = _alternatives(list(references.names)) if references.names else _NEVER
     named_of = [pattern for lang, pattern in references.of if not has_arabic_script(pattern)]
     of = rf"\s+{_alternatives(named_of)}" if named_of else _NEVER
     before = re.compile(
         rf"(?P<list>{_LATIN_ORDINAL}(?:{_LATIN_SEPARATOR}{_LATIN_ORDINAL})*)\s+"
-        rf"(?P<name>{names}\s+)?{word}\b(?P<of>{of})?",
+        rf"(?P<name>{names}\s+)?{_alternatives(spaced)}\b(?P<of>{of})?",
         re.IGNORECASE,
     )
     return after, before
