@@ -135,6 +135,7 @@ def ingest_paths(
     on_file_done: Callable[[FileOutcome], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under paths and report each outcome; the batch goes past failures."""
+    load_framework(settings.framework)  # a broken framework file stops the batch before it starts
     outcomes = []
     for path in expand_paths(paths):
         outcome = ingest_file(path, db=db, settings=settings)

@@ -8,7 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from gcm_review.cli import app
 from gcm_review.errors import FrameworkError
 from gcm_review.frameworks import Framework, load_framework
 from gcm_review.model import TagInput
@@ -21,6 +23,7 @@ from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 
 MINI = Path(__file__).parent / "data" / "mini.toml"
+runner = CliRunner()
 KENYA = """\
 Kenya village services review
 
@@ -187,3 +190,30 @@ def test_hints_name_the_framework_labels(mini: Framework) -> None:
 def test_a_framework_without_examples_cannot_train(mini: Framework) -> None:
     with pytest.raises(FrameworkError, match="framework mini lists no training examples"):
         training_examples(replace(mini, examples=()))
+
+
+def test_the_command_line_takes_the_framework(tmp_path: Path) -> None:
+    (tmp_path / "kenya.txt").write_text(KENYA, encoding="utf-8")
+    database = f"sqlite:///{tmp_path / 'cli.db'}"
+    common = ["--database-url", database, "--framework", str(MINI)]
+    ingested = runner.invoke(app, ["ingest", str(tmp_path / "kenya.txt"), *common])
+    assert ingested.exit_code == 0, ingested.output
+    reviewed = runner.invoke(
+        app,
+        [
+            "review",
+            str(tmp_path / "kenya.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--embedder",
+            "fake.v1",
+            *common,
+        ],
+    )
+    assert reviewed.exit_code == 0, reviewed.output
+    header = (tmp_path / "out" / "matrix.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == ["iso3", "country", "1", "2", "3", "4"]
+    broken = runner.invoke(app, ["ingest", str(tmp_path / "kenya.txt"), "--framework", "nope.toml"])
+    assert broken.exit_code == 1
+    assert "nope.toml: no packaged framework of that name and no such file" in broken.output
+    assert "Traceback" not in broken.output
