@@ -32,7 +32,7 @@ from gcm_review.store.browse import (
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.users import User
-from gcm_review.tagging.labels import label_hint
+from gcm_review.tagging.labels import framework_labels, label_hint
 
 UNCERTAIN = 0.5  # the queue shows first the proposals whose probability is closest to this
 ANALYST_EVIDENCE = ({"tagger": "analyst", "score": 1.0, "matched": [], "sentence": None},)
@@ -50,11 +50,7 @@ class QueueItem:
 @functools.cache
 def known_labels(framework: str = "gcm") -> frozenset[str]:
     """Every label of the framework: objective:N and principle:<key>."""
-    loaded = load_framework(framework)
-    return frozenset(
-        [f"objective:{objective.number}" for objective in loaded.objectives]
-        + [f"principle:{principle.key}" for principle in loaded.principles]
-    )
+    return frozenset(framework_labels(load_framework(framework)))
 
 
 def _snapshot(row: TagRow) -> dict[str, Any]:
