@@ -133,7 +133,7 @@ class TagNotFound(GcmReviewError):
 class InvalidLabel(GcmReviewError):
     """A label is not an objective or guiding principle of the framework."""
 
-    hint = "use objective:N (N from 1 to 23) or principle:<key> from the framework"
+    hint = "use objective:N (N a number of the framework's objectives) or principle:<key>"
 
 
 class UserExists(GcmReviewError):

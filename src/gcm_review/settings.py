@@ -82,6 +82,13 @@ SETTINGS: tuple[Setting, ...] = (
         "ranking) or sentence-transformers:<local model path>.",
     ),
     Setting(
+        "framework",
+        "gcm",
+        str,
+        "The review framework: a packaged one by name (gcm) or the path of a framework .toml "
+        "file (labels, reference words, titles, terms, clusters, principles, training examples).",
+    ),
+    Setting(
         "vector_cache",
         "~/.cache/gcm-review/vectors.sqlite",
         str,
@@ -125,6 +132,7 @@ class Settings:
     database_url: str = "sqlite:///gcm-review.db"
     max_file_mb: float = 100.0
     embedder: str = "usem3.v1"
+    framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
     attention_greatest_share: float = 0.5
     attention_some_share: float = 0.25

@@ -124,6 +124,7 @@ HEAD = """
 name = "tiny"
 version = "0"
 title = { en = "Tiny", fr = "Petit", ar = "صغير" }
+label = { en = ["item", "items"] }
 """
 
 
@@ -238,3 +239,70 @@ def test_broken_toml_and_unknown_name_are_framework_errors(tmp_path: Path) -> No
         load_framework("no-such-framework")
     assert isinstance(caught.value, GcmReviewError)
     assert "gcm" in caught.value.one_line()
+
+
+def test_the_gcm_file_names_its_words_references_and_examples(gcm: Framework) -> None:
+    assert (gcm.size, gcm.label_word(), gcm.label_word("ar", plural=True)) == (
+        23,
+        "objective",
+        "أهداف",
+    )
+    assert gcm.numbering() == "objectives are numbered 1 to 23"
+    assert gcm.name_in("en") == "Global Compact for Migration"
+    assert dict(gcm.references.words)["fr"] == "objectifs?"
+    assert gcm.references.prefix("ar") and not gcm.references.prefix("en")
+    assert [path.name for path in gcm.examples] == ["gcm-train.jsonl"]
+    assert all(path.is_file() for path in gcm.examples)
+
+
+def test_a_file_without_references_or_examples_loads(tmp_path: Path) -> None:
+    framework = load_framework(write(tmp_path, objective_toml(1)))
+    assert framework.references.words == () and framework.examples == ()
+    assert framework.label_word(plural=True) == "items"
+    assert framework.label_word("fr") == "item"  # no French word: the English one
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[references]\nwords.en = ['goal(s']\n", r"words\.en: 'goal\(s' is not a valid regular"),
+        ("[references]\nwords.en = ['(goal)s?']\n", "has a capturing group"),
+        ("[references]\nwords.en = ['x?']\n", r"words\.en: 'x\?' matches empty text"),
+        ("[references]\nwords.en = 'goal'\n", "must be a list of regular expressions"),
+        ("[references]\nof.en = ''\n", r"of\.en: every pattern must be a non-empty string"),
+    ],
+)
+def test_broken_reference_patterns_are_rejected(table: str, message: str) -> None:
+    with pytest.raises(FrameworkError, match=message):
+        parse_framework(HEAD + table + objective_toml(1), source="inline.toml")
+
+
+def test_label_word_is_required_with_both_forms() -> None:
+    without = HEAD.replace('label = { en = ["item", "items"] }\n', "")
+    with pytest.raises(FrameworkError, match="'label' must give") as caught:
+        parse_framework(without + objective_toml(1), source="inline.toml")
+    assert 'label.en = ["objective", "objectives"]' in caught.value.one_line()
+    single = HEAD.replace('["item", "items"]', '["item"]')
+    with pytest.raises(FrameworkError, match=r"label\.en must be \[singular, plural\]"):
+        parse_framework(single + objective_toml(1), source="inline.toml")
+
+
+def test_examples_are_found_beside_the_framework_file(tmp_path: Path) -> None:
+    head = HEAD + 'examples = ["train.jsonl"]\n'
+    path = tmp_path / "tiny.toml"
+    path.write_text(head + objective_toml(1), encoding="utf-8")
+    with pytest.raises(FrameworkError, match="examples file 'train.jsonl' not found"):
+        load_framework(str(path))
+    (tmp_path / "train.jsonl").write_text("", encoding="utf-8")
+    assert load_framework(str(path)).examples == (tmp_path / "train.jsonl",)  # failures not cached
+
+
+def test_misspelt_keys_are_rejected() -> None:
+    with pytest.raises(FrameworkError, match=r"\[references\]: unknown key 'word'") as caught:
+        parse_framework(HEAD + "[references]\nword.en = ['goal']\n" + objective_toml(1), source="x")
+    assert "words, prefix, names, of, others" in caught.value.one_line()
+    with pytest.raises(FrameworkError, match=r"\[framework\]: unknown key 'exemples'"):
+        parse_framework(
+            HEAD.replace("[framework]", "[framework]\nexemples = []") + objective_toml(1),
+            source="x",
+        )

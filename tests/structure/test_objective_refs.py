@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gcm_review.frameworks import Framework, load_framework, parse_framework
 from gcm_review.structure.objective_refs import find_objective_mentions, find_objective_refs
+from gcm_review.structure.reference_patterns import reference_patterns
 
 
 @pytest.mark.parametrize(
@@ -124,3 +126,71 @@ def test_spans_survive_arabic_diacritics() -> None:
     assert mention.objective == 17
     assert text[mention.start : mention.end] == mention.matched
     assert mention.matched.startswith("الهَدَف")
+
+
+# --- the words come from the framework: other languages and scripts are data ------------------
+
+SDG_LIKE = """
+[framework]
+name = "goals"
+version = "0"
+title = { en = "Goals", fr = "Objectifs", ar = "أهداف" }
+label = { en = ["goal", "goals"], es = ["objetivo", "objetivos"] }
+
+[references]
+words.en = ["goals?", "SDGs?"]
+words.es = ["objetivos?"]
+words.ru = ["цел(?:ь|и|ей|ям|ях)"]
+words.zh = ["目标"]
+others = ['(?:the\\s+)?GCM\\b']
+"""
+
+
+def _goals(count: int) -> str:
+    return "".join(
+        f"""
+[[objectives]]
+number = {n}
+key = "goal-{n}"
+label = "Goal {n}"
+cluster = "all"
+title = {{ en = "Goal {n}", fr = "Objectif {n}", ar = "الهدف {n}" }}
+scope = "Goal {n}."
+strong.en = ["goal {n} term"]
+"""
+        for n in range(1, count + 1)
+    )
+
+
+@pytest.fixture(scope="module")
+def seventeen() -> Framework:
+    return parse_framework(SDG_LIKE + _goals(17), source="goals.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("progress on SDG 8 and goals 16 to 17", (8, 16, 17)),
+        ("el objetivo 5 y los objetivos 10, 11", (5, 10, 11)),
+        ("достижение цели 3 и цели 4", (3, 4)),
+        ("цели 6, 7", (6, 7)),
+        ("为实现目标3和目标16而努力", (3, 16)),
+        ("goal 18", ()),  # only 1..17
+        ("objective 8", ()),  # the GCM's word is not this framework's
+        ("goal 10 of the GCM", ()),  # another framework named after the reference
+    ],
+)
+def test_reference_words_of_another_framework(
+    seventeen: Framework, text: str, expected: tuple[int, ...]
+) -> None:
+    assert find_objective_refs(text, framework=seventeen) == expected
+
+
+def test_a_framework_without_reference_words_finds_nothing() -> None:
+    silent = parse_framework(SDG_LIKE.split("[references]")[0] + _goals(2), source="silent.toml")
+    assert find_objective_refs("goal 1, objective 2, الهدف 2", framework=silent) == ()
+
+
+def test_patterns_are_compiled_once_per_framework(seventeen: Framework) -> None:
+    assert reference_patterns(seventeen) is reference_patterns(seventeen)
+    assert reference_patterns(load_framework()).last == 23

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gcm_review.frameworks import load_framework
 from gcm_review.survey import analyse_survey
 from gcm_review.survey.records import SurveyResult
 from survey.builders import write_csv, write_xlsform
@@ -102,3 +103,46 @@ def test_participation_by_stakeholder_group(result: SurveyResult) -> None:
     assert cells[("cso", "neither")] == (1, 2)
     assert cells[("cso", "both")] == (1, 2)
     assert result.gcm.summary[-1].startswith("50.0% of respondents (2 of 4) took part in neither")
+
+
+# --- another framework: the view follows its principles, its N objectives and its label word ---
+
+MINI = Path(__file__).parents[1] / "frameworks" / "data" / "mini.toml"
+MINI_SURVEY = [
+    ("type", "name", "label::English", "gcm"),
+    ("select_one app", "p_fairness", "How well applied: fair shares for every village?", ""),
+    ("select_multiple goals", "priorities", "Which goals matter most?", ""),
+]
+MINI_CHOICES = [
+    ("list_name", "name", "label::English"),
+    ("app", "well", "Well applied"),
+    ("app", "needs_further_improvement", "Needs further improvement"),
+    ("goals", "goal1", ""),
+    ("goals", "goal2", ""),
+    ("goals", "goal3", ""),
+    ("goals", "goal4", ""),
+]
+MINI_ROWS = [
+    ("p_fairness", "priorities"),
+    ("well", "goal1 goal3"),
+    ("needs_further_improvement", "goal3"),
+    ("needs_further_improvement", "goal3 goal4"),
+    ("well", "goal2"),
+]
+
+
+def test_the_view_of_another_framework(tmp_path: Path) -> None:
+    form = write_xlsform(tmp_path / "form.xlsx", MINI_SURVEY, MINI_CHOICES)
+    data = write_csv(tmp_path / "data.csv", MINI_ROWS)
+    mini = load_framework(str(MINI))
+    view = analyse_survey(form, data, framework=mini).gcm
+    assert [(s.principle, s.title, s.row.percent) for s in view.principles] == [
+        ("fairness", "Fair shares for every village", 50.0)
+    ]
+    assert view.objectives_question == "priorities"  # four numbered choices out of four
+    ranking = [(p.rank, p.objective, p.title, p.row.n) for p in view.objectives]
+    assert ranking[0] == (1, 3, "Keep village roads open all year", 3)
+    assert {p.objective for p in view.objectives} == {1, 2, 3, 4}
+    assert view.summary[1].startswith("Goals most often chosen as priorities: Keep village roads")
+    # With the GCM, four numbered choices out of 23 do not make an objectives question.
+    assert analyse_survey(form, data).gcm.objectives_question == ""

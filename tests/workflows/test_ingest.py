@@ -15,6 +15,7 @@ from gcm_review.errors import (
     ScannedDocument,
     UnsupportedFormat,
 )
+from gcm_review.frameworks import Framework
 from gcm_review.model import RepairedDocument, StructuredDocument
 from gcm_review.samples import broken_samples_dir, sample_corpus_dir
 from gcm_review.settings import Settings
@@ -91,10 +92,10 @@ def test_an_unexpected_bug_fails_one_file_not_the_batch(
     second.write_text("1. The ministry reduced remittance costs.\n", encoding="utf-8")
     real_structure = pipeline.structure
 
-    def flaky(doc: RepairedDocument) -> StructuredDocument:
+    def flaky(doc: RepairedDocument, *, framework: Framework | None = None) -> StructuredDocument:
         if doc.source.name == "a.txt":
             raise ValueError("boom\nwith a second line")
-        return real_structure(doc)
+        return real_structure(doc, framework=framework)
 
     monkeypatch.setattr(pipeline, "structure", flaky)
     db = open_database(sqlite_url)

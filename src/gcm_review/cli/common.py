@@ -30,6 +30,13 @@ EmbedderOption = Annotated[
     ),
 ]
 
+FrameworkOption = Annotated[
+    str | None,
+    typer.Option(
+        "--framework", help="Review framework: gcm (default) or the path of a framework .toml file."
+    ),
+]
+
 
 def fail(exc: GcmReviewError) -> typer.Exit:
     """Print a core error as one line with what to do, and give the exit to raise."""

@@ -13,12 +13,15 @@ from rich.table import Table
 from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
+    FrameworkOption,
     err,
+    fail,
     opened,
     out,
     progress_bar,
     resolve_settings,
 )
+from gcm_review.errors import GcmReviewError
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.documents import document_record, list_documents
@@ -37,6 +40,7 @@ def ingest(
     max_file_mb: Annotated[
         float | None, typer.Option("--max-file-mb", help="Refuse files larger than this.")
     ] = None,
+    framework: FrameworkOption = None,
 ) -> None:
     """Read documents, repair extraction damage, find structure and attribution, and store them.
 
@@ -47,7 +51,9 @@ def ingest(
     if output_format not in ("table", "json"):
         err.print("[bold red]error:[/] --format must be 'table' or 'json'")
         raise typer.Exit(code=2)
-    settings = resolve_settings(database_url=database_url, max_file_mb=max_file_mb)
+    settings = resolve_settings(
+        database_url=database_url, max_file_mb=max_file_mb, framework=framework
+    )
     with opened(settings) as db:
         report = _ingest_with_progress(paths, db=db, settings=settings)
         for outcome in report.failed:
@@ -69,12 +75,15 @@ def _ingest_with_progress(paths: list[Path], *, db: Database, settings: Settings
     total = len(expand_paths(paths))
     with progress_bar("Ingesting") as (progress, task):
         progress.update(task, total=total, visible=total > 1)
-        return ingest_paths(
-            paths,
-            db=db,
-            settings=settings,
-            on_file_done=lambda _outcome: progress.advance(task),
-        )
+        try:
+            return ingest_paths(
+                paths,
+                db=db,
+                settings=settings,
+                on_file_done=lambda _outcome: progress.advance(task),
+            )
+        except GcmReviewError as exc:  # the framework: files' own errors are outcomes
+            raise fail(exc) from None
 
 
 STATUS_STYLE = {

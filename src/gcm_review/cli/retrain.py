@@ -23,9 +23,9 @@ from gcm_review.cli.common import (
 from gcm_review.errors import GcmReviewError
 from gcm_review.feedback.agreement import AgreementReport, LabelAgreement, agreement_report
 from gcm_review.feedback.retrain import NoFeedbackYet
+from gcm_review.frameworks.labels import is_objective
 from gcm_review.store.feedback import load_codings
 from gcm_review.store.training_runs import TrainingRun
-from gcm_review.tagging.labels import is_objective
 from gcm_review.workflows.feedback import framework_labels, retrain
 
 FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]

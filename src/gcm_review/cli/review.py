@@ -12,6 +12,7 @@ from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
+    FrameworkOption,
     err,
     fail,
     out,
@@ -49,6 +50,7 @@ def review(
     ] = None,
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
+    framework: FrameworkOption = None,
 ) -> None:
     """Run the whole review: read, tag, synthesise, and write report.html, report.docx,
     matrix.csv/.xlsx, synthesis.json and paragraphs.csv/.jsonl into the --out folder.
@@ -65,7 +67,7 @@ def review(
         surveyed = SurveyInput(
             survey_form, survey_data, weights=survey_weights, by=tuple(survey_by or ())
         )
-    settings = resolve_settings(database_url=database_url, embedder=embedder)
+    settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
     total = len(expand_paths(paths))
     with progress_bar("Reading") as (progress, task):
         progress.update(task, total=total)

@@ -14,6 +14,7 @@ from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
+    FrameworkOption,
     fail,
     opened,
     out,
@@ -34,17 +35,20 @@ def tag(
     ] = None,
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
+    framework: FrameworkOption = None,
 ) -> None:
-    """Tag every paragraph of stored documents with GCM objectives and guiding principles.
+    """Tag every paragraph of stored documents with the objectives and guiding principles of the
+    framework (the GCM unless --framework names another).
 
     Machine proposals are replaced; tags an analyst accepted, rejected or added are kept.
     """
-    settings = resolve_settings(database_url=database_url, embedder=embedder)
+    settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
     with opened(settings) as db:
         try:
             tagger = load_tagger(
                 embedder=settings.embedder,
                 cache_path=settings.vector_cache_path,
+                framework=settings.framework,
                 feedback=feedback_examples(db),
             )
             with progress_bar("Tagging") as (progress, task):

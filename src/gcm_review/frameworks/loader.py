@@ -1,7 +1,10 @@
 """Load a framework (objectives, guiding principles, weighted terms) from TOML and validate it.
 
 The packaged `gcm.toml` holds the Global Compact for Migration; any other name is read as the path
-of a TOML file with the same schema. Loading is cached per name.
+of a TOML file with the same schema. Everything that differs between frameworks is in the file:
+its numbered labels (their count included), what a label is called, the words that introduce a
+reference to one, titles, term lists, clusters, principles and the training examples' files
+(paths relative to the framework file). Loading is cached per name.
 """
 
 from __future__ import annotations
@@ -17,6 +20,16 @@ from types import MappingProxyType
 from typing import Any
 
 from gcm_review.errors import FrameworkError
+from gcm_review.frameworks.references import (
+    LabelWord,
+    References,
+    check_keys,
+    parse_label_words,
+    parse_references,
+)
+
+DEFAULT_FRAMEWORK = "gcm"
+_HEAD_KEYS = ("name", "version", "title", "short_title", "label", "examples")
 
 LANGUAGES = ("en", "fr", "ar")
 STRONG_WEIGHT = 1.0
@@ -67,13 +80,41 @@ class Principle:
 
 @dataclass(frozen=True)
 class Framework:
-    """A review framework: objectives numbered 1..N and guiding principles."""
+    """A review framework: objectives numbered 1..N and guiding principles.
+
+    `label_words` say what one numbered label is called ("objective", "goal"); `references` hold
+    the data of the explicit-reference patterns; `examples` are the training files.
+    """
 
     name: str
     version: str
     title: Mapping[str, str] = field(hash=False)
     objectives: tuple[Objective, ...]
     principles: tuple[Principle, ...]
+    label_words: tuple[LabelWord, ...] = (LabelWord("en", "objective", "objectives"),)
+    short_title: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    references: References = References()
+    examples: tuple[Path, ...] = ()
+
+    def name_in(self, lang: str = "en") -> str:
+        """The framework's short title in a language ("Global Compact for Migration"), else its
+        title."""
+        return self.short_title.get(lang) or self.title.get(lang) or self.title["en"]
+
+    @property
+    def size(self) -> int:
+        """N, the number of numbered labels (objectives 1..N)."""
+        return len(self.objectives)
+
+    def label_word(self, lang: str = "en", *, plural: bool = False) -> str:
+        """What one label (or several) is called in a language, English when it has no word."""
+        word = next((w for w in self.label_words if w.lang == lang), None)
+        word = word or next(w for w in self.label_words if w.lang == "en")
+        return word.plural if plural else word.singular
+
+    def numbering(self) -> str:
+        """How the labels are numbered, for hints: "objectives are numbered 1 to 23"."""
+        return f"{self.label_word(plural=True)} are numbered 1 to {self.size}"
 
     def objective(self, number: int) -> Objective:
         """The objective with this number."""
@@ -81,8 +122,7 @@ class Framework:
             if objective.number == number:
                 return objective
         raise FrameworkError(
-            f"framework {self.name} has no objective {number}",
-            hint=f"objectives are numbered 1 to {len(self.objectives)}",
+            f"framework {self.name} has no {self.label_word()} {number}", hint=self.numbering()
         )
 
     def principle(self, key: str) -> Principle:
@@ -105,7 +145,7 @@ class Framework:
         return tuple(o.number for o in self.objectives if o.cluster == cluster)
 
 
-def load_framework(name: str = "gcm") -> Framework:
+def load_framework(name: str = DEFAULT_FRAMEWORK) -> Framework:
     """The packaged framework of that name, or the framework in the TOML file at that path.
 
     Cached per name: later calls return the same object (edits to a file are not re-read).
@@ -127,12 +167,17 @@ def parse_framework(text: str, *, source: str) -> Framework:
         raise FrameworkError(f"{source}: not valid TOML: {exc}") from exc
     head = _table(data, "framework", source)
     where = f"{source}: [framework]"
+    check_keys(head, _HEAD_KEYS, where)
     return Framework(
         name=_text(head, "name", where),
         version=_text(head, "version", where),
         title=_titles(head, where),
         objectives=_objectives(data, source),
         principles=_principles(data, source),
+        label_words=parse_label_words(head, where),
+        short_title=_short_titles(head, where),
+        references=parse_references(data, source),
+        examples=_examples(head, where, folder=Path(source).absolute().parent),
     )
 
 
@@ -151,6 +196,20 @@ def _read_source(name: str) -> tuple[str, str]:
         return str(path), path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FrameworkError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+
+
+def _examples(head: Mapping[str, Any], where: str, *, folder: Path) -> tuple[Path, ...]:
+    """The training files, relative to the framework file; each must exist."""
+    paths = []
+    for name in _texts(head.get("examples", []), f"{where}: examples"):
+        path = folder / name
+        if not path.is_file():
+            raise FrameworkError(
+                f"{where}: examples file {name!r} not found beside the framework ({path})",
+                hint="list JSON Lines files of labelled paragraphs, relative to the framework file",
+            )
+        paths.append(path)
+    return tuple(paths)
 
 
 def _objectives(data: Mapping[str, Any], source: str) -> tuple[Objective, ...]:
@@ -260,6 +319,11 @@ def _titles(entry: Mapping[str, Any], where: str) -> Mapping[str, str]:
     titles = {lang: _text(table, lang, f"{where}: title") for lang in LANGUAGES}
     titles.update({lang: _text(table, lang, f"{where}: title") for lang in table})
     return MappingProxyType(titles)
+
+
+def _short_titles(head: Mapping[str, Any], where: str) -> Mapping[str, str]:
+    table = _table(head, "short_title", where, required=False)
+    return MappingProxyType({lang: _text(table, lang, f"{where}: short_title") for lang in table})
 
 
 def _key(entry: Mapping[str, Any], where: str) -> str:

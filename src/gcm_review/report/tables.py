@@ -53,7 +53,7 @@ def spreadsheet_safe(value: Cell) -> Cell:
 
 
 def matrix_rows(matrix: CountryMatrix, *, binary: bool = False) -> list[list[Cell]]:
-    """Header `iso3, country, 1..23`, then one row per country: counts, or 0/1 when binary."""
+    """Header `iso3, country, 1..N`, then one row per country: counts, or 0/1 when binary."""
     header: list[Cell] = ["iso3", "country", *(str(n) for n in matrix.objectives)]
     rows = [header]
     for (code, name), counts in zip(matrix.countries, matrix.counts, strict=True):

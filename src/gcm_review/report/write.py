@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from gcm_review.errors import OutputError
+from gcm_review.frameworks import Framework
 from gcm_review.report.docx_report import write_docx
 from gcm_review.report.html_report import render_html
 from gcm_review.report.png_charts import render_png
@@ -32,11 +33,14 @@ def write_report(
     *,
     extra_html: Sequence[HtmlSection] = (),
     extra_docx: Sequence[DocxHook] = (),
+    framework: Framework | None = None,
 ) -> list[Path]:
-    """Write all report files into out_dir (created if needed); returns the paths written."""
+    """Write all report files into out_dir (created if needed); returns the paths written.
+
+    Objective and principle titles are those of `framework` (the GCM unless another is given)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        return _write_all(synthesis, out_dir, extra_html, extra_docx)
+        return _write_all(synthesis, out_dir, extra_html, extra_docx, framework)
     except OSError as exc:
         raise OutputError(
             f"{out_dir}: cannot write the report ({exc.strerror or exc})",
@@ -49,6 +53,7 @@ def _write_all(
     out_dir: Path,
     extra_html: Sequence[HtmlSection],
     extra_docx: Sequence[DocxHook],
+    framework: Framework | None,
 ) -> list[Path]:
     charts = synthesis_charts(synthesis)
     svgs = {chart.name: render_svg(chart) for chart in charts}
@@ -56,10 +61,11 @@ def _write_all(
     written = _write_charts(out_dir / "charts", svgs, pngs)
     html = out_dir / "report.html"
     html.write_text(
-        render_html(synthesis, charts=svgs, extra_sections=extra_html), encoding="utf-8"
+        render_html(synthesis, charts=svgs, extra_sections=extra_html, framework=framework),
+        encoding="utf-8",
     )
     docx = out_dir / "report.docx"
-    write_docx(synthesis, docx, charts=pngs, extra=extra_docx)
+    write_docx(synthesis, docx, charts=pngs, extra=extra_docx, framework=framework)
     matrix = out_dir / "matrix.csv"
     write_matrix_csv(synthesis.matrix, matrix)
     binary = out_dir / "matrix-addressed.csv"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from gcm_review.errors import InvalidLabel
 from gcm_review.frameworks import load_framework
+from gcm_review.frameworks.labels import framework_labels, label_hint
 from gcm_review.model.coding import Coding
 from gcm_review.model.stored import (
     ANALYST_SOURCE,
@@ -55,11 +56,7 @@ class QueueItem:
 @functools.cache
 def known_labels(framework: str = "gcm") -> frozenset[str]:
     """Every label of the framework: objective:N and principle:<key>."""
-    loaded = load_framework(framework)
-    return frozenset(
-        [f"objective:{objective.number}" for objective in loaded.objectives]
-        + [f"principle:{principle.key}" for principle in loaded.principles]
-    )
+    return frozenset(framework_labels(load_framework(framework)))
 
 
 def _snapshot(row: TagRow) -> dict[str, Any]:
@@ -143,7 +140,7 @@ def reject_tag(db: Database, tag_id: int, user: User) -> TagView:
 def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
     """Give a paragraph a label as an analyst; returns the accepted tag that already has it."""
     if label not in known_labels():
-        raise InvalidLabel(f"unknown label {label!r}")
+        raise InvalidLabel(f"unknown label {label!r}", hint=label_hint(load_framework()))
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
         # The coder's review gets the label even when an accepted tag has it already.
@@ -180,7 +177,7 @@ def code_paragraph(db: Database, paragraph_id: int, labels: Collection[str], use
     chosen = sorted(set(labels))
     unknown = [label for label in chosen if label not in known_labels()]
     if unknown:
-        raise InvalidLabel(f"unknown label {unknown[0]!r}")
+        raise InvalidLabel(f"unknown label {unknown[0]!r}", hint=label_hint(load_framework()))
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
         review = _review_row(session, paragraph_id, user.name)

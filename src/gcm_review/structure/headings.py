@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcm_review.frameworks import Framework
 from gcm_review.structure.countries import country_name, fuzzy_country, whole_country
 from gcm_review.structure.numbering import split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
@@ -69,12 +70,17 @@ class HeadingMatch:
 
 
 def classify_heading(
-    text: str, *, format_level: int | None = None, previous: str | None = None
+    text: str,
+    *,
+    format_level: int | None = None,
+    previous: str | None = None,
+    framework: Framework | None = None,
 ) -> HeadingMatch | None:
     """The heading a line is, or None for body text.
 
     format_level is the level a DOCX/HTML reader gave a heading block: such a block is always a
-    heading. previous is the line before, to tell a wrapped line from a short title.
+    heading. previous is the line before, to tell a wrapped line from a short title. The
+    objectives a heading names are those of the framework (the GCM unless another is given).
     """
     line = clean_text(text)
     if not line or (format_level is None and word_count(line) > _MAX_KEYWORD_WORDS):
@@ -82,11 +88,11 @@ def classify_heading(
     found = _structural(line) or _numbered(text) or _keyword(line) or _country_line(line)
     if found is None and (format_level is not None or _is_title_line(line, previous)):
         found = _make(_clean_title(line), "heading", TITLE_LEVEL)
-    if found is not None and format_level is not None:
-        return HeadingMatch(
-            found.title, found.kind, format_level, found.country, found.objective_refs
-        )
-    return found
+    if found is None:
+        return None
+    level = format_level if format_level is not None else found.level
+    refs = find_objective_refs(found.title, framework=framework)
+    return HeadingMatch(found.title, found.kind, level, found.country, refs)
 
 
 def _structural(line: str) -> HeadingMatch | None:
@@ -201,4 +207,4 @@ def _clean_title(text: str) -> str:
 
 
 def _make(title: str, kind: str, level: int, country: str | None = None) -> HeadingMatch:
-    return HeadingMatch(title, kind, level, country, find_objective_refs(title))
+    return HeadingMatch(title, kind, level, country)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from gcm_review.frameworks import Framework, load_framework
 from gcm_review.model import (
     Attribution,
     Block,
@@ -40,11 +41,15 @@ class _Previous:
     serial: int
 
 
-def structure(doc: RepairedDocument) -> StructuredDocument:
-    """Find the title, the sections and the paragraphs of a repaired document."""
+def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> StructuredDocument:
+    """Find the title, the sections and the paragraphs of a repaired document.
+
+    Explicit references are to the objectives of `framework` (the GCM unless another is given).
+    """
+    framework = framework or load_framework()
     blocks = [block for block in doc.blocks if block.text.strip()]
     contents = contents_lines([block.text for block in blocks])
-    headings = _headings(blocks, contents)
+    headings = _headings(blocks, contents, framework)
     title = find_title(
         [
             TitleLine(block.text, _stops_title(index, contents, headings), block.kind == "heading")
@@ -66,7 +71,9 @@ def structure(doc: RepairedDocument) -> StructuredDocument:
             outline.enter(section)
             sections.append(section)
             continue
-        paragraph = _paragraph(block, len(paragraphs), index in contents, outline, previous)
+        paragraph = _paragraph(
+            block, len(paragraphs), index in contents, outline, previous, framework=framework
+        )
         if paragraph is None:
             continue
         paragraphs.append(paragraph)
@@ -86,13 +93,17 @@ def _stops_title(index: int, contents: frozenset[int], headings: dict[int, Headi
     return index in contents or (heading is not None and heading.kind != "heading")
 
 
-def _headings(blocks: list[Block], contents: frozenset[int]) -> dict[int, HeadingMatch]:
+def _headings(
+    blocks: list[Block], contents: frozenset[int], framework: Framework
+) -> dict[int, HeadingMatch]:
     found: dict[int, HeadingMatch] = {}
     previous: str | None = None
     for index, block in enumerate(blocks):
         if index not in contents:
             format_level = (block.level or 1) if block.kind == "heading" else None
-            heading = classify_heading(block.text, format_level=format_level, previous=previous)
+            heading = classify_heading(
+                block.text, format_level=format_level, previous=previous, framework=framework
+            )
             if heading is not None:
                 found[index] = heading
         previous = block.text
@@ -111,7 +122,13 @@ def _section(heading: HeadingMatch, block: Block) -> Section:
 
 
 def _paragraph(
-    block: Block, index: int, in_contents: bool, outline: Outline, previous: _Previous | None
+    block: Block,
+    index: int,
+    in_contents: bool,
+    outline: Outline,
+    previous: _Previous | None,
+    *,
+    framework: Framework,
 ) -> Paragraph | None:
     if in_contents:
         text = clean_text(block.text)
@@ -136,7 +153,7 @@ def _paragraph(
         page=block.page,
         language=detect_language(marked.text),
         attribution=attribute(marked.text, context),
-        objective_refs=find_objective_refs(marked.text),
+        objective_refs=find_objective_refs(marked.text, framework=framework),
         section_objective_refs=outline.objective_refs,
     )
 

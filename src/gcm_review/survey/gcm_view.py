@@ -1,10 +1,13 @@
-"""The GCM reading of a survey: guiding principles, priority objectives, participation.
+"""The framework reading of a survey (the GCM's by default): guiding principles, priority
+objectives, participation.
 
 The questions are found through the optional `gcm` column of the survey sheet (`principle:KEY`,
 `objectives`, `participation`, `stakeholder_group`), or else by their shape: select_one
 questions with a "needs further improvement" choice are principle ratings; a select_multiple
-whose choices are numbered 1-23 (`obj1` .. `obj23`) is the objectives question; a select_one
-named like *consult* or *particip* is participation, and one named like *stakeholder* the group.
+whose choices are numbered 1..N for the framework's N objectives (`obj1` .. `obj23` for the GCM,
+`goal1` .. `goal4`, or plain numbers), more than half of them, is the objectives question; a
+select_one named like *consult* or *particip* is participation, and one named like
+*stakeholder* the group.
 """
 
 from __future__ import annotations
@@ -65,23 +68,28 @@ def match_principle(question: Question, framework: Framework) -> Principle | Non
     return None
 
 
-def objectives_question(form: Form) -> Question | None:
-    """The select_multiple question whose choices are the 23 objectives."""
+def objectives_question(form: Form, framework: Framework | None = None) -> Question | None:
+    """The select_multiple question whose choices are the framework's objectives (the GCM's 23
+    unless another framework is given): marked `objectives`, or more than half of them numbered."""
+    framework = framework or load_framework()
     for question in form.questions:
         if question.gcm == "objectives" and question.kind == "select_multiple":
             return question
+    enough = framework.size // 2 + 1
     for question in form.questions:
-        numbered = [objective_number(choice.name) for choice in question.choices]
-        if question.kind == "select_multiple" and sum(n is not None for n in numbered) >= 12:
+        numbered = [objective_number(choice.name, framework) for choice in question.choices]
+        if question.kind == "select_multiple" and sum(n is not None for n in numbered) >= enough:
             return question
     return None
 
 
-def objective_number(name: str) -> int | None:
-    """1-23 from a choice name such as obj5, objective_5, o5 or 5."""
+def objective_number(name: str, framework: Framework | None = None) -> int | None:
+    """1..N from a choice name such as obj5, objective_5, o5 or 5 (N objectives of the framework,
+    the GCM's 23 unless another is given)."""
+    size = (framework or load_framework()).size
     match = _OBJECTIVE_NUMBER.search(name.strip())
     number = int(match.group(1)) if match else 0
-    return number if 1 <= number <= 23 else None
+    return number if 1 <= number <= size else None
 
 
 def participation_questions(form: Form) -> tuple[Question, Question] | None:
@@ -108,12 +116,19 @@ def _find(form: Form, role: str, words: tuple[str, ...], kinds: tuple[str, ...])
 
 
 def build_gcm_view(
-    form: Form, rows_of: RowsOf, participation: CrossTab | None, *, weighted: bool = False
+    form: Form,
+    rows_of: RowsOf,
+    participation: CrossTab | None,
+    *,
+    weighted: bool = False,
+    framework: Framework | None = None,
 ) -> GcmView:
-    """The principles, objectives and participation tables, and sentences summing them up."""
-    framework = load_framework()
+    """The principles, objectives and participation tables, and sentences summing them up.
+
+    Principles and objectives are those of `framework` (the GCM unless another is given)."""
+    framework = framework or load_framework()
     principles = _principle_shares(form, rows_of, framework)
-    question = objectives_question(form)
+    question = objectives_question(form, framework)
     objectives = _priorities(form, question, rows_of, framework) if question else ()
     view = GcmView(
         principles=principles,
@@ -122,7 +137,8 @@ def build_gcm_view(
         objectives=objectives,
         participation=participation,
     )
-    return GcmView(**{**view.__dict__, "summary": _summary(view, weighted=weighted)})
+    summary = _summary(view, weighted=weighted, objectives=framework.label_word(plural=True))
+    return GcmView(**{**view.__dict__, "summary": summary})
 
 
 def _whole_sample(rows: Sequence[ResultRow]) -> list[ResultRow]:
@@ -160,8 +176,8 @@ def _priorities(
 ) -> tuple[ObjectivePriority, ...]:
     code = language_code(form.language) or "en"
     rows = [r for r in _whole_sample(rows_of(question.name)) if r.kind == "answer"]
-    numbers = {r.option: objective_number(r.option) for r in rows}
-    ordered = sorted(rows, key=lambda r: (-r.n, numbers[r.option] or 99, r.option))
+    numbers = {r.option: objective_number(r.option, framework) for r in rows}
+    ordered = sorted(rows, key=lambda r: (-r.n, numbers[r.option] or framework.size + 1, r.option))
     priorities = []
     for row in ordered:
         number = numbers[row.option]
@@ -175,7 +191,7 @@ def _priorities(
     return tuple(priorities)
 
 
-def _summary(view: GcmView, *, weighted: bool) -> tuple[str, ...]:
+def _summary(view: GcmView, *, weighted: bool, objectives: str) -> tuple[str, ...]:
     sentences = []
     rated = [share for share in view.principles if share.row.percent is not None]
     if rated:
@@ -189,7 +205,7 @@ def _summary(view: GcmView, *, weighted: bool) -> tuple[str, ...]:
     top = [p for p in view.objectives if p.rank <= 3 and p.row.percent is not None]
     if top:
         listed = "; ".join(f"{p.title} ({_pct(p.row.percent)})" for p in top)
-        sentences.append(f"Objectives most often chosen as priorities: {listed}.")
+        sentences.append(f"{objectives.capitalize()} most often chosen as priorities: {listed}.")
     neither = _neither_row(view.participation)
     if neither is not None and neither.percent is not None:
         counts = f"{_count(neither.n)} of {_count(neither.total)}"

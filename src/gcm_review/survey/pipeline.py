@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gcm_review.frameworks import Framework
 from gcm_review.survey.analysis import (
     Grouping,
     categorical_rows,
@@ -46,11 +47,13 @@ def analyse_survey(
     by: Sequence[str] = (),
     language: str = "English",
     source: str = "auto",
+    framework: Framework | None = None,
 ) -> SurveyResult:
     """Analyse a KoboToolbox/ODK or LimeSurvey export against its XLSForm.
 
     `weights` names a data column of weights; `by` lists questions (or data columns) to
-    disaggregate by; labels are shown in `language`; `source` is auto, kobo or limesurvey.
+    disaggregate by; labels are shown in `language`; `source` is auto, kobo or limesurvey;
+    the principles and objectives are those of `framework` (the GCM unless another is given).
     """
     if source not in SOURCES:
         raise SurveyError(
@@ -87,7 +90,11 @@ def analyse_survey(
         texts=tuple(texts),
         group_labels={g.variable: _value_labels(form, g) for g in groupings[1:]},
         gcm=build_gcm_view(
-            form, lambda name: rows_by_question.get(name, []), participation, weighted=weighted
+            form,
+            lambda name: rows_by_question.get(name, []),
+            participation,
+            weighted=weighted,
+            framework=framework,
         ),
         problems=(
             *form.problems,

@@ -15,7 +15,7 @@ from gcm_review.synthesis.recommendations import group_recommendations
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 
-DEFAULT_TITLE = "Regional review of the Global Compact for Migration: draft synthesis"
+DEFAULT_TITLE = "Regional review of the {framework}: draft synthesis"
 
 
 def synthesise(
@@ -34,7 +34,7 @@ def synthesise(
     recommendations = group_recommendations(paragraphs, embedder)
     groups = Counter(p.stakeholder_group for p in paragraphs if p.stakeholder_group)
     return Synthesis(
-        title=title or _title(review),
+        title=title or _title(review, framework),
         rule=rule,
         documents=review.documents,
         paragraphs=paragraphs,
@@ -50,10 +50,10 @@ def synthesise(
     )
 
 
-def _title(review: ReviewInput) -> str:
+def _title(review: ReviewInput, framework: Framework) -> str:
     if len(review.documents) == 1 and review.documents[0].title:
         return review.documents[0].title
-    return DEFAULT_TITLE
+    return DEFAULT_TITLE.format(framework=framework.name_in("en"))
 
 
 def _taggers(review: ReviewInput) -> tuple[str, ...]:

@@ -75,7 +75,8 @@ def _attention_messages(
 
 
 def _name(number: int, framework: Framework) -> str:
-    return f"objective {number} ({framework.objective(number).label.lower()})"
+    word = framework.label_word()
+    return f"{word} {number} ({framework.objective(number).label.lower()})"
 
 
 def _supporters(recommendation: Recommendation) -> str:

@@ -85,7 +85,7 @@ class ObjectiveAttention:
 
 @dataclass(frozen=True)
 class CountryMatrix:
-    """Countries (rows) by objectives 1-23 (columns): paragraphs substantively addressing each."""
+    """Countries (rows) by objectives 1..N (columns): paragraphs substantively addressing each."""
 
     countries: tuple[tuple[str, str], ...]  # (ISO3, name)
     objectives: tuple[int, ...]

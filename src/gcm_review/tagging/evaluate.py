@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from gcm_review.frameworks.labels import is_objective, objective_number, principle_key
 from gcm_review.model import TagInput
 from gcm_review.tagging.examples import Example
-from gcm_review.tagging.labels import is_objective, objective_number, principle_key
 
 Predict = Callable[[Sequence[TagInput]], list[frozenset[str]]]
 

@@ -1,16 +1,14 @@
-"""Labelled paragraphs: the written training examples shipped with the package, and gold files."""
+"""Labelled paragraphs: the written training examples a framework names, and gold files."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from gcm_review.errors import InputError
-from gcm_review.tagging.labels import gold_labels
-
-TRAINING_FILE = "gcm-train.jsonl"
+from gcm_review.errors import FrameworkError, InputError
+from gcm_review.frameworks import Framework, load_framework
+from gcm_review.frameworks.labels import gold_labels
 
 
 @dataclass(frozen=True)
@@ -62,8 +60,13 @@ def _example(path: Path, number: int, line: str) -> Example:
         ) from exc
 
 
-def training_examples() -> list[Example]:
-    """The written examples that ship with the package (three languages)."""
-    folder = resources.files("gcm_review.frameworks") / "examples"
-    with resources.as_file(folder / TRAINING_FILE) as path:
-        return read_examples(Path(path))
+def training_examples(framework: Framework | None = None) -> list[Example]:
+    """The written examples of the framework's `examples` files (the GCM's unless another is
+    given: three languages), in file order."""
+    framework = framework or load_framework()
+    if not framework.examples:
+        raise FrameworkError(
+            f"framework {framework.name} lists no training examples",
+            hint='add examples = ["file.jsonl"] (relative to the framework file) under [framework]',
+        )
+    return [example for path in framework.examples for example in read_examples(path)]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from gcm_review.frameworks import Framework
+from gcm_review.frameworks.labels import objective_label
 from gcm_review.model import Evidence, TagInput
 from gcm_review.structure.objective_refs import find_objective_mentions
-from gcm_review.tagging.labels import objective_label
 
 NAME = "explicit.v1"
 IN_TEXT = 1.0
@@ -21,14 +22,16 @@ HEADING_LOGIT = 1.0
 Array = NDArray[np.float64]
 
 
-def explicit_scores(para: TagInput) -> dict[str, Evidence]:
+def explicit_scores(para: TagInput, *, framework: Framework | None = None) -> dict[str, Evidence]:
     """Objective label -> evidence: named in the text (1.0; 0.25 when the text is too short to
-    speak to it, such as a title line) or assigned by the enclosing headings (0.5)."""
+    speak to it, such as a title line) or assigned by the enclosing headings (0.5).
+
+    References are to the objectives of `framework` (the GCM unless another is given)."""
     found: dict[str, Evidence] = {}
     for number in para.section_objective_refs:
         found[objective_label(number)] = Evidence(NAME, FROM_HEADING, ("section heading",))
     speaks = speaks_to_references(para.text)
-    for mention in find_objective_mentions(para.text):
+    for mention in find_objective_mentions(para.text, framework=framework):
         label = objective_label(mention.objective)
         found[label] = Evidence(NAME, IN_TEXT if speaks else TITLE_ONLY, (mention.matched,))
     return found

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from gcm_review.frameworks.labels import is_objective
 from gcm_review.model import Evidence
-from gcm_review.tagging.labels import is_objective
 
 GROUPS = ("explicit", "lexicon", "semantic")
 # Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype

@@ -34,14 +34,13 @@ def load_tagger(
     groups: Collection[str] = GROUPS,
     feedback: Sequence[Example] = (),
 ) -> GcmTagger:
-    """Train the tagger on the shipped examples, with a vector cache in front of the embedder.
+    """Train the tagger on the framework's examples, with a vector cache in front of the embedder.
 
     `feedback` adds paragraphs analysts reviewed (workflows.feedback.feedback_examples).
     """
     cached = CachedEmbedder(get_embedder(embedder), path=cache_path)
-    return train_tagger(
-        load_framework(framework), cached, training_examples(), groups=groups, feedback=feedback
-    )
+    loaded = load_framework(framework)
+    return train_tagger(loaded, cached, training_examples(loaded), groups=groups, feedback=feedback)
 
 
 def evaluate_file(

@@ -15,8 +15,8 @@ from numpy.typing import NDArray
 
 from gcm_review.embed import Embedder
 from gcm_review.frameworks import Framework
+from gcm_review.frameworks.labels import objective_label, principle_label
 from gcm_review.tagging.examples import Example
-from gcm_review.tagging.labels import objective_label, principle_label
 from gcm_review.tagging.sentences import split_sentences
 
 NAME = "semantic.v1"

@@ -15,12 +15,12 @@ import numpy as np
 from gcm_review.embed import Embedder
 from gcm_review.frameworks import LANGUAGES as TERM_LANGUAGES
 from gcm_review.frameworks import Framework
+from gcm_review.frameworks.labels import is_objective
 from gcm_review.model import Evidence, Tag, TagInput
 from gcm_review.structure.language import detect_language
 from gcm_review.tagging.examples import Example
 from gcm_review.tagging.explicit import NAMED_PROBABILITY, apply_references, explicit_scores
 from gcm_review.tagging.features import GROUPS, Scores, explicit_matrix, feature_tensor
-from gcm_review.tagging.labels import is_objective
 from gcm_review.tagging.lexicon import Lexicon, compile_lexicon, lexicon_scores
 from gcm_review.tagging.linear import LogisticModel, best_threshold, fit_logistic
 from gcm_review.tagging.semantic import NAME as SEMANTIC
@@ -81,6 +81,7 @@ class GcmTagger:
     lexicon: Lexicon
     groups: frozenset[str]
     layer: Layer
+    framework: Framework  # whose objectives the explicit references name
     fallback: Layer | None = None
     name: str = NAME
 
@@ -97,7 +98,7 @@ class GcmTagger:
         )
         return Scores(
             labels=self.space.labels,
-            explicit=[explicit_scores(p) for p in paras],
+            explicit=[explicit_scores(p, framework=self.framework) for p in paras],
             lexicon=[lexicon_scores(p.text, self.lexicon) for p in paras],
             prototype=pooled.prototype,
             nearest=pooled.nearest,
@@ -191,7 +192,12 @@ def train_tagger(
     """
     space = build_label_space(framework, [*examples, *feedback], embedder)
     untrained = GcmTagger(
-        embedder, space, compile_lexicon(framework), frozenset(groups), Layer(frozenset(), {})
+        embedder,
+        space,
+        compile_lexicon(framework),
+        frozenset(groups),
+        Layer(frozenset(), {}),
+        framework,
     )
     rows = training_rows(examples) + feedback_rows(feedback, first=len(examples))
     inputs = [TagInput(row.text, row.language) for row in rows]
@@ -204,7 +210,9 @@ def train_tagger(
     fallback = None
     if "semantic" in groups:
         fallback = _fit_layer(scores, space, targets, counts, frozenset({"semantic"}))
-    return GcmTagger(embedder, space, untrained.lexicon, frozenset(groups), layer, fallback)
+    return GcmTagger(
+        embedder, space, untrained.lexicon, frozenset(groups), layer, framework, fallback
+    )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.sessions import SessionMiddleware
 
 from gcm_review import __version__
+from gcm_review.frameworks import load_framework
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
@@ -150,7 +151,10 @@ def create_app(settings: Settings) -> FastAPI:
     # One embedder for search and the synthesis, and the synthesis of each scope cached.
     app.state.embedder = SharedEmbedder(settings.embedder, cache_path=settings.vector_cache_path)
     app.state.synthesis = SynthesisCache(
-        db, rule=settings.attention_rule, embedder=app.state.embedder
+        db,
+        rule=settings.attention_rule,
+        embedder=app.state.embedder,
+        framework=load_framework(settings.framework),
     )
     install_error_handlers(app)
     app.add_middleware(

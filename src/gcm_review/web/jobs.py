@@ -86,6 +86,7 @@ class IngestJobs:
         return load_tagger(
             embedder=self.settings.embedder,
             cache_path=self.settings.vector_cache_path,
+            framework=self.settings.framework,
             feedback=feedback_examples(self.db),
         )
 

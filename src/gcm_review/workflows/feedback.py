@@ -10,12 +10,12 @@ from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.feedback.examples import FEEDBACK_WEIGHT, feedback_examples_from
 from gcm_review.feedback.retrain import NoFeedbackYet, compare
 from gcm_review.frameworks import load_framework
+from gcm_review.frameworks.labels import objective_label, principle_label
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.feedback import analyst_decisions, load_codings, paragraph_inputs
 from gcm_review.store.training_runs import TrainingRun, record_training_run
 from gcm_review.tagging.examples import Example, training_examples
-from gcm_review.tagging.labels import objective_label, principle_label
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
 from gcm_review.tagging.tagger import train_tagger
 from gcm_review.workflows.tagging import tag_documents

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from gcm_review.errors import FileNotFound, GcmReviewError, InputError
+from gcm_review.frameworks import load_framework
 from gcm_review.ingest import read, reader_name
 from gcm_review.ingest.repair import repair
 from gcm_review.ingest.result import one_line
@@ -67,7 +68,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 def process_file(path: Path, *, settings: Settings) -> StructuredDocument:
     """Read, repair and structure one file, without storing it."""
-    return structure(repair(read(path, max_bytes=settings.max_file_bytes)))
+    doc = repair(read(path, max_bytes=settings.max_file_bytes))
+    return structure(doc, framework=load_framework(settings.framework))
 
 
 def file_sha256(path: Path) -> str:
@@ -133,6 +135,7 @@ def ingest_paths(
     on_file_done: Callable[[FileOutcome], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under paths and report each outcome; the batch goes past failures."""
+    load_framework(settings.framework)  # a broken framework file stops the batch before it starts
     outcomes = []
     for path in expand_paths(paths):
         outcome = ingest_file(path, db=db, settings=settings)

@@ -80,6 +80,7 @@ def run_review(
             weights=survey.weights,
             by=survey.by,
             language=survey.language,
+            framework=load_framework(settings.framework),
         )
         extra_html, extra_docx = _with_survey(surveyed, extra_html, extra_docx)
     db = open_database(settings.database_url)
@@ -91,6 +92,7 @@ def run_review(
         tagger = load_tagger(
             embedder=settings.embedder,
             cache_path=settings.vector_cache_path,
+            framework=settings.framework,
             feedback=feedback_examples(db),
         )
         tagging = tag_documents(
@@ -103,12 +105,18 @@ def run_review(
         synthesis = synthesise(
             load_review_input(db, ids),
             rule=rule,
-            framework=load_framework(),
+            framework=load_framework(settings.framework),
             embedder=tagger.embedder,
             title=title,
         )
         progress("write", 0, 1)
-        files = write_report(synthesis, out_dir, extra_html=extra_html, extra_docx=extra_docx)
+        files = write_report(
+            synthesis,
+            out_dir,
+            extra_html=extra_html,
+            extra_docx=extra_docx,
+            framework=load_framework(settings.framework),
+        )
         if surveyed is not None:
             files += write_survey_outputs(surveyed, out_dir / "survey")
         progress("write", 1, 1)
