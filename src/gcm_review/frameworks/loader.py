@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gcm_review.errors import FrameworkError
+from gcm_review.languages import fold_arabic
 
 LANGUAGES = ("en", "fr", "ar")
 STRONG_WEIGHT = 1.0
@@ -26,10 +27,6 @@ _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PACKAGED_NAME = re.compile(r"[a-z0-9_-]+")
 # Folding used to find repeated terms, close to what term matching treats as equal.
 _JOINERS = re.compile(r"[-‐‑–\s]+")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و"}
-)
 
 
 @dataclass(frozen=True)
@@ -251,7 +248,7 @@ def _texts(value: Any, where: str) -> list[str]:
 
 def _fold(text: str) -> str:
     folded = text.casefold().replace("’", "'")
-    folded = _ARABIC_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
+    folded = fold_arabic(folded)
     return _JOINERS.sub(" ", folded).strip()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcm_review.languages import ascii_digits, fold_arabic_letters, has_arabic_script
 from gcm_review.structure.objective_words import (
     AR_ORDINAL,
     CARDINALS_AFTER,
@@ -19,7 +20,6 @@ from gcm_review.structure.objective_words import (
     word_key,
     words_pattern,
 )
-from gcm_review.structure.textnorm import ascii_digits, fold_arabic_letters, has_arabic_script
 
 FIRST_OBJECTIVE, LAST_OBJECTIVE = 1, 23
 

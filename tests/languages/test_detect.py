@@ -1,10 +1,10 @@
-"""Language detection by script and stopwords."""
+"""Language detection by script and stopwords (languages/detect.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gcm_review.structure.language import detect_language, document_language, majority_language
+from gcm_review.languages import detect_language, document_language, majority_language
 
 
 @pytest.mark.parametrize(
