@@ -28,7 +28,7 @@ _VALID = 'name = "X"\nscript = "Latin"\ndirection = "ltr"\n[sentences]\nends = "
 
 def test_the_packaged_languages() -> None:
     languages = known_languages()
-    assert {"ar", "de", "en", "es", "fr", "pt"} <= set(languages.codes)
+    assert {"ar", "de", "en", "es", "fr", "pt", "ru", "zh"} <= set(languages.codes)
     assert languages is load_languages()  # read once
     arabic = languages.get("ar")
     assert arabic is not None

@@ -42,3 +42,20 @@ def test_empty_text_and_long_sentences() -> None:
     assert split_sentences("  \n ") == []
     (cut,) = split_sentences("word " * 400)
     assert len(cut) == MAX_SENTENCE_CHARS
+
+
+def test_chinese_sentences_end_without_a_space() -> None:
+    assert split_sentences("外交部通过了计划。它保护移民工人！是否足够？是的") == [
+        "外交部通过了计划。",
+        "它保护移民工人！",
+        "是否足够？",
+        "是的",
+    ]
+
+
+def test_russian_sentences_and_abbreviations() -> None:
+    text = "План принят, т.е. Министерство согласилось. Работа начнётся в мае."
+    assert split_sentences(text) == [
+        "План принят, т.е. Министерство согласилось.",
+        "Работа начнётся в мае.",
+    ]
