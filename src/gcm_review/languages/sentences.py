@@ -23,6 +23,7 @@ _STARTS = "\"“'(0-9"  # a sentence may start with these in every language
 class _Splitter:
     boundary: re.Pattern[str]
     abbreviation: re.Pattern[str] | None  # a candidate sentence ending in an abbreviation
+    tail: int  # characters at the end of a candidate enough to find an abbreviation there
 
 
 def split_sentences(text: str, *, languages: LanguageSet | None = None) -> list[str]:
@@ -35,7 +36,8 @@ def split_sentences(text: str, *, languages: LanguageSet | None = None) -> list[
     start = 0
     for match in splitter.boundary.finditer(text):
         candidate = text[start : match.start()]
-        if splitter.abbreviation is not None and splitter.abbreviation.search(candidate):
+        abbreviation = splitter.abbreviation
+        if abbreviation is not None and abbreviation.search(candidate[-splitter.tail :]):
             continue
         sentences.append(candidate)
         start = match.end()
@@ -61,9 +63,14 @@ def _splitter(languages: LanguageSet) -> _Splitter:
     if unspaced_ends:
         boundaries.append(f"(?<=[{_class(unspaced_ends)}])\\s*(?=\\S)")
     alternatives = "|".join(re.escape(word) for word in abbreviations)
+    # One look behind for any sentence end first: most positions fail there, at the cost of
+    # one character test (as fast as a single-language pattern).
+    any_end = _class({**spaced_ends, **unspaced_ends})
     return _Splitter(
-        boundary=re.compile("|".join(boundaries) or "(?!)"),
+        boundary=re.compile(f"(?<=[{any_end}])(?:{'|'.join(boundaries)})" if any_end else "(?!)"),
         abbreviation=re.compile(rf"\b(?:{alternatives})\.$") if alternatives else None,
+        # the longest abbreviation, its stop, and the character before it (for the \b)
+        tail=max((len(word) for word in abbreviations), default=0) + 2,
     )
 
 
