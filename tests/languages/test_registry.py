@@ -34,6 +34,8 @@ def test_the_packaged_languages() -> None:
     assert arabic is not None
     assert (arabic.name, arabic.script.name, arabic.direction) == ("Arabic", "Arabic", "rtl")
     assert languages.get("xx") is None
+    with pytest.raises(LanguageDataError, match=r"xx\.toml"):
+        languages.require("xx")
 
 
 @pytest.mark.parametrize("code", ["en", "fr", "ar"])

@@ -63,6 +63,13 @@ class LanguageSet:
         """The language with this code, or None when it is not known."""
         return next((language for language in self.languages if language.code == code), None)
 
+    def require(self, code: str) -> Language:
+        """The language with this code; LanguageDataError when it has no data file."""
+        language = self.get(code)
+        if language is None:
+            raise LanguageDataError(f"{code}.toml: no such language file")
+        return language
+
 
 @functools.cache
 def load_languages(extra_dir: Path | None = None) -> LanguageSet:

@@ -16,9 +16,7 @@ HIGHEST_NUMBER = 23  # the GCM's objectives
 
 def _table(code: str, kind: str) -> dict[str, int]:
     """Phrase -> number for one language's cardinals or ordinals up to HIGHEST_NUMBER."""
-    language = known_languages().get(code)
-    if language is None:
-        return {}
+    language = known_languages().require(code)
     numbers: Mapping[int, tuple[str, ...]] = (
         language.cardinals if kind == "cardinal" else language.ordinals
     )
