@@ -112,6 +112,12 @@ class FrameworkError(GcmReviewError):
     hint = "fix the framework TOML file (see src/gcm_review/frameworks/gcm.toml for the schema)"
 
 
+class LanguageDataError(GcmReviewError):
+    """A language data file (languages/data/<code>.toml) is unreadable or invalid."""
+
+    hint = "fix the language file (see src/gcm_review/languages/data/README.md for the fields)"
+
+
 class OutputError(GcmReviewError):
     """An output folder or file cannot be written."""
 

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from gcm_review.languages import has_arabic_script
 from gcm_review.report.html_report import render_html, safe_id, text_of
-from gcm_review.structure.textnorm import has_arabic_script
 from gcm_review.synthesis.records import KeyMessage, RoundtableSummary, Synthesis
 
 VOID = {"meta", "link", "br", "hr", "img", "input", "wbr", "source", "col", "area", "base"}

@@ -24,8 +24,8 @@ import numpy as np
 from gcm_review.embed import Embedder
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import is_objective
+from gcm_review.languages import detect_language
 from gcm_review.model import TagInput
-from gcm_review.structure.language import detect_language
 from gcm_review.tagging.examples import Example
 from gcm_review.tagging.features import GROUPS
 from gcm_review.tagging.tagger import GcmTagger, train_tagger

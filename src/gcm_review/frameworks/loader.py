@@ -27,6 +27,7 @@ from gcm_review.frameworks.references import (
     parse_label_words,
     parse_references,
 )
+from gcm_review.languages import fold_arabic
 
 DEFAULT_FRAMEWORK = "gcm"
 _HEAD_KEYS = ("name", "version", "title", "short_title", "label", "examples")
@@ -39,10 +40,6 @@ _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PACKAGED_NAME = re.compile(r"[a-z0-9_-]+")
 # Folding used to find repeated terms, close to what term matching treats as equal.
 _JOINERS = re.compile(r"[-‐‑–\s]+")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و"}
-)
 
 
 @dataclass(frozen=True)
@@ -310,7 +307,7 @@ def _texts(value: Any, where: str) -> list[str]:
 
 def _fold(text: str) -> str:
     folded = text.casefold().replace("’", "'")
-    folded = _ARABIC_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
+    folded = fold_arabic(folded)
     return _JOINERS.sub(" ", folded).strip()
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from gcm_review.languages.script import ARABIC_LETTERS
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -18,8 +20,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE_BYTES = 65536
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]{2,}")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u064b-\u0652]{{2,}}")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 

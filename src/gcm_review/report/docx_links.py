@@ -17,7 +17,7 @@ from docx.shared import RGBColor
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
-from gcm_review.structure.textnorm import has_arabic_script
+from gcm_review.languages import is_mostly_arabic
 
 LINK_STYLE = "Hyperlink"
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
@@ -25,8 +25,6 @@ REFERENCE_MARK = "¶"
 _LRM = "\u200e"  # left-to-right mark: keeps "[¶12, ¶15]" in order inside Arabic text
 # Characters XML 1.0 cannot hold; lxml refuses them, and damaged documents do contain them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-_ARABIC_CHARACTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # Paragraph properties that must come after w:bidi (ECMA-376 CT_PPrBase order).
 _AFTER_BIDI = (
     "w:adjustRightInd",
@@ -59,9 +57,7 @@ def is_arabic_text(text: str) -> bool:
 
     The second test keeps an English paragraph that quotes one Arabic name left-to-right.
     """
-    if not has_arabic_script(text):
-        return False
-    return len(_ARABIC_CHARACTER.findall(text)) >= len(_LATIN_LETTER.findall(text))
+    return is_mostly_arabic(text)
 
 
 def add_link_style(document: Document) -> None:

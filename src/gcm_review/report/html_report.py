@@ -17,8 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from gcm_review.frameworks.loader import Framework, load_framework
+from gcm_review.languages import is_mostly_arabic
 from gcm_review.structure.countries import country_name
-from gcm_review.structure.textnorm import ARABIC_LETTERS, has_arabic_script
 from gcm_review.synthesis.records import (
     ATTENTION_CATEGORIES,
     PROFILE_STATEMENT_TYPES,
@@ -50,7 +50,6 @@ GROUP_TITLES = {
     "un-entity": "United Nations entity",
     "nhri": "National human rights institution",
 }
-_LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ÿ]")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 Item = dict[str, Any]
 
@@ -113,10 +112,8 @@ def _environment() -> jinja2.Environment:
 
 def text_of(value: str, language: str | None = None) -> Text:
     """The value marked right-to-left Arabic when Arabic letters outnumber Latin ones."""
-    if has_arabic_script(value):
-        arabic = len(ARABIC_LETTERS.findall(value))
-        if arabic and arabic >= len(_LATIN_LETTERS.findall(value)):
-            return Text(value, "ar", "rtl")
+    if is_mostly_arabic(value):
+        return Text(value, "ar", "rtl")
     return Text(value, language if language and language != "ar" else None, "auto")
 
 

@@ -17,16 +17,15 @@ marks them with `snippet`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
 
+from gcm_review.languages import search_fold
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow
-from gcm_review.structure.textnorm import fold_arabic
 
 SKIPPED_KINDS = ("contents",)  # table-of-contents lines are not searched
 SNIPPET_CHARS = 240  # longer paragraphs are cut to about this many characters around a match
@@ -61,10 +60,7 @@ def searchable_text(text: str) -> str:
     Migration 0004 holds a copy of this function for its backfill: a change here needs a new
     migration that re-folds paragraphs.search_text.
     """
-    if text.isascii():
-        return text.casefold()
-    folded = fold_arabic(unicodedata.normalize("NFKD", text)).casefold()
-    return "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return search_fold(text)
 
 
 def query_words(query: str) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcm_review.languages import is_arabic_char
+from gcm_review.languages.script import ARABIC_BASE_LETTERS
 from gcm_review.model import Attribution
 from gcm_review.structure.affiliation import read_affiliation
 from gcm_review.structure.countries import CountryMention, find_countries
@@ -20,8 +22,8 @@ from gcm_review.structure.vocabulary import speaker_gender
 
 _PRONOUN = re.compile(
     r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]im|Il)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|Elle))\b"
-    r"|(?<![\u0621-\u064a])[وف]?(?:(?P<af>(?:أضاف|أشار|أكد|قال|شدد|أوضح|دع|لفت|ذكر|استعرض|تحدث|اختتم)ت)"
-    r"|(?P<am>أضاف|أشار|أكد|قال|شدد|أوضح|دعا|لفت|ذكر|استعرض|تحدث|اختتم))(?![\u0621-\u064a])"
+    rf"|(?<![{ARABIC_BASE_LETTERS}])[وف]?(?:(?P<af>(?:أضاف|أشار|أكد|قال|شدد|أوضح|دع|لفت|ذكر|استعرض|تحدث|اختتم)ت)"
+    rf"|(?P<am>أضاف|أشار|أكد|قال|شدد|أوضح|دعا|لفت|ذكر|استعرض|تحدث|اختتم))(?![{ARABIC_BASE_LETTERS}])"
 )
 _OPENS_WITH_PRONOUN = re.compile(r"^(?:He|She|His|Her|Il|Elle|It|They)\b|^[وف]?(?:أضاف|أشار|أكد)")
 _ACTOR_AFTER_NAME = re.compile(
@@ -114,7 +116,7 @@ def _other_actor_country(text: str, context: AttributionContext) -> str | None:
 
 def _is_actor(text: str, mention: CountryMention) -> bool:
     after = text[mention.end : mention.end + 40]
-    if "\u0600" <= mention.matched[0] <= "\u06ff":
+    if is_arabic_char(mention.matched[0]):
         return True
     if mention.adjective:
         return _ACTOR_AFTER_ADJECTIVE.match(after) is not None

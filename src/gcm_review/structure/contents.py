@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gcm_review.structure.textnorm import ascii_digits, clean_text, fold_arabic, word_count
+from gcm_review.languages import ascii_digits, clean_text, fold_arabic, word_count
 
 _CONTENTS_TITLES = frozenset(
     {

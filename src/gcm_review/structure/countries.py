@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcm_review.languages import is_arabic_char
 from gcm_review.structure.country_forms import (
     TOKEN,
     CountryForm,
@@ -102,14 +103,14 @@ def fuzzy_country(word: str) -> str | None:
 
 
 def _may_hide_arabic_prefix(words: list[str]) -> bool:
-    return any("\u0600" <= word[0] <= "\u06ff" for word in words)
+    return any(is_arabic_char(word[0]) for word in words)
 
 
 def _form_at(
     words: list[str], keys: list[str], position: int, forms: dict[str, tuple[CountryForm, ...]]
 ) -> CountryForm | None:
     first = words[position]
-    if "\u0600" <= first[0] <= "\u06ff":
+    if is_arabic_char(first[0]):
         for key, definite in arabic_candidates(first):
             for form in forms.get(key, ()):
                 if (definite and not form.definite) or not _rest_matches(keys, position, form):

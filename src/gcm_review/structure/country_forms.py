@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from gcm_review.structure.textnorm import fold_arabic
+from gcm_review.languages import fold_arabic, known_languages
+from gcm_review.languages.script import ARABIC_HARAKAT, ARABIC_TATWEEL, is_arabic_char
 
 # Letters only (Arabic harakat and tatweel kept inside words); digits, apostrophes, hyphens and
 # punctuation separate tokens, so "l'Irak" gives "l", "Irak" and "Guinea-Bissau" two tokens.
-TOKEN = re.compile("(?:[^\\W\\d_]|[\u064b-\u065f\u0640\u0670])+")
-_ARABIC_PREFIXES = ("و", "ف", "ب", "ك", "ل")
+TOKEN = re.compile(f"(?:[^\\W\\d_]|[{ARABIC_HARAKAT}{ARABIC_TATWEEL}])+")
+# One-letter Arabic clitics (و ف ب ك ل) that may be attached to a country name.
+_ARABIC_PREFIXES = frozenset(
+    prefix for prefix in known_languages().require("ar").clitic_prefixes if len(prefix) == 1
+)
 LANGUAGES = ("en", "fr", "ar")
 
 
@@ -60,7 +64,7 @@ def arabic_candidates(token: str) -> tuple[tuple[str, bool], ...]:
 @lru_cache(maxsize=1 << 16)
 def token_key(token: str) -> str:
     """The lookup key of one token: folded core for Arabic, casefold otherwise."""
-    if "\u0600" <= token[0] <= "\u06ff":
+    if is_arabic_char(token[0]):
         return arabic_core(token)[0]
     return token.casefold()
 

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
+from gcm_review.languages import clean_text, fold_arabic_letters, word_count
+from gcm_review.languages.script import ARABIC_BASE_LETTERS, is_arabic_char
 from gcm_review.structure.countries import country_name, fuzzy_country, whole_country
 from gcm_review.structure.numbering import split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
-from gcm_review.structure.textnorm import clean_text, fold_arabic_letters, word_count
 from gcm_review.structure.vocabulary import FUNCTION_WORDS, HONORIFIC_AT_START, IMPERATIVE_VERBS
 
 LEVELS = {"annex": 1, "chapter": 2, "lettered": 3, "session": 4, "roundtable": 4, "country": 4}
@@ -25,7 +26,7 @@ _MAX_DECIMAL_DEPTH = 3
 
 _ANNEX = re.compile(
     r"^(?P<word>annexe?|appendix|appendice|ملحق|الملحق|مرفق|المرفق)(?![\w])"
-    r"(?:\s+(?P<id>[IVXLC]+|\d+|[A-Z](?![\w])|[\u0621-\u064a]+))?\s*[:.\-–—]?\s*(?P<rest>.*)$",
+    rf"(?:\s+(?P<id>[IVXLC]+|\d+|[A-Z](?![\w])|[{ARABIC_BASE_LETTERS}]+))?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _CHAPTER = re.compile(
@@ -184,7 +185,7 @@ def _looks_like_title(text: str) -> bool:
     if not words or len(words) > _MAX_TITLE_WORDS or _FINAL_PUNCTUATION.search(text):
         return False
     first = text[0]
-    if not (first.isupper() or "\u0600" <= first <= "\u06ff"):
+    if not (first.isupper() or is_arabic_char(first)):
         return False
     if "," in text or HONORIFIC_AT_START.match(text):
         return False

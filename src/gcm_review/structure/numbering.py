@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from gcm_review.structure.textnorm import ascii_digits, clean_text
+from gcm_review.languages import ascii_digits, clean_text
+from gcm_review.languages.script import ARABIC_BLOCKS
 
 MarkerKind = Literal["number", "subitem", "bullet"]
 
@@ -19,7 +20,7 @@ _NUMBER = re.compile(
     rf"^\s*(?:{_BULLET_CLASS}\s+)?(?:(?P<number>\d{{1,3}})"
     r"(?:\s*[.)](?!\d)|\s+[-–]\s|\t|\s*$)"
     # decimal numbers ("2.1 Data", "3.2.1. Sources") need a capital or Arabic letter after them
-    r"|(?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?=[A-Z\u0600-\u06ff])|\t))[\s.:\-–]*"
+    rf"|(?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+(?=[A-Z{ARABIC_BLOCKS}])|\t))[\s.:\-–]*"
 )
 _SUBITEM = re.compile(
     r"^\s*(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632])\)"

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework, load_framework
+from gcm_review.languages import ascii_digits, fold_arabic_letters, has_arabic_script
+from gcm_review.languages.script import ARABIC_HARAKAT, ARABIC_TATWEEL
 from gcm_review.structure.objective_words import (
     AR_ORDINAL,
     GENERIC_ORDINALS,
@@ -19,12 +21,11 @@ from gcm_review.structure.objective_words import (
     word_key,
 )
 from gcm_review.structure.reference_patterns import ReferencePatterns, reference_patterns
-from gcm_review.structure.textnorm import ascii_digits, fold_arabic_letters, has_arabic_script
 
 FIRST_OBJECTIVE = 1
 _RANGE_WORDS = frozenset({"to", "through", "à", "au", "الي", "حتي", "-", "–", "—"})
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th|e|è|ème|eme|er|ère|re)$", re.IGNORECASE)
-_HARAKAT = re.compile("[\u064b-\u065f\u0640\u0670]")
+_HARAKAT = re.compile(f"[{ARABIC_HARAKAT}{ARABIC_TATWEEL}]")
 
 
 @dataclass(frozen=True)

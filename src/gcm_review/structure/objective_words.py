@@ -1,69 +1,37 @@
-"""Number words 1..23 (cardinal and ordinal) in English, French and Arabic, for objective_refs."""
+"""Number words 1..23 (cardinal and ordinal) in English, French and Arabic, for objective_refs.
+
+The words come from the language files (languages/data/<code>.toml); here they become lookup
+tables keyed as `word_key` keys them: lower case, hyphens as spaces, Arabic letters folded.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from gcm_review.structure.textnorm import words
+from gcm_review.languages import fold_arabic_letters, known_languages
 
-_EN_UNITS = words(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-)
-_EN_ORDINAL_UNITS = words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-)
-_FR_UNITS = words(
-    "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-    "dix-sept dix-huit dix-neuf vingt"
-)
-_FR_ORDINAL_UNITS = words(
-    "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième "
-    "onzième douzième treizième quatorzième quinzième seizième dix-septième dix-huitième "
-    "dix-neuvième vingtième"
-)
+HIGHEST_NUMBER = 23  # the GCM's objectives
+
+
+def _table(code: str, kind: str) -> dict[str, int]:
+    """Phrase -> number for one language's cardinals or ordinals up to HIGHEST_NUMBER."""
+    language = known_languages().require(code)
+    numbers: Mapping[int, tuple[str, ...]] = (
+        language.cardinals if kind == "cardinal" else language.ordinals
+    )
+    return {
+        fold_arabic_letters(phrase.replace("-", " ").lower()): number
+        for number, phrases in numbers.items()
+        if number <= HIGHEST_NUMBER
+        for phrase in phrases
+    }
+
+
+EN_CARDINAL, EN_ORDINAL = _table("en", "cardinal"), _table("en", "ordinal")
+FR_CARDINAL, FR_ORDINAL = _table("fr", "cardinal"), _table("fr", "ordinal")
 # Arabic ordinals (masculine, as "الهدف" is), folded: plain alef, no hamza seat.
-_AR_ORDINAL_UNITS = words("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر")
-
-
-def _english() -> tuple[dict[str, int], dict[str, int]]:
-    cardinal = {word: number for number, word in enumerate(_EN_UNITS, start=1)}
-    ordinal = {word: number for number, word in enumerate(_EN_ORDINAL_UNITS, start=1)}
-    for number, (word, nth) in enumerate(
-        zip(_EN_UNITS[:3], _EN_ORDINAL_UNITS[:3], strict=True), 21
-    ):
-        cardinal[f"twenty {word}"] = number
-        ordinal[f"twenty {nth}"] = number
-    return cardinal, ordinal
-
-
-def _french() -> tuple[dict[str, int], dict[str, int]]:
-    cardinal = {word.replace("-", " "): n for n, word in enumerate(_FR_UNITS, start=1)}
-    ordinal = {word.replace("-", " "): n for n, word in enumerate(_FR_ORDINAL_UNITS, start=1)}
-    ordinal["première"] = 1
-    ordinal["second"] = ordinal["seconde"] = 2
-    cardinal.update({"vingt et un": 21, "vingt deux": 22, "vingt trois": 23})
-    ordinal.update({"vingt et unième": 21, "vingt deuxième": 22, "vingt troisième": 23})
-    return cardinal, ordinal
-
-
-def _arabic() -> dict[str, int]:
-    ordinal = {word: number for number, word in enumerate(_AR_ORDINAL_UNITS, start=1)}
-    ordinal["حادي عشر"] = 11
-    for number, word in enumerate(_AR_ORDINAL_UNITS[1:9], start=12):
-        ordinal[f"{word} عشر"] = number
-    for ending in ("ون", "ين"):
-        ordinal[f"عشر{ending}"] = 20
-        ordinal[f"حادي وعشر{ending}"] = 21
-        ordinal[f"ثاني وعشر{ending}"] = 22
-        ordinal[f"ثالث وعشر{ending}"] = 23
-    return ordinal
-
-
-EN_CARDINAL, EN_ORDINAL = _english()
-FR_CARDINAL, FR_ORDINAL = _french()
-AR_ORDINAL = _arabic()
+AR_ORDINAL = _table("ar", "ordinal")
 LATIN_WORDS: dict[str, int] = {**EN_CARDINAL, **EN_ORDINAL, **FR_CARDINAL, **FR_ORDINAL}
 # Cardinals that may follow the keyword ("objective seventeen"); "one"/"un" are left out, as
 # "objectif un jour" or "objective one can" would read as objective 1.
@@ -90,9 +58,10 @@ def _without_article(word: str) -> str:
 
 
 def words_pattern(words: dict[str, int], *, arabic: bool = False) -> str:
-    """A regex alternation of the phrases, longest first; spaces match spaces or hyphens."""
+    """A regex alternation of the phrases, longest first (then in alphabetical order); spaces
+    match spaces or hyphens."""
     alternatives = []
-    for phrase in sorted(words, key=len, reverse=True):
+    for phrase in sorted(words, key=lambda phrase: (-len(phrase), phrase)):
         parts = [re.escape(part) for part in phrase.split(" ")]
         if arabic:
             parts = [_arabic_part(part) for part in phrase.split(" ")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from gcm_review.frameworks import Framework, load_framework
+from gcm_review.languages import clean_text, detect_language, majority_language
 from gcm_review.model import (
     Attribution,
     Block,
@@ -16,7 +17,6 @@ from gcm_review.model import (
 from gcm_review.structure.attribution import AttributionContext, attribute
 from gcm_review.structure.contents import contents_lines
 from gcm_review.structure.headings import HeadingMatch, classify_heading
-from gcm_review.structure.language import detect_language, majority_language
 from gcm_review.structure.numbering import MarkedText, split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
 from gcm_review.structure.outline import Outline
@@ -25,7 +25,6 @@ from gcm_review.structure.reporting_country import (
     reporting_country,
     speak_for,
 )
-from gcm_review.structure.textnorm import clean_text
 from gcm_review.structure.title import TitleLine, find_title
 
 _DASHES = "-–—"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.references import References
+from gcm_review.languages import fold_arabic_letters, has_arabic_script
+from gcm_review.languages.script import ARABIC_BASE_LETTERS
 from gcm_review.structure.objective_words import (
     AR_ORDINAL,
     CARDINALS_AFTER,
@@ -22,9 +24,8 @@ from gcm_review.structure.objective_words import (
     LATIN_WORDS,
     words_pattern,
 )
-from gcm_review.structure.textnorm import fold_arabic_letters, has_arabic_script
 
-_AR = "\u0621-\u064a"
+_AR = ARABIC_BASE_LETTERS
 _LATIN_SEPARATOR = (
     r"(?:\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|&|et|ou|to|through|à|au)\s+|\s*[-–—]\s*)"
 )

@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcm_review.structure.textnorm import words
+from gcm_review.languages import is_arabic_char
+from gcm_review.languages.script import (
+    ARABIC_BASE_LETTERS,
+    ARABIC_BLOCKS,
+    ARABIC_HARAKAT,
+    ARABIC_TATWEEL,
+)
 from gcm_review.structure.vocabulary import HONORIFIC
+from gcm_review.structure.word_lists import words
 
-_AR_WORD = "[\u0621-\u064a\u064b-\u065f\u0640]+"
+_AR_WORD = f"[{ARABIC_BASE_LETTERS}{ARABIC_HARAKAT}{ARABIC_TATWEEL}]+"
 _PARTICLES = r"(?:al|el|de|da|di|du|van|von|der|bin|ben|ibn|abu|bint|ould|le|la|del|dos|das)"
 _LATIN_NAME = (
     rf"[A-Z][\w'’\-]*\.?(?:\s+(?:{_PARTICLES}[\s\-]+)?(?:[A-Z][\w'’\-]*\.?|{_PARTICLES}-[A-Z][\w'’]*))"
@@ -32,7 +39,7 @@ _PERSON_ARABIC = re.compile(
     r"(?=\s*[,،]|\s*$|\s+(?:إن|ان|أن|على|إلى|الى)\s)"
 )
 _SENTENCE_END = re.compile(r"[.!?؟]\s+")
-_NEXT_SENTENCE_START = re.compile(r"[A-Z\u0600-\u06ff\"“(]")
+_NEXT_SENTENCE_START = re.compile(f'[A-Z{ARABIC_BLOCKS}"“(]')
 # Abbreviations whose dot does not end a sentence (initials such as "H.E." are handled apart).
 _ABBREVIATIONS = frozenset(words("Mr Ms Mrs Dr St No Prof Hon Eng Messrs Mme Mlle Nos"))
 _CHAIRED_BY = re.compile(
@@ -162,7 +169,7 @@ def _opens_with_verb(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
-    if "\u0600" <= first[0] <= "\u06ff":
+    if is_arabic_char(first[0]):
         bare = first[1:] if first[0] in "وف" and len(first) > 3 else first
         return first in _ARABIC_VERBS or bare in _ARABIC_VERBS
     if not first[0].islower():

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gcm_review.structure.textnorm import clean_text, word_count
+from gcm_review.languages import clean_text, word_count
 from gcm_review.structure.vocabulary import FUNCTION_WORDS
 
 _MAX_TITLE_LINES = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gcm_review.structure.textnorm import words
+from gcm_review.structure.word_lists import words
 
 # Honorifics that open a speaker's name. Order matters: longer forms first.
 _HONORIFICS_EN = (

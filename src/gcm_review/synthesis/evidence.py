@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gcm_review.languages import split_sentences
 from gcm_review.synthesis.records import ObjectiveEvidence, ReviewParagraph, Speaker
-from gcm_review.tagging.sentences import split_sentences
 
 
 def objective_evidence(paragraphs: Sequence[ReviewParagraph]) -> tuple[ObjectiveEvidence, ...]:

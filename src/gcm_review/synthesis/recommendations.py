@@ -24,9 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from gcm_review.embed.base import Embedder, Vectors
+from gcm_review.languages import detect_language, has_arabic_script
 from gcm_review.structure.countries import country_name
-from gcm_review.structure.language import detect_language
-from gcm_review.structure.textnorm import has_arabic_script
 from gcm_review.synthesis.records import Recommendation, RecommendationSource, ReviewParagraph
 from gcm_review.synthesis.statements import matching_form, paragraph_statements
 

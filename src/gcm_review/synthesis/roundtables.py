@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from gcm_review.frameworks.loader import Framework
-from gcm_review.structure.textnorm import fold_arabic
+from gcm_review.languages import fold_arabic
 from gcm_review.synthesis.evidence import objective_evidence, speakers_of
 from gcm_review.synthesis.records import (
     ReviewParagraph,

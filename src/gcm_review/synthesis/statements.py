@@ -20,8 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from gcm_review.structure.language import detect_language
-from gcm_review.structure.textnorm import clean_text, has_arabic_script
+from gcm_review.languages import (
+    clean_text,
+    detect_language,
+    has_arabic_script,
+    normalise_for_matching,
+    split_sentences,
+)
 from gcm_review.synthesis.records import ReviewParagraph, Statement, StatementType
 from gcm_review.synthesis.statement_cues import (
     CUES,
@@ -29,7 +34,6 @@ from gcm_review.synthesis.statement_cues import (
     NOT_IMPERATIVE_NEXT,
     TENSE_CUES,
 )
-from gcm_review.tagging.sentences import normalise_for_matching, split_sentences
 
 LANGUAGES = ("en", "fr", "ar")
 TIE_ORDER: tuple[StatementType, ...] = (

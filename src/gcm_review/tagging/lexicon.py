@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import objective_label, principle_label
+from gcm_review.languages import has_arabic_script, normalise_for_matching
 from gcm_review.model import Evidence
-from gcm_review.structure.textnorm import has_arabic_script
-from gcm_review.tagging.sentences import normalise_for_matching
 
 NAME = "lexicon.v1"
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")

@@ -16,8 +16,8 @@ from numpy.typing import NDArray
 from gcm_review.embed import Embedder
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import objective_label, principle_label
+from gcm_review.languages import split_sentences
 from gcm_review.tagging.examples import Example
-from gcm_review.tagging.sentences import split_sentences
 
 NAME = "semantic.v1"
 NEAR_COPY = 0.8  # cosine above which two written examples count as the same text

@@ -16,8 +16,8 @@ from gcm_review.embed import Embedder
 from gcm_review.frameworks import LANGUAGES as TERM_LANGUAGES
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import is_objective
+from gcm_review.languages import detect_language
 from gcm_review.model import Evidence, Tag, TagInput
-from gcm_review.structure.language import detect_language
 from gcm_review.tagging.examples import Example
 from gcm_review.tagging.explicit import NAMED_PROBABILITY, apply_references, explicit_scores
 from gcm_review.tagging.features import GROUPS, Scores, explicit_matrix, feature_tensor

@@ -14,12 +14,10 @@ import jinja2
 from markupsafe import Markup
 
 from gcm_review.frameworks import load_framework
+from gcm_review.languages import is_mostly_arabic
 from gcm_review.structure.countries import country_name
-from gcm_review.structure.textnorm import has_arabic_script
 
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
-_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 @functools.cache
@@ -50,9 +48,7 @@ def is_arabic(text: str, language: str | None) -> bool:
     """Whether to show the text right to left: Arabic by its language, or by its letters."""
     if language:
         return language.lower().startswith("ar")
-    if not has_arabic_script(text):
-        return False
-    return len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
+    return is_mostly_arabic(text)
 
 
 def text_attributes(text: str, language: str | None) -> Markup:

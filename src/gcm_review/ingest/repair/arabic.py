@@ -27,19 +27,20 @@ import re
 from collections.abc import Iterable
 
 from gcm_review.ingest.repair.edits import TextEdit
+from gcm_review.languages.script import ARABIC_BASE_LETTERS, ARABIC_HARAKAT, ARABIC_LETTERS
 
 ARABIC_LAM_ALEF = "arabic-lam-alef"
 ARABIC_BIDI_RUN = "arabic-bidi-run"
 ARABIC_STRAY_MARK = "arabic-stray-mark"
 
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f]")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ALEFS = "\u0627\u0623\u0625\u0622"  # ا أ إ آ
 _LAM = "\u0644"
 # Impossible in Arabic: alef then (alef-variant + lam), the trace of a swapped ligature.
 _DOUBLE_ALEF = re.compile(f"\u0627[{_ALEFS}]{_LAM}")
 _LAM_ALEF = re.compile(f"{_LAM}[{_ALEFS}](?!{_LAM})")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+[\u064b-\u065f]*")
+_ARABIC_WORD = re.compile(rf"[{ARABIC_BASE_LETTERS}]+[\u064b-\u065f]*")
 _MARKS = "".join(chr(code) for code in range(0x064B, 0x0660))
 _PREFIXES = ("", "\u0648", "\u0641", "\u0628", "\u0643")  # none, و ف ب ك
 
@@ -252,7 +253,7 @@ def _fix_parentheses(text: str) -> tuple[str, int]:
     return "".join(chars), changes
 
 
-_STRAY_MARK = re.compile(r"(?<!\S)[\u064b-\u065f\u0670]+(?!\S)\s?")
+_STRAY_MARK = re.compile(rf"(?<!\S)[{ARABIC_HARAKAT}]+(?!\S)\s?")
 
 
 def drop_stray_marks(text: str) -> tuple[str, TextEdit | None]:

@@ -1,10 +1,10 @@
-"""Language detection by script and stopwords."""
+"""Language detection by script and stopwords (languages/detect.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gcm_review.structure.language import detect_language, document_language, majority_language
+from gcm_review.languages import detect_language, document_language, majority_language
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,11 @@ from gcm_review.structure.language import detect_language, document_language, ma
             "de",
         ),
         ("اعتمدت الوزارة خطة لحماية العمال المهاجرين وأسرهم في جميع المحافظات.", "ar"),
+        (
+            "Министерство приняло план по защите трудящихся-мигрантов и их семей.",
+            "ru",
+        ),
+        ("外交部通过了一项保护移民工人及其家庭的计划。", "zh"),
     ],
 )
 def test_detects_the_language(text: str, language: str) -> None:
@@ -51,3 +56,11 @@ def test_document_language_is_weighted_by_length() -> None:
 def test_majority_language_ignores_unknown_paragraphs() -> None:
     assert majority_language([(None, 500), ("fr", 20), ("en", 10)]) == "fr"
     assert majority_language([(None, 5)]) is None
+
+
+def test_script_decides_before_latin_stopwords() -> None:
+    quoted = "Le rapport cite «Министерство приняло план по защите трудящихся-мигрантов»."
+    assert detect_language(quoted) == "ru"
+    assert (
+        detect_language("The report (报告) of the ministry was adopted by the government.") == "en"
+    )

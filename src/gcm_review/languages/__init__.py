@@ -1,0 +1,54 @@
+"""Language knowledge in one place: scripts and direction, normalisation and folding, language
+detection, sentence splitting, search forms, and one data file per language (languages/data/).
+
+A base layer: it imports nothing from gcm_review but `gcm_review.errors`.
+"""
+
+from __future__ import annotations
+
+from gcm_review.languages.detect import detect_language, document_language, majority_language
+from gcm_review.languages.fold import (
+    fold_arabic,
+    fold_arabic_letters,
+    normalise_for_matching,
+    search_fold,
+)
+from gcm_review.languages.normalise import ascii_digits, clean_text, word_count
+from gcm_review.languages.registry import (
+    Language,
+    LanguageSet,
+    known_languages,
+    load_languages,
+)
+from gcm_review.languages.script import (
+    has_arabic_script,
+    is_arabic_char,
+    is_mostly_arabic,
+    text_direction,
+)
+from gcm_review.languages.sentences import split_sentences
+from gcm_review.languages.stem import search_forms, stem
+
+__all__ = [
+    "Language",
+    "LanguageSet",
+    "ascii_digits",
+    "clean_text",
+    "detect_language",
+    "document_language",
+    "fold_arabic",
+    "fold_arabic_letters",
+    "has_arabic_script",
+    "is_arabic_char",
+    "is_mostly_arabic",
+    "known_languages",
+    "load_languages",
+    "majority_language",
+    "normalise_for_matching",
+    "search_fold",
+    "search_forms",
+    "split_sentences",
+    "stem",
+    "text_direction",
+    "word_count",
+]
