@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from gcm_review.logs import log_file_in_use, setup_logging
 from gcm_review.model import (
     Attribution,
     Block,
@@ -229,3 +230,23 @@ def fake_tagger() -> GcmTagger:
 def no_vector_cache_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never write the user's vector cache."""
     monkeypatch.setenv("GCM_REVIEW_VECTOR_CACHE", "")
+
+
+@pytest.fixture(scope="session")
+def test_log_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The log file of the test session, under pytest's temporary folder."""
+    return tmp_path_factory.getbasetemp() / "gcm-review.log"
+
+
+@pytest.fixture(autouse=True)
+def no_log_file_in_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, test_log_file: Path
+) -> Iterator[None]:
+    """Tests never write the user's log file: settings loaded from the environment point at the
+    session's temporary log, and a test that sets up logging elsewhere fails."""
+    monkeypatch.setenv("GCM_REVIEW_LOG_FILE", str(test_log_file))
+    yield
+    in_use = log_file_in_use()
+    if in_use is not None and not in_use.is_relative_to(tmp_path_factory.getbasetemp()):
+        setup_logging(None)
+        pytest.fail(f"a test set up logging to {in_use}, outside the temporary folder")

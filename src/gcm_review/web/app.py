@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.sessions import SessionMiddleware
 
 from gcm_review import __version__
+from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
@@ -119,6 +120,7 @@ def _templates() -> Jinja2Templates:
 
 def create_app(settings: Settings) -> FastAPI:
     """The web app on the database of `settings` (opened, and migrated, here once)."""
+    setup_logging(settings.log_file_path)
     db = open_database(settings.database_url)
 
     @asynccontextmanager

@@ -7,6 +7,7 @@ needed, and trained again after a retrain (or `forget_tagger`), so new uploads u
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections import OrderedDict
@@ -20,7 +21,7 @@ from gcm_review.embed import CachedEmbedder
 from gcm_review.errors import GcmReviewError, InputError
 from gcm_review.feedback.retrain import TrainingRun, retrain
 from gcm_review.ingest import reader_name
-from gcm_review.ingest.result import one_line
+from gcm_review.logs import internal_error
 from gcm_review.pipeline import file_sha256, process_file
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
@@ -31,6 +32,8 @@ from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger, tag_documents
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.uploads import StoredUpload, as_named, with_name
+
+LOG = logging.getLogger(__name__)
 
 JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
 JobKind = Literal["ingest", "retrain"]
@@ -183,13 +186,9 @@ class IngestJobs:
         except GcmReviewError as exc:
             error = as_named(exc, upload.name) if isinstance(exc, InputError) else exc
             self._fail(job_id, upload, error.one_line())
-        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
-            detail = one_line(f"{type(exc).__name__}: {exc}")
-            self._fail(
-                job_id,
-                upload,
-                f"{upload.name}: unexpected error while ingesting ({detail}); please report it",
-            )
+        except Exception as exc:  # a bug must show as a failed job, not vanish; logged
+            bug = internal_error(LOG, exc, doing="ingesting it", path=upload.name)
+            self._fail(job_id, upload, bug.one_line())
 
     def _retrain(self, job_id: str, user_name: str, check_examples: bool, retag: bool) -> None:
         step = "Scoring the tagger without and with the analysts' feedback"
@@ -207,10 +206,9 @@ class IngestJobs:
         except GcmReviewError as exc:
             self._update(job_id, state="failed", step="Failed", error=exc.one_line())
             return
-        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
-            detail = one_line(f"{type(exc).__name__}: {exc}")
-            error = f"unexpected error while retraining ({detail}); please report it"
-            self._update(job_id, state="failed", step="Failed", error=error)
+        except Exception as exc:  # a bug must show as a failed job, not vanish; logged
+            bug = internal_error(LOG, exc, doing="retraining")
+            self._update(job_id, state="failed", step="Failed", error=bug.one_line())
             return
         # Same as forget_tagger, at once: an upload queued behind this job gets the refit.
         self._drop_tagger()
