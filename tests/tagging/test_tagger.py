@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from gcm_review.model import TagInput
-from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging import tagger as tagger_module
+from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 
 REMITTANCES = (
