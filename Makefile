@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR := demo-output
 SURVEY := src/gcm_review/samples/survey
+# Every package of the environment at an exact version with its hashes (refresh: `make lock`).
+LOCK := requirements/dev.lock
 
-.PHONY: demo test check lint typecheck system-packages samples benchmarks clean
+.PHONY: demo test check lint typecheck system-packages samples benchmarks lock clean
 
-$(BIN)/gcm-review: pyproject.toml
+$(BIN)/gcm-review: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	bash scripts/vendor-assets
 	touch $(BIN)/gcm-review
 
@@ -25,7 +27,8 @@ demo: $(BIN)/gcm-review
 	@echo "Open $(DEMO_DIR)/report/report.html in a browser (report.docx, matrix.xlsx and the rest beside it)."
 	@echo "Why a paragraph got its tags: DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review explain 150"
 
-## test: the whole test suite (a real PostgreSQL server is started by the tests)
+## test: the whole test suite (a real PostgreSQL server is started by the tests); the tests that
+## read the real report in ../shared skip when it is absent, and fail instead when CI=true
 test: $(BIN)/gcm-review system-packages
 	$(BIN)/pytest
 
@@ -47,6 +50,10 @@ samples: $(BIN)/gcm-review
 
 benchmarks: $(BIN)/gcm-review
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+## lock: refresh requirements/*.lock from pyproject.toml (exact versions and hashes), then reinstall
+lock:
+	bash scripts/lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

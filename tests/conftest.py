@@ -1,4 +1,10 @@
-"""Every shared fixture of the test suite lives here."""
+"""The fixtures the whole test suite shares: the real report in ../shared, PostgreSQL, documents
+built in code, the fake tagger, and the guards that keep tests off the user's files.
+
+Fixtures used by one folder only live in that folder's conftest.py: tests/web (a seeded database
+and signed-in clients), tests/browser (a live server and Chromium), tests/report (a small
+synthesis built by hand).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from gcm_review.logs import log_file_in_use, setup_logging
 from gcm_review.model import (
     Attribution,
     Block,
@@ -36,12 +43,27 @@ def _shared_dir() -> Path:
     return Path(configured) if configured else REPO_ROOT.parent / "shared"
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """The read-only ../shared folder (corpus, gold); tests read it in place, never copy it."""
+    """The read-only ../shared folder (corpus, gold); tests read it in place, never copy it.
+
+    Every test on the real report reaches it through this fixture. A clone with nothing beside it
+    skips those tests, all for the one reason below; under CI=true a missing folder is a failure,
+    so CI always runs them.
+    """
     path = _shared_dir()
     if not path.is_dir():
-        pytest.fail(f"shared data folder not found at {path}; set GCM_REVIEW_SHARED_DIR")
+        reason = (
+            f"the real Arab States report is not here: no shared data folder at {path} "
+            "(clone next to shared/, or set GCM_REVIEW_SHARED_DIR)"
+        )
+        if _in_ci():
+            pytest.fail(f"{reason}; CI=true needs it", pytrace=False)
+        pytest.skip(reason)
     return path
 
 
@@ -208,3 +230,23 @@ def fake_tagger() -> GcmTagger:
 def no_vector_cache_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never write the user's vector cache."""
     monkeypatch.setenv("GCM_REVIEW_VECTOR_CACHE", "")
+
+
+@pytest.fixture(scope="session")
+def test_log_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The log file of the test session, under pytest's temporary folder."""
+    return tmp_path_factory.getbasetemp() / "gcm-review.log"
+
+
+@pytest.fixture(autouse=True)
+def no_log_file_in_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, test_log_file: Path
+) -> Iterator[None]:
+    """Tests never write the user's log file: settings loaded from the environment point at the
+    session's temporary log, and a test that sets up logging elsewhere fails."""
+    monkeypatch.setenv("GCM_REVIEW_LOG_FILE", str(test_log_file))
+    yield
+    in_use = log_file_in_use()
+    if in_use is not None and not in_use.is_relative_to(tmp_path_factory.getbasetemp()):
+        setup_logging(None)
+        pytest.fail(f"a test set up logging to {in_use}, outside the temporary folder")

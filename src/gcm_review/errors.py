@@ -100,6 +100,36 @@ class EmbedderUnavailable(GcmReviewError):
     )
 
 
+class ExtraNotInstalled(EmbedderUnavailable):
+    """An optional part needs a package of one of gcm-review's extras, which is not installed."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(
+            message,
+            hint=f"install the extra with: pip install 'gcm-review[{extra}]' "
+            f"(in a clone: pip install -e '.[{extra}]'), or choose another embedder",
+        )
+        self.extra = extra
+
+
+class InternalError(GcmReviewError):
+    """A bug in gcm-review itself, not a problem with the input; the log file has the details."""
+
+    def __init__(self, message: str, *, path: str | None = None, log_file: str | None = None):
+        where = f"the details are in {log_file}" if log_file else "the details are in the log"
+        super().__init__(
+            message,
+            hint=f"this is a bug in gcm-review, not a fault of the file: please report it; {where}",
+        )
+        self.path = path
+        self.log_file = log_file
+
+    def one_line(self) -> str:
+        """The message for the user: the file if any, the failure, and where the details are."""
+        text = f"{self.path}: {self}" if self.path else str(self)
+        return f"{text}; {self.hint}"
+
+
 class ParagraphNotFound(GcmReviewError):
     """No stored paragraph has the given id."""
 

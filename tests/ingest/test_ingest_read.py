@@ -26,10 +26,12 @@ from gcm_review.errors import (
     EncryptedDocument,
     FileNotFound,
     InputError,
+    InternalError,
     ScannedDocument,
     UnsupportedFormat,
 )
 from gcm_review.ingest import DEFAULT_READERS, READERS, ReadResult, read, reader_name
+from gcm_review.logs import setup_logging
 
 LIMIT = 10_000_000
 
@@ -111,15 +113,27 @@ def test_whitespace_only_text_is_empty(tmp_path: Path) -> None:
         read(_write(tmp_path, "blank.txt", b" \n\t\n\f\n"), max_bytes=LIMIT)
 
 
-def test_raw_exception_from_a_reader_becomes_corrupt(
+def test_a_bug_in_a_reader_is_an_internal_error_not_bad_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    log_file = tmp_path / "logs" / "gcm-review.log"
+    setup_logging(log_file)
+
     def broken(data: bytes, *, path: Path) -> ReadResult:
         raise KeyError("word/styles.xml")
 
     monkeypatch.setitem(READERS, "text.v1", broken)
-    with pytest.raises(CorruptDocument, match="KeyError"):
-        read(_write(tmp_path, "a.txt", b"text"), max_bytes=LIMIT)
+    path = _write(tmp_path, "a.txt", b"text")
+    with pytest.raises(InternalError) as caught:
+        read(path, max_bytes=LIMIT)
+    assert not isinstance(caught.value, InputError)
+    message = caught.value.one_line()
+    assert "\n" not in message and message.startswith(f"{path}: internal error")
+    assert "text.v1 reader" in message and "KeyError" in message
+    assert "bug in gcm-review" in message and "please report it" in message
+    assert message.endswith(f"the details are in {log_file}")
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "KeyError: 'word/styles.xml'" in logged and str(path) in logged
 
 
 BAD_INPUTS: list[tuple[str, Callable[[], bytes], type[InputError]]] = [

@@ -1,17 +1,21 @@
-"""The committed demo corpus and broken inputs: present, readable, fictional, reproducible."""
+"""The committed demo corpus and broken inputs: present, readable, fictional, and what
+`make samples` rebuilds (compared by content, not bytes)."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
 import pytest
 from docx.oxml.ns import qn
+from sample_content import content_of
 
 from gcm_review.samples import FICTIONAL_MARKERS, broken_samples_dir, sample_corpus_dir
-from gcm_review.samples.build import build_samples
+from gcm_review.samples.build import SOURCES_DIR, build_corpus, build_samples
 from gcm_review.samples.docx_writer import NUMBERED_LIST_ID
 from gcm_review.samples.pdf_writer import FONT_DIR
 
@@ -159,19 +163,52 @@ def test_broken_inputs_are_broken_as_named() -> None:
         docx.Document(str(folder / "archive.docx"))
 
 
-def test_rebuild_gives_the_committed_bytes(tmp_path: Path) -> None:
+def test_rebuild_gives_the_committed_content(tmp_path: Path) -> None:
+    """`make samples` still gives what is committed: same files, same content (see sample_content).
+
+    Bytes are not compared: a PDF's embedded font subset and a ZIP's deflated members change with
+    the library versions that made them, while the text, pages, fonts and paragraphs do not.
+    """
     assert FONT_DIR.is_dir(), (
         f"the build needs the DejaVu fonts in {FONT_DIR}: make system-packages"
     )
     written = build_samples(tmp_path)
     committed = {
-        path.relative_to(path.parents[1]): path.read_bytes()
+        path.relative_to(path.parents[1]): path
         for folder in (sample_corpus_dir(), broken_samples_dir())
         for path in folder.iterdir()
     }
-    rebuilt = {path.relative_to(tmp_path): path.read_bytes() for path in written}
+    rebuilt = {path.relative_to(tmp_path): path for path in written}
     assert rebuilt.keys() == committed.keys()
-    changed = [str(name) for name, data in rebuilt.items() if committed[name] != data]
-    assert not changed, (
-        f"committed samples are stale, run python -m gcm_review.samples.build: {changed}"
+    changed = [
+        str(name)
+        for name, path in rebuilt.items()
+        if content_of(path) != content_of(committed[name])
+    ]
+    assert not changed, f"committed samples are stale, run `make samples`: {changed}"
+
+
+def test_a_changed_word_changes_the_content(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    jordan = sources / "jordan-voluntary-review-2024-en.txt"
+    jordan.write_text(
+        jordan.read_text(encoding="utf-8").replace("shelter", "refuge", 1), encoding="utf-8"
     )
+    rebuilt = {path.name: path for path in build_corpus(tmp_path / "corpus", sources_dir=sources)}
+    different = {
+        name
+        for name, path in rebuilt.items()
+        if content_of(path) != content_of(sample_corpus_dir() / name)
+    }
+    assert different == {"jordan-voluntary-review-2024-en.pdf"}
+
+
+def test_repacked_zip_has_the_same_content(tmp_path: Path) -> None:
+    committed = _file("morocco", ".docx")
+    repacked = tmp_path / committed.name
+    with zipfile.ZipFile(committed) as source, zipfile.ZipFile(repacked, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info), compress_type=zipfile.ZIP_STORED)
+    assert repacked.read_bytes() != committed.read_bytes()
+    assert content_of(repacked) == content_of(committed)

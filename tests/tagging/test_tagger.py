@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from gcm_review.model import TagInput
+from gcm_review.tagging import tagger as tagger_module
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 
@@ -58,10 +60,21 @@ def test_an_objective_named_in_a_paragraph_is_decided(fake_tagger: GcmTagger) ->
     assert "objective:14" in decided(fake_tagger, text)
 
 
-def test_thresholds_come_from_cross_validation(fake_tagger: GcmTagger) -> None:
-    for kind in fake_tagger.kinds.values():
-        assert 0.1 <= kind.threshold <= 0.9
+def test_thresholds_come_from_cross_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kind's threshold is the one best_threshold picks from out-of-fold probabilities
+    (best_threshold's own choice is tested in test_linear_and_metrics)."""
+    picked: list[float] = []
+
+    def recording(probabilities: np.ndarray, targets: np.ndarray) -> float:
+        assert probabilities.shape == targets.shape and np.all(probabilities > 0)  # all filled
+        picked.append(0.401 + len(picked) / 1000)  # off the 0.05 grid: it can only come from here
+        return picked[-1]
+
+    monkeypatch.setattr(tagger_module, "best_threshold", recording)
+    tagger = load_tagger(embedder="fake.v1", cache_path=None)
+    for kind in tagger.kinds.values():
         assert kind.model is not None
+        assert kind.threshold in picked
 
 
 @pytest.mark.model

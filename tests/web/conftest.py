@@ -190,6 +190,7 @@ def settings(tmp_path: Path, seeded: tuple[Path, Seed]) -> Settings:
         vector_cache="",
         max_file_mb=1.0,
         secret_key="test-secret-key",
+        log_file=str(tmp_path / "gcm-review.log"),
     )
 
 

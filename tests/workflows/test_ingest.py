@@ -107,3 +107,4 @@ def test_an_unexpected_bug_fails_one_file_not_the_batch(
     message = report.outcomes[0].error or ""
     assert "\n" not in message
     assert message.startswith(str(first)) and "ValueError: boom" in message
+    assert "bug in gcm-review" in message and "please report it" in message

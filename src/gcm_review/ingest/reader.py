@@ -1,16 +1,18 @@
 """`read(path)`: check the file, detect its format by content, run the registered reader.
 
 Readers are registered under versioned names ("pdf.v1", ...) in a plain dict, and each format
-has a default reader name; this is the one place a SourceDocument is built.
+has a default reader name; this is the one place a SourceDocument is built. A reader raises only
+the named input errors (bad input: one line for the user); anything else it raises is a bug in
+gcm-review, logged with its traceback and reported as an InternalError, never as a corrupt file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from gcm_review.errors import (
-    CorruptDocument,
     DocumentTooLarge,
     EmptyDocument,
     FileNotFound,
@@ -22,7 +24,10 @@ from gcm_review.ingest.html_reader import read_html
 from gcm_review.ingest.pdf_reader import read_pdf
 from gcm_review.ingest.result import Reader, one_line
 from gcm_review.ingest.text_reader import read_text
+from gcm_review.logs import internal_error
 from gcm_review.model import DocumentFormat, SourceDocument
+
+LOG = logging.getLogger(__name__)
 
 READERS: dict[str, Reader] = {
     "pdf.v1": read_pdf,
@@ -44,7 +49,10 @@ def reader_name(document_format: DocumentFormat) -> str:
 
 
 def read(path: Path, *, max_bytes: int) -> SourceDocument:
-    """Read one file into a SourceDocument; every failure is a named InputError."""
+    """Read one file into a SourceDocument.
+
+    Bad input raises a named InputError; a bug in a reader raises InternalError (logged).
+    """
     data = _file_bytes(path, max_bytes=max_bytes)
     document_format = detect_format(data[:HEAD_BYTES], path=path)
     reader = READERS[reader_name(document_format)]
@@ -52,9 +60,9 @@ def read(path: Path, *, max_bytes: int) -> SourceDocument:
         result = reader(data, path=path)
     except InputError:
         raise
-    except Exception as exc:  # a reader bug or library surprise must not escape as a raw error
-        reason = one_line(f"{type(exc).__name__}: {exc}")
-        raise CorruptDocument(str(path), f"the {document_format} reader failed ({reason})") from exc
+    except Exception as exc:  # not a named input error: a bug, logged, never blamed on the file
+        doing = f"reading it with the {reader_name(document_format)} reader"
+        raise internal_error(LOG, exc, doing=doing, path=str(path)) from exc
     if not any(block.text.strip() for block in result.blocks):
         raise EmptyDocument(str(path), f"no text found in this {document_format.upper()} file")
     return SourceDocument(

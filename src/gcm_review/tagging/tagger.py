@@ -30,7 +30,8 @@ NAME = "gcm-tagger.v2"
 KINDS = ("objective", "principle")
 FOLDS = 5
 PAIR_SEED = 2018
-KEEP_BELOW_THRESHOLD = 0.15  # proposals this likely are kept (undecided) for the review queue
+KEPT_MIN_PROBABILITY = 0.15  # below the threshold but at least this likely: kept, undecided,
+# for the review queue; less likely labels are dropped
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class GcmTagger:
         probabilities: np.ndarray,
         thresholds: np.ndarray,
     ) -> tuple[Tag, ...]:
-        kept = [i for i in np.argsort(-probabilities) if probabilities[i] >= KEEP_BELOW_THRESHOLD]
+        kept = [i for i in np.argsort(-probabilities) if probabilities[i] >= KEPT_MIN_PROBABILITY]
         tags = []
         for index in kept:
             label = self.space.labels[index]

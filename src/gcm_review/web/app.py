@@ -22,6 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from gcm_review import __version__
 from gcm_review.frameworks import load_framework
+from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
@@ -120,6 +121,7 @@ def _templates() -> Jinja2Templates:
 
 def create_app(settings: Settings) -> FastAPI:
     """The web app on the database of `settings` (opened, and migrated, here once)."""
+    setup_logging(settings.log_file_path)
     db = open_database(settings.database_url)
 
     @asynccontextmanager

@@ -1,8 +1,10 @@
 """Errors to responses, in one place: named core errors get a status and their one-line message,
-as JSON under /api and as a page elsewhere; a missing sign-in sends pages to the sign-in form."""
+as JSON under /api and as a page elsewhere; a missing sign-in sends pages to the sign-in form; any
+other exception is a bug: logged with its traceback, answered 500 as an internal error."""
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request
@@ -16,6 +18,7 @@ from gcm_review.errors import (
     DocumentTooLarge,
     GcmReviewError,
     InputError,
+    InternalError,
     InvalidAccount,
     InvalidCredentials,
     InvalidLabel,
@@ -28,7 +31,10 @@ from gcm_review.errors import (
 )
 from gcm_review.feedback.agreement import InvalidCoders
 from gcm_review.feedback.retrain import NoFeedbackYet
+from gcm_review.logs import internal_error
 from gcm_review.web.deps import current_user, redirect, render
+
+LOG = logging.getLogger(__name__)
 
 # Checked in order: the first class the error is an instance of gives the status.
 STATUS: tuple[tuple[type[GcmReviewError], int], ...] = (
@@ -47,6 +53,7 @@ STATUS: tuple[tuple[type[GcmReviewError], int], ...] = (
     (InvalidCoders, 422),
     (TooManyAttempts, 429),
     (InputError, 422),
+    (InternalError, 500),
 )
 
 
@@ -63,7 +70,7 @@ def wants_json(request: Request) -> bool:
 def _error_page(request: Request, status: int, message: str) -> Response:
     try:
         user = current_user(request, request.app.state.db)
-    except Exception:  # noqa: BLE001 - the error page must render even when the database fails
+    except Exception:  # the error page must render even when the database fails
         user = None
     return render(
         request, "error.html", {"status": status, "message": message}, user=user, status_code=status
@@ -116,8 +123,18 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     return _error_page(request, 422, f"Missing or invalid value in: {fields}")
 
 
+async def unexpected_error(request: Request, exc: Exception) -> Response:
+    """A bug (an exception that is no named error): logged with its traceback, answered 500.
+
+    Starlette still re-raises it afterwards, so the server's own log shows it too.
+    """
+    bug = internal_error(LOG, exc, doing=f"answering {request.method} {request.url.path}")
+    return await core_error(request, bug)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on the app."""
+    app.add_exception_handler(Exception, unexpected_error)
     app.add_exception_handler(GcmReviewError, core_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(HTTPException, http_error)

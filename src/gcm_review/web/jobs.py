@@ -7,6 +7,7 @@ needed, and trained again after a retrain (or `forget_tagger`), so new uploads u
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections import OrderedDict
@@ -19,7 +20,7 @@ from typing import Literal
 from gcm_review.embed import CachedEmbedder
 from gcm_review.errors import GcmReviewError, InputError
 from gcm_review.ingest import reader_name
-from gcm_review.ingest.result import one_line
+from gcm_review.logs import internal_error
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import record_upload
@@ -32,6 +33,8 @@ from gcm_review.web.uploads import StoredUpload, as_named, with_name
 from gcm_review.workflows.feedback import feedback_examples, retrain
 from gcm_review.workflows.ingest import file_sha256, process_file
 from gcm_review.workflows.tagging import tag_documents
+
+LOG = logging.getLogger(__name__)
 
 JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
 JobKind = Literal["ingest", "retrain"]
@@ -185,13 +188,9 @@ class IngestJobs:
         except GcmReviewError as exc:
             error = as_named(exc, upload.name) if isinstance(exc, InputError) else exc
             self._fail(job_id, upload, error.one_line())
-        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
-            detail = one_line(f"{type(exc).__name__}: {exc}")
-            self._fail(
-                job_id,
-                upload,
-                f"{upload.name}: unexpected error while ingesting ({detail}); please report it",
-            )
+        except Exception as exc:  # a bug must show as a failed job, not vanish; logged
+            bug = internal_error(LOG, exc, doing="ingesting it", path=upload.name)
+            self._fail(job_id, upload, bug.one_line())
 
     def _retrain(self, job_id: str, user_name: str, check_examples: bool, retag: bool) -> None:
         step = "Scoring the tagger without and with the analysts' feedback"
@@ -209,10 +208,9 @@ class IngestJobs:
         except GcmReviewError as exc:
             self._update(job_id, state="failed", step="Failed", error=exc.one_line())
             return
-        except Exception as exc:  # noqa: BLE001 - a bug must show as a failed job, not vanish
-            detail = one_line(f"{type(exc).__name__}: {exc}")
-            error = f"unexpected error while retraining ({detail}); please report it"
-            self._update(job_id, state="failed", step="Failed", error=error)
+        except Exception as exc:  # a bug must show as a failed job, not vanish; logged
+            bug = internal_error(LOG, exc, doing="retraining")
+            self._update(job_id, state="failed", step="Failed", error=bug.one_line())
             return
         # Same as forget_tagger, at once: an upload queued behind this job gets the refit.
         self._drop_tagger()

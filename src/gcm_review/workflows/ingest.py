@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +13,14 @@ from gcm_review.errors import FileNotFound, GcmReviewError, InputError
 from gcm_review.frameworks import load_framework
 from gcm_review.ingest import read, reader_name
 from gcm_review.ingest.repair import repair
-from gcm_review.ingest.result import one_line
+from gcm_review.logs import internal_error
 from gcm_review.model import StructuredDocument
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.documents import find_document_by_hash, save_document
 from gcm_review.structure import structure
+
+LOG = logging.getLogger(__name__)
 
 OutcomeStatus = Literal["new", "new-version", "unchanged", "failed"]
 
@@ -99,13 +102,9 @@ def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
         return FileOutcome(str(path), "failed", error=exc.one_line())
     except GcmReviewError as exc:
         return FileOutcome(str(path), "failed", error=exc.one_line())
-    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
-        detail = one_line(f"{type(exc).__name__}: {exc}")
-        return FileOutcome(
-            str(path),
-            "failed",
-            error=f"{path}: unexpected error while reading ({detail}); please report it",
-        )
+    except Exception as exc:  # a bug on one file must not stop the batch; logged with traceback
+        bug = internal_error(LOG, exc, doing="ingesting it", path=str(path))
+        return FileOutcome(str(path), "failed", error=bug.one_line())
     return _outcome(path, doc, saved.document_id, saved.status, saved.version)
 
 
