@@ -10,9 +10,10 @@ from typing import Any
 from fastapi import FastAPI
 
 from gcm_review.feedback.agreement import agreement_report
+from gcm_review.frameworks import load_framework
+from gcm_review.frameworks.labels import framework_labels
 from gcm_review.store.database import Database
 from gcm_review.store.feedback import load_codings
-from gcm_review.workflows.feedback import framework_labels
 from web.conftest import Seed, Visitor
 
 CODINGS = {  # coder role -> labels per Jordanian paragraph (by position)
@@ -81,7 +82,7 @@ def test_agreement_api_matches_the_core_report(
 ) -> None:
     code_everything(visit, seed)
     body = visit("admin").client.get("/api/agreement").json()
-    expected = agreement_report(load_codings(db), framework_labels())
+    expected = agreement_report(load_codings(db), framework_labels(load_framework()))
     assert (body["coder_a"], body["coder_b"]) == (expected.coder_a, expected.coder_b)
     assert body["coders"] == ["ada", "ana"] and body["shared"] == 3
     assert len(body["labels"]) == 33

@@ -19,6 +19,7 @@ from gcm_review.web.api_models import (
     TagOut,
     paragraph_out,
 )
+from gcm_review.web.display import label_names
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -59,7 +60,7 @@ def test_a_paragraph_keeps_its_speaker_title_and_its_tag_status_as_text() -> Non
         speaker_title="Director",
         tags=(tag,),
     )
-    out = paragraph_out(para).model_dump(mode="json")
+    out = paragraph_out(para, label_names("gcm")).model_dump(mode="json")
     assert out["speaker_title"] == "Director"
     assert out["section"] == ["Achievements"]
     assert out["tags"][0]["status"] == "proposed"

@@ -28,7 +28,7 @@ REPORT = b"1. Jordan\n\nThe ministry cut recruitment fees for migrant workers.\n
 def few_examples(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retrain on a slice of the written examples, so that a run takes a moment."""
     examples = training_examples()[:60]
-    monkeypatch.setattr(retrain_module, "training_examples", lambda: examples)
+    monkeypatch.setattr(retrain_module, "training_examples", lambda framework=None: examples)
 
 
 def give_feedback(visitor: Visitor, seed: Seed) -> None:

@@ -15,7 +15,7 @@ from gcm_review.store.documents import save_document
 from gcm_review.store.feedback import analyst_decisions, load_codings
 from gcm_review.store.tables import ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.tags import paragraphs_to_tag
-from gcm_review.workflows.feedback import feedback_examples, framework_labels
+from gcm_review.workflows.feedback import feedback_examples
 
 MakeDocument = Callable[..., StructuredDocument]
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -129,9 +129,3 @@ def test_feedback_examples_join_decisions_and_reviews(
     assert whole.text == "a.txt paragraph 1" and whole.language == "en"
     assert whole.labels == {"objective:7"} and whole.known is None
     assert partial.weight == whole.weight == 4
-
-
-def test_framework_labels() -> None:
-    labels = framework_labels()
-    assert len(labels) == 33
-    assert labels[0] == "objective:1" and "principle:human-rights" in labels

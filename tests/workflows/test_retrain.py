@@ -49,7 +49,7 @@ LABELS = [
 @pytest.fixture(autouse=True)
 def tiny_examples(monkeypatch: pytest.MonkeyPatch) -> list[Example]:
     examples = training_examples()[:60]
-    monkeypatch.setattr(retrain_module, "training_examples", lambda: examples)
+    monkeypatch.setattr(retrain_module, "training_examples", lambda framework=None: examples)
     return examples
 
 

@@ -23,10 +23,11 @@ from gcm_review.cli.common import (
 from gcm_review.errors import GcmReviewError
 from gcm_review.feedback.agreement import AgreementReport, LabelAgreement, agreement_report
 from gcm_review.feedback.retrain import NoFeedbackYet
-from gcm_review.frameworks.labels import is_objective
+from gcm_review.frameworks import load_framework
+from gcm_review.frameworks.labels import framework_labels, is_objective
 from gcm_review.store.feedback import load_codings
 from gcm_review.store.training_runs import TrainingRun
-from gcm_review.workflows.feedback import framework_labels, retrain
+from gcm_review.workflows.feedback import retrain
 
 FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
 SHOWN_DISAGREEMENTS = 40
@@ -132,7 +133,8 @@ def agreement(
     with opened(settings) as db:
         try:
             codings = load_codings(db, documents)
-            report = agreement_report(codings, framework_labels(), coder_a, coder_b)
+            labels = framework_labels(load_framework(settings.framework))
+            report = agreement_report(codings, labels, coder_a, coder_b)
         except GcmReviewError as exc:
             raise fail(exc) from None
     if output_format == "json":

@@ -49,7 +49,7 @@ def tag(
                 embedder=settings.embedder,
                 cache_path=settings.vector_cache_path,
                 framework=settings.framework,
-                feedback=feedback_examples(db),
+                feedback=feedback_examples(db, framework=settings.framework),
             )
             with progress_bar("Tagging") as (progress, task):
                 report = tag_documents(

@@ -17,7 +17,7 @@ from gcm_review.store.browse import DocumentView, TagView
 from gcm_review.store.documents import DocumentSummary
 from gcm_review.store.review_actions import QueueItem
 from gcm_review.store.users import User
-from gcm_review.web.display import label_title
+from gcm_review.web.display import LabelNames
 from gcm_review.web.jobs import Job
 
 
@@ -155,27 +155,27 @@ def document_out(doc: DocumentSummary) -> DocumentOut:
     )
 
 
-def tag_out(tag: TagView) -> TagOut:
+def tag_out(tag: TagView, labels: LabelNames) -> TagOut:
     return TagOut(
         **{
             **record_fields(tag),
             "status": tag.status.value,
             "evidence": [dict(item) for item in tag.evidence],
         },
-        title=label_title(tag.label),
+        title=labels.title(tag.label),
         counts=tag.counts,
     )
 
 
-def paragraph_out(para: ParagraphView) -> ParagraphOut:
+def paragraph_out(para: ParagraphView, labels: LabelNames) -> ParagraphOut:
     return ParagraphOut(
         **{**record_fields(para), "section": list(para.section)},
-        tags=[tag_out(tag) for tag in para.tags],
+        tags=[tag_out(tag, labels) for tag in para.tags],
     )
 
 
 def document_detail_out(
-    doc: DocumentView, paragraphs: tuple[ParagraphView, ...], offset: int
+    doc: DocumentView, paragraphs: tuple[ParagraphView, ...], offset: int, labels: LabelNames
 ) -> DocumentDetailOut:
     return DocumentDetailOut(
         id=doc.id,
@@ -191,7 +191,7 @@ def document_detail_out(
         page_count=doc.page_count,
         problems=list(doc.problems),
         offset=offset,
-        paragraphs=[paragraph_out(para) for para in paragraphs],
+        paragraphs=[paragraph_out(para, labels) for para in paragraphs],
     )
 
 
@@ -209,9 +209,9 @@ def job_out(job: Job, *, linked: bool) -> JobOut:
     )
 
 
-def queue_item_out(item: QueueItem) -> QueueItemOut:
+def queue_item_out(item: QueueItem, labels: LabelNames) -> QueueItemOut:
     return QueueItemOut(
-        tag=tag_out(item.tag),
-        paragraph=paragraph_out(item.paragraph),
+        tag=tag_out(item.tag, labels),
+        paragraph=paragraph_out(item.paragraph, labels),
         document_name=item.document_name,
     )

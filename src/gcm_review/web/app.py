@@ -106,7 +106,7 @@ def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "version": __version__})
 
 
-def _templates() -> Jinja2Templates:
+def _templates(labels: display.LabelNames) -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -115,7 +115,7 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
         auto_reload=False,  # templates ship with the package: never stat them per request
     )
-    display.install(env)
+    display.install(env, labels)
     return Jinja2Templates(env=env)
 
 
@@ -145,7 +145,8 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
-    app.state.templates = _templates()
+    app.state.labels = display.label_names(settings.framework)
+    app.state.templates = _templates(app.state.labels)
     app.state.nav = list(NAV)
     app.state.htmx = HTMX_FILE.is_file()
     app.state.login_limiter = LoginLimiter()

@@ -21,6 +21,7 @@ from gcm_review.errors import AccessDenied, NotSignedIn
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.users import User, get_user
+from gcm_review.web.display import LabelNames
 from gcm_review.web.permissions import ACTION_TEXT, allows
 from gcm_review.web.security import csrf_token
 
@@ -43,6 +44,12 @@ def get_db(request: Request) -> Database:
     return db
 
 
+def get_labels(request: Request) -> LabelNames:
+    """The labels of the app's framework, with their codes and titles."""
+    labels: LabelNames = request.app.state.labels
+    return labels
+
+
 def get_settings(request: Request) -> Settings:
     """The app's resolved settings."""
     settings: Settings = request.app.state.settings
@@ -51,6 +58,7 @@ def get_settings(request: Request) -> Settings:
 
 DbDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+LabelsDep = Annotated[LabelNames, Depends(get_labels)]
 
 
 def current_user(request: Request, db: DbDep) -> User | None:

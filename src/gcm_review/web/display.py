@@ -7,6 +7,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,28 +21,32 @@ from gcm_review.structure.countries import country_name
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
+@dataclass(frozen=True)
+class LabelNames:
+    """The labels of the web app's framework with their short codes and titles."""
+
+    names: Mapping[str, tuple[str, str]]  # objective:6 -> ("O6", "Fair recruitment, ...")
+
+    def code(self, label: str) -> str:
+        """The short code of a label ("O6", "GP"), or the label itself when unknown."""
+        return self.names.get(label, (label, ""))[0]
+
+    def title(self, label: str) -> str:
+        """The title of a label, or "" when unknown."""
+        return self.names.get(label, ("", ""))[1]
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(label, "O6 · Title") for a select list, objectives in order then principles."""
+        return [(label, f"{code} · {title}") for label, (code, title) in self.names.items()]
+
+
 @functools.cache
-def label_names(framework: str = "gcm") -> Mapping[str, tuple[str, str]]:
-    """Every label with its short code and title: objective:6 -> ("O6", "Fair recruitment, ...")."""
+def label_names(framework: str) -> LabelNames:
+    """The labels of a framework (a name or a .toml path, as the `framework` setting)."""
     loaded = load_framework(framework)
     names = {f"objective:{o.number}": (f"O{o.number}", o.label) for o in loaded.objectives}
     names.update({f"principle:{p.key}": ("GP", p.label) for p in loaded.principles})
-    return names
-
-
-def label_code(label: str) -> str:
-    """The short code of a label ("O6", "GP"), or the label itself when unknown."""
-    return label_names().get(label, (label, ""))[0]
-
-
-def label_title(label: str) -> str:
-    """The title of a label, or "" when unknown."""
-    return label_names().get(label, ("", ""))[1]
-
-
-def label_choices() -> list[tuple[str, str]]:
-    """(label, "O6 · Title") for a select list, objectives in order then principles."""
-    return [(label, f"{code} · {title}") for label, (code, title) in label_names().items()]
+    return LabelNames(names)
 
 
 def is_arabic(text: str, language: str | None) -> bool:
@@ -95,13 +100,12 @@ def as_json(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def install(env: jinja2.Environment) -> None:
-    """Register the helpers on a Jinja environment."""
-    label_names()  # fail at start-up, not on the first page, if the framework is broken
+def install(env: jinja2.Environment, labels: LabelNames) -> None:
+    """Register the helpers on a Jinja environment, with the labels of the app's framework."""
     env.globals.update(
-        label_code=label_code,
-        label_title=label_title,
-        label_choices=label_choices,
+        label_code=labels.code,
+        label_title=labels.title,
+        label_choices=labels.choices,
         text_attributes=text_attributes,
         country_label=country_label,
     )

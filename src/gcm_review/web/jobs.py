@@ -90,7 +90,7 @@ class IngestJobs:
             embedder=self.settings.embedder,
             cache_path=self.settings.vector_cache_path,
             framework=self.settings.framework,
-            feedback=feedback_examples(self.db),
+            feedback=feedback_examples(self.db, framework=self.settings.framework),
         )
 
     def submit(self, upload: StoredUpload, user: User) -> Job:

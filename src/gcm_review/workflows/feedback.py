@@ -10,7 +10,7 @@ from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.feedback.examples import FEEDBACK_WEIGHT, feedback_examples_from
 from gcm_review.feedback.retrain import NoFeedbackYet, compare
 from gcm_review.frameworks import load_framework
-from gcm_review.frameworks.labels import objective_label, principle_label
+from gcm_review.frameworks.labels import framework_labels
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.feedback import analyst_decisions, load_codings, paragraph_inputs
@@ -19,14 +19,6 @@ from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
 from gcm_review.tagging.tagger import train_tagger
 from gcm_review.workflows.tagging import tag_documents
-
-
-def framework_labels(framework: str = "gcm") -> list[str]:
-    """Every objective and principle label of a framework."""
-    loaded = load_framework(framework)
-    return [objective_label(o.number) for o in loaded.objectives] + [
-        principle_label(p.key) for p in loaded.principles
-    ]
 
 
 def feedback_examples(
@@ -38,7 +30,11 @@ def feedback_examples(
     paragraphs = {d.paragraph_id: d.tag_input for d in decisions}
     paragraphs.update(paragraph_inputs(db, {c.paragraph_id for c in codings} - set(paragraphs)))
     return feedback_examples_from(
-        decisions, codings, paragraphs, labels=framework_labels(framework), weight=weight
+        decisions,
+        codings,
+        paragraphs,
+        labels=list(framework_labels(load_framework(framework))),
+        weight=weight,
     )
 
 
@@ -55,12 +51,12 @@ def retrain(
     With `retag`, the stored documents are tagged again by the tagger trained with all of it.
     Raises NoFeedbackYet when there is nothing to learn from.
     """
-    feedback = feedback_examples(db)
+    feedback = feedback_examples(db, framework=settings.framework)
     if not feedback:
         raise NoFeedbackYet("there is no analyst feedback to learn from yet")
     decisions = len(analyst_decisions(db)) + len(load_codings(db))
-    framework = load_framework()
-    examples = training_examples()
+    framework = load_framework(settings.framework)
+    examples = training_examples(framework)
     inner = get_embedder(settings.embedder)
     with CachedEmbedder(inner, path=settings.vector_cache_path) as embedder:
         before, after = compare(

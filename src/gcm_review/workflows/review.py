@@ -93,7 +93,7 @@ def run_review(
             embedder=settings.embedder,
             cache_path=settings.vector_cache_path,
             framework=settings.framework,
-            feedback=feedback_examples(db),
+            feedback=feedback_examples(db, framework=settings.framework),
         )
         tagging = tag_documents(
             db,

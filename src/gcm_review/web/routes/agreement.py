@@ -28,10 +28,9 @@ from gcm_review.web.analysis_models import (
     DisagreementOut,
     LabelAgreementOut,
 )
-from gcm_review.web.deps import DbDep, is_htmx, redirect, render, require, safe_next
-from gcm_review.web.display import label_names, label_title
+from gcm_review.web.deps import DbDep, LabelsDep, is_htmx, redirect, render, require, safe_next
+from gcm_review.web.display import LabelNames
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
-from gcm_review.workflows.feedback import framework_labels
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["agreement"])
@@ -44,11 +43,13 @@ CODING_PAGE = 25  # paragraphs per page of the coding view
 SKIPPED_KINDS = ("contents",)
 
 
-def agreement_of(db: Database, user: User, coder_a: str, coder_b: str) -> AgreementReport:
+def agreement_of(
+    db: Database, user: User, coder_a: str, coder_b: str, labels: LabelNames
+) -> AgreementReport:
     """Agreement over the paragraphs of the documents the user may see."""
     scope = user.document_scope
     codings = load_codings(db, None if scope is None else document_ids_of(db, scope))
-    return agreement_report(codings, framework_labels(), coder_a or None, coder_b or None)
+    return agreement_report(codings, list(labels.names), coder_a or None, coder_b or None)
 
 
 def kappa_note(row: LabelAgreement, report: AgreementReport) -> str | None:
@@ -71,10 +72,12 @@ def alpha_note(row: LabelAgreement, report: AgreementReport) -> str | None:
     return "every coder gave the same answer everywhere (no variation to measure)"
 
 
-def label_agreement_out(row: LabelAgreement, report: AgreementReport) -> LabelAgreementOut:
+def label_agreement_out(
+    row: LabelAgreement, report: AgreementReport, labels: LabelNames
+) -> LabelAgreementOut:
     return LabelAgreementOut(
         label=row.label,
-        title="all labels (micro)" if row.label == "micro" else label_title(row.label),
+        title="all labels (micro)" if row.label == "micro" else labels.title(row.label),
         kappa=row.kappa,
         kappa_note=kappa_note(row, report),
         alpha=row.alpha,
@@ -87,7 +90,11 @@ def label_agreement_out(row: LabelAgreement, report: AgreementReport) -> LabelAg
 
 
 def agreement_out(
-    report: AgreementReport, links: dict[int, ParagraphLink], *, limit: int | None = None
+    report: AgreementReport,
+    links: dict[int, ParagraphLink],
+    labels: LabelNames,
+    *,
+    limit: int | None = None,
 ) -> AgreementOut:
     shown = report.disagreements if limit is None else report.disagreements[:limit]
     return AgreementOut(
@@ -96,8 +103,8 @@ def agreement_out(
         coder_b=report.coder_b,
         shared=report.shared,
         multiply_coded=report.multiply_coded,
-        labels=[label_agreement_out(row, report) for row in report.labels],
-        micro=label_agreement_out(report.micro, report),
+        labels=[label_agreement_out(row, report, labels) for row in report.labels],
+        micro=label_agreement_out(report.micro, report, labels),
         disagreements=[
             DisagreementOut(
                 paragraph_id=d.paragraph_id,
@@ -113,18 +120,23 @@ def agreement_out(
 
 @router.get("/agreement")
 def agreement_page(
-    request: Request, db: DbDep, user: Reader, coder_a: CoderName = "", coder_b: CoderName = ""
+    request: Request,
+    db: DbDep,
+    labels: LabelsDep,
+    user: Reader,
+    coder_a: CoderName = "",
+    coder_b: CoderName = "",
 ) -> Response:
     """Kappa and alpha per objective and principle for two chosen coders, and disagreements."""
     error: str | None = None
     try:
-        report = agreement_of(db, user, coder_a, coder_b)
+        report = agreement_of(db, user, coder_a, coder_b, labels)
     except InvalidCoders as exc:
-        report = agreement_of(db, user, "", "")
+        report = agreement_of(db, user, "", "", labels)
         error = exc.one_line()
     shown = report.disagreements[:SHOWN_DISAGREEMENTS]
     links = paragraph_links(db, [d.paragraph_id for d in shown])
-    out = agreement_out(report, links, limit=SHOWN_DISAGREEMENTS)
+    out = agreement_out(report, links, labels, limit=SHOWN_DISAGREEMENTS)
     context = {
         "report": out,
         "objectives": [row for row in out.labels if row.label.startswith("objective:")],
@@ -138,17 +150,21 @@ def agreement_page(
 
 @api.get("/agreement", summary="Agreement between coders")
 def agreement_api(
-    db: DbDep, user: Reader, coder_a: CoderName = "", coder_b: CoderName = ""
+    db: DbDep,
+    labels: LabelsDep,
+    user: Reader,
+    coder_a: CoderName = "",
+    coder_b: CoderName = "",
 ) -> AgreementOut:
     """Cohen's kappa of coders A and B (by default the two sharing the most paragraphs) and
     Krippendorff's alpha of every coder, per objective and principle and pooled ("micro"),
     with each undefined figure's reason, and every disagreement to adjudicate."""
     try:
-        report = agreement_of(db, user, coder_a, coder_b)
+        report = agreement_of(db, user, coder_a, coder_b, labels)
     except InvalidCoders as exc:
         raise HTTPException(status_code=422, detail=exc.one_line()) from None
     links = paragraph_links(db, [d.paragraph_id for d in report.disagreements])
-    return agreement_out(report, links)
+    return agreement_out(report, links, labels)
 
 
 # --- independent coding ----------------------------------------------------------------------
@@ -163,10 +179,10 @@ def _coding_item(para: ParagraphView, mine: frozenset[str] | None) -> dict[str, 
     return {"para": para, "suggested": _suggestions(para), "mine": mine}
 
 
-def _label_groups() -> list[tuple[str, list[tuple[str, str, str]]]]:
+def _label_groups(labels: LabelNames) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(legend, [(label, short name, title)]) for the checkbox grid."""
     objectives, principles = [], []
-    for label, (code, title) in label_names().items():
+    for label, (code, title) in labels.names.items():
         if label.startswith("objective:"):
             objectives.append((label, code, title))
         else:
@@ -176,7 +192,12 @@ def _label_groups() -> list[tuple[str, list[tuple[str, str, str]]]]:
 
 @router.get("/coding")
 def coding_page(
-    request: Request, db: DbDep, user: Coder, document: int | None = None, page: int = 1
+    request: Request,
+    db: DbDep,
+    labels: LabelsDep,
+    user: Coder,
+    document: int | None = None,
+    page: int = 1,
 ) -> Response:
     """Code a document's paragraphs blind: the text and the model's suggestions only."""
     if document is None:
@@ -191,7 +212,7 @@ def coding_page(
     context = {
         "doc": shown.document,
         "items": [_coding_item(p, mine.get(p.id)) for p in paragraphs],
-        "groups": _label_groups(),
+        "groups": _label_groups(labels),
         "page": page,
         "pages": max(1, -(-shown.document.paragraphs // CODING_PAGE)),
         "back": f"/coding?document={document}&page={page}",
@@ -203,6 +224,7 @@ def coding_page(
 def code(
     request: Request,
     db: DbDep,
+    labels: LabelsDep,
     paragraph_id: int,
     user: Coder,
     label: Annotated[list[str] | None, Form()] = None,
@@ -215,7 +237,7 @@ def code(
     para = paragraph_with_tags(db, paragraph_id, user=user)
     context = {
         **_coding_item(para, coding.labels),
-        "groups": _label_groups(),
+        "groups": _label_groups(labels),
         "back": safe_next(next, "/coding").split("#", 1)[0],
         "saved": True,
     }

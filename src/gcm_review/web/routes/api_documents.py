@@ -23,7 +23,7 @@ from gcm_review.web.api_models import (
     paragraph_out,
     user_out,
 )
-from gcm_review.web.deps import DbDep, SettingsDep, current_user, require
+from gcm_review.web.deps import DbDep, LabelsDep, SettingsDep, current_user, require
 from gcm_review.web.routes.documents import jobs_of, receive_upload
 from gcm_review.web.security import csrf_token
 
@@ -49,6 +49,7 @@ def documents(db: DbDep, user: Reader) -> list[DocumentOut]:
 @router.get("/documents/{document_id}")
 def document(
     db: DbDep,
+    labels: LabelsDep,
     document_id: int,
     user: Reader,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -56,7 +57,7 @@ def document(
 ) -> DocumentDetailOut:
     """A document with its paragraphs in order, each with its tags."""
     page = document_page(db, document_id, user=user, offset=offset, limit=limit)
-    return document_detail_out(page.document, page.paragraphs, page.offset)
+    return document_detail_out(page.document, page.paragraphs, page.offset, labels)
 
 
 @router.delete("/documents/{document_id}")
@@ -89,6 +90,6 @@ def job(request: Request, db: DbDep, job_id: str, user: Uploader) -> JobOut:
 
 
 @router.get("/paragraphs/{paragraph_id}")
-def paragraph(db: DbDep, paragraph_id: int, user: Reader) -> ParagraphOut:
+def paragraph(db: DbDep, labels: LabelsDep, paragraph_id: int, user: Reader) -> ParagraphOut:
     """A paragraph with its tags and their evidence."""
-    return paragraph_out(paragraph_with_tags(db, paragraph_id, user=user))
+    return paragraph_out(paragraph_with_tags(db, paragraph_id, user=user), labels)

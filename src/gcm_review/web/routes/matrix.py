@@ -22,8 +22,8 @@ from gcm_review.web.analysis_models import (
     MatrixOut,
 )
 from gcm_review.web.charts import inline_svg
-from gcm_review.web.deps import is_htmx, render, require
-from gcm_review.web.display import label_title
+from gcm_review.web.deps import LabelsDep, is_htmx, render, require
+from gcm_review.web.display import LabelNames
 from gcm_review.web.synthesis_cache import ScopedSynthesis, scoped_synthesis
 
 router = APIRouter(include_in_schema=False)
@@ -108,7 +108,12 @@ def matrix_page(request: Request, user: Reader, view: View = "counts") -> Respon
 
 
 def _cell(
-    entry: ScopedSynthesis, country: str, objective: int, *, empty_ok: bool = False
+    entry: ScopedSynthesis,
+    country: str,
+    objective: int,
+    labels: LabelNames,
+    *,
+    empty_ok: bool = False,
 ) -> MatrixCellDetailOut:
     """The cell's evidence; 404 when it has none (unless `empty_ok` and the country reports)."""
     ids = entry.synthesis.matrix.cells.get((country, objective), ())
@@ -135,7 +140,7 @@ def _cell(
         country=country,
         country_name=country_name(country) or country,
         objective=objective,
-        title=label_title(label),
+        title=labels.title(label),
         paragraphs=paragraphs,
     )
 
@@ -149,10 +154,12 @@ def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 @router.get("/matrix/cell/{country}/{objective}")
-def cell_page(request: Request, user: Reader, country: Country, objective: Objective) -> Response:
+def cell_page(
+    request: Request, labels: LabelsDep, user: Reader, country: Country, objective: Objective
+) -> Response:
     """The paragraphs behind one cell (the panel's fragment when HTMX asks). A cell emptied since
     the matrix was shown (its tags rejected meanwhile) says so rather than answering 404."""
-    cell = _cell(scoped_synthesis(request, user), country, objective, empty_ok=True)
+    cell = _cell(scoped_synthesis(request, user), country, objective, labels, empty_ok=True)
     template = "_matrix_cell.html" if is_htmx(request) else "matrix_cell.html"
     return render(request, template, {"cell": cell, "shorten": shorten}, user=user)
 
@@ -177,7 +184,7 @@ def matrix_api(request: Request, user: Reader, binary: bool = False) -> MatrixOu
 
 @api.get("/matrix/cell/{country}/{objective}", summary="One cell's evidence paragraphs")
 def cell_api(
-    request: Request, user: Reader, country: Country, objective: Objective
+    request: Request, labels: LabelsDep, user: Reader, country: Country, objective: Objective
 ) -> MatrixCellDetailOut:
     """The member-state paragraphs of a country that address an objective."""
-    return _cell(scoped_synthesis(request, user), country, objective)
+    return _cell(scoped_synthesis(request, user), country, objective, labels)
