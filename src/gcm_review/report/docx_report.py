@@ -7,7 +7,7 @@ lists every paragraph of the synthesis. Arabic paragraphs are laid out right to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from gcm_review.frameworks.loader import Framework, load_framework
+from gcm_review.report.document import Section
 from gcm_review.report.docx_blocks import (
     TEXT_WIDTH_CM,
     add_grid_table,
@@ -31,6 +32,7 @@ from gcm_review.report.docx_links import (
     bookmark_name,
     next_bookmark_id,
 )
+from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
@@ -54,7 +56,6 @@ CATEGORY_LABELS = {
     "some": "Some attention",
     "not-reported": "Not reported in most reviews",
 }
-DocxHook = Callable[[Document], None]
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,12 @@ def write_docx(
     *,
     charts: Mapping[str, bytes],
     framework: Framework | None = None,
-    extra: Sequence[DocxHook] = (),
+    annexes: Sequence[Section] = (),
 ) -> None:
     """Write the draft report; `charts` maps "attention", "heatmap", "principles" to PNG bytes.
 
-    Charts under other names are not used. Each `extra` hook adds its own section (a survey
-    annex, say) after the recommendations, before the Evidence. Objective titles come from the
+    Charts under other names are not used. The `annexes` (the survey, say) come after the
+    recommendations, before the Evidence. Objective titles come from the
     framework (GCM unless another is given), else from the titles the synthesis carries.
     """
     report = _start(synthesis, framework or load_framework())
@@ -92,8 +93,8 @@ def write_docx(
     _roundtables(report)
     _principles(report, charts)
     _recommendations(report)
-    for hook in extra:
-        hook(report.doc)
+    for annex in annexes:
+        add_section(report.doc, annex, DocxContext(known=report.known))
     _evidence(report)
     report.doc.save(str(path))
 

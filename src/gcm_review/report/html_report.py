@@ -6,17 +6,17 @@ Python turns the records into plain values (`_View`); the Jinja templates only l
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from gcm_review.frameworks.loader import Framework, load_framework
+from gcm_review.report.document import Section
+from gcm_review.report.html_render import environment, render_section
 from gcm_review.structure.countries import country_name
 from gcm_review.structure.textnorm import ARABIC_LETTERS, has_arabic_script
 from gcm_review.synthesis.records import (
@@ -77,17 +77,17 @@ def render_html(
     synthesis: Synthesis,
     *,
     charts: Mapping[str, str] | None = None,
-    extra_sections: Sequence[tuple[str, str, str]] = (),
+    annexes: Sequence[Section] = (),
     framework: Framework | None = None,
 ) -> str:
     """The draft outcome report as one HTML page.
 
-    `charts` maps "attention", "heatmap" and "principles" to trusted inline SVG; `extra_sections`
-    holds (anchor id, heading, safe HTML) placed before the evidence appendix.
+    `charts` maps "attention", "heatmap" and "principles" to trusted inline SVG; `annexes`
+    (the survey, say) are placed before the evidence appendix.
     """
     view = _View(synthesis, framework or load_framework())
-    extras = [{"id": a, "heading": h, "html": Markup(body)} for a, h, body in extra_sections]
-    template = _environment().get_template("report.html.j2")
+    extras = [{"id": s.anchor, "heading": s.title, "html": render_section(s)} for s in annexes]
+    template = environment().get_template("report.html.j2")
     return template.render(
         title=synthesis.title,
         css=Markup((_HERE / "assets" / "report.css").read_text(encoding="utf-8")),
@@ -97,17 +97,6 @@ def render_html(
         },
         extras=extras,
         **view.sections(),
-    )
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
     )
 
 

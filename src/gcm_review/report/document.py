@@ -1,0 +1,154 @@
+"""The report as data: sections made of blocks, built once and drawn by each renderer.
+
+Builders (the survey annex in `survey/section.py`) turn records into a `Section`;
+`html_render` draws it with one Jinja macro per block type, `docx_render` with one python-docx
+function per block type. Where today's HTML and Word reports say different things, a block
+carries `only="html"` or `only="docx"` and the other renderer skips it.
+
+Heading levels are those of the Word document: a section is level 1 (`<h2>` in HTML, whose
+`<h1>` is the report's title), its parts level 2 (`<h3>`), and so on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from gcm_review.report.chart_model import Chart
+
+Medium = Literal["html", "docx"]
+Direction = Literal["auto", "ltr", "rtl"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Plain text inside a paragraph, optionally bold."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """Text linking to an element of the same document (an HTML id, a Word bookmark)."""
+
+    text: str
+    anchor: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Refs:
+    """Links to evidence paragraphs: "[12]" in HTML, "[¶12]" in Word."""
+
+    paragraph_ids: tuple[int, ...]
+    hints: tuple[str, ...] = ()  # a tooltip per id (HTML), same length or empty
+
+
+Inline = Span | Link | Refs
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; `anchor` is its HTML id."""
+
+    text: str
+    level: int
+    anchor: str = ""
+    dir: Direction | None = None
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inline runs; `style` is its Word paragraph style (List Bullet...)."""
+
+    runs: tuple[Inline, ...]
+    css: str = ""
+    dir: Direction | None = None
+    lang: str | None = None
+    style: str | None = None
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark around the figures: small grey italic in Word, `<p class="note">` in HTML."""
+
+    text: str
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A list of paragraphs: `<ul>` (or `<ol>`) in HTML, List Bullet paragraphs in Word."""
+
+    items: tuple[Paragraph, ...]
+    ordered: bool = False
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid with one header row; columns from `numeric_from` on are numbers (right aligned).
+
+    `widths` (centimetres) and `font_size` (points) are for Word; equal widths when empty.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric_from: int = 1
+    widths: tuple[float, ...] = ()
+    font_size: float = 9
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart: inline SVG in HTML, a PNG with its caption in Word.
+
+    The renderers take it from the drawings they are given, by `name`, else draw `chart`; a
+    figure with neither is left out.
+    """
+
+    name: str
+    caption: str
+    chart: Chart | None = None
+    only: Medium | None = None
+
+
+@dataclass(frozen=True)
+class Details:
+    """Blocks an HTML reader opens on demand (`<details>`); Word shows the summary and blocks."""
+
+    summary: str
+    blocks: tuple[Block, ...]
+    only: Medium | None = None
+
+
+Block = Heading | Paragraph | Note | BulletList | Table | Figure | Details
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the report with its own heading (level 1) and entry in the contents."""
+
+    anchor: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def text(value: str, *, css: str = "", dir: Direction | None = None) -> Paragraph:
+    """A paragraph holding one plain text."""
+    return Paragraph((Span(value),), css=css, dir=dir)
+
+
+def bullets(values: Iterable[str], *, dir: Direction | None = None) -> BulletList:
+    """A list of plain texts."""
+    return BulletList(tuple(text(value, dir=dir) for value in values))
+
+
+def for_medium(blocks: Iterable[Block], medium: Medium) -> list[Block]:
+    """The blocks a renderer for that medium draws."""
+    return [block for block in blocks if block.only in (None, medium)]

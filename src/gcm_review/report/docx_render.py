@@ -1,0 +1,123 @@
+"""Draw report sections into a Word document: one python-docx function per block type.
+
+Text goes through docx_blocks (control characters removed, Arabic laid out right to left);
+evidence references become internal links to the Evidence section's bookmarks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.text.paragraph import Paragraph
+
+from gcm_review.report import document as d
+from gcm_review.report.docx_blocks import (
+    TEXT_WIDTH_CM,
+    add_grid_table,
+    add_heading,
+    add_note,
+    add_picture,
+    add_text,
+)
+from gcm_review.report.docx_links import (
+    add_internal_link,
+    add_references,
+    is_arabic_text,
+    set_right_to_left,
+    xml_text,
+)
+from gcm_review.report.png_charts import render_png
+
+
+@dataclass(frozen=True)
+class DocxContext:
+    """What blocks look up while drawn: the evidence paragraphs and the charts as PNG."""
+
+    known: Collection[int] = frozenset()  # ids of the paragraphs bookmarked in the Evidence
+    charts: Mapping[str, bytes] | None = None  # PNG by chart name; else a figure's chart is drawn
+
+
+def add_section(doc: Document, section: d.Section, context: DocxContext | None = None) -> None:
+    """The section's heading (level 1), then its blocks meant for Word."""
+    add_heading(doc, section.title, 1)
+    add_blocks(doc, section.blocks, context or DocxContext())
+
+
+def add_blocks(doc: Document, blocks: Iterable[d.Block], context: DocxContext) -> None:
+    """Each block meant for Word, in order."""
+    for block in d.for_medium(blocks, "docx"):
+        _add_block(doc, block, context)
+
+
+def _add_block(doc: Document, block: d.Block, context: DocxContext) -> None:
+    match block:
+        case d.Heading():
+            add_heading(doc, block.text, block.level)
+        case d.Paragraph():
+            add_paragraph(doc, block, context)
+        case d.Note():
+            add_note(doc, block.text)
+        case d.BulletList():
+            for item in block.items:
+                add_paragraph(doc, item, context, style=item.style or "List Bullet")
+        case d.Table():
+            add_table(doc, block)
+        case d.Figure():
+            add_figure(doc, block, context)
+        case d.Details():
+            add_note(doc, block.summary)
+            add_blocks(doc, block.blocks, context)
+
+
+def add_paragraph(
+    doc: Document, block: d.Paragraph, context: DocxContext, *, style: str | None = None
+) -> Paragraph:
+    """The runs of a paragraph: bold spans, links to bookmarks, evidence references.
+
+    The paragraph is right to left when its text (references aside) is Arabic; references come
+    after the text, so they learn the direction they sit in.
+    """
+    paragraph = add_text(doc, style=style or block.style)
+    text = "".join(run.text for run in block.runs if not isinstance(run, d.Refs))
+    directed = False
+    for run in block.runs:
+        if isinstance(run, d.Refs) and not directed:
+            directed = _direct(paragraph, text)
+        _add_run(paragraph, run, context)
+    if not directed:
+        _direct(paragraph, text)
+    return paragraph
+
+
+def _direct(paragraph: Paragraph, text: str) -> bool:
+    if is_arabic_text(text):
+        set_right_to_left(paragraph)
+    return True
+
+
+def _add_run(paragraph: Paragraph, run: d.Inline, context: DocxContext) -> None:
+    match run:
+        case d.Span():
+            paragraph.add_run(xml_text(run.text)).bold = run.strong or None
+        case d.Link():
+            add_internal_link(paragraph, run.text, run.anchor)
+        case d.Refs():
+            add_references(paragraph, run.paragraph_ids, known=context.known)
+
+
+def add_table(doc: Document, block: d.Table) -> None:
+    """A grid table; equal column widths when the block gives none."""
+    columns = len(block.header)
+    widths = block.widths or tuple(TEXT_WIDTH_CM / max(columns, 1) for _ in range(columns))
+    add_grid_table(doc, block.header, block.rows, widths=widths, font_size=block.font_size)
+
+
+def add_figure(doc: Document, block: d.Figure, context: DocxContext) -> None:
+    """The chart as a picture with its caption; left out when there is nothing to draw."""
+    png = (context.charts or {}).get(block.name)
+    if png is None and block.chart is not None:
+        png = render_png(block.chart)
+    if png is not None:
+        add_picture(doc, png, block.caption)
