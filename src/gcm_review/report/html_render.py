@@ -7,7 +7,7 @@ by the caller, enters the page as markup.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -40,13 +40,15 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    for name, kind in _BLOCK_TYPES.items():
-        env.tests[name] = functools.partial(_is_a, kind)
+    env.tests.update({name: _is_a(kind) for name, kind in _BLOCK_TYPES.items()})
     return env
 
 
-def _is_a(kind: type, value: object) -> bool:
-    return isinstance(value, kind)
+def _is_a(kind: type) -> Callable[[object], bool]:
+    def test(value: object) -> bool:
+        return isinstance(value, kind)
+
+    return test
 
 
 def chart_drawer(charts: Mapping[str, str] | None = None) -> _Drawer:
