@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.text.paragraph import Paragraph
 from PIL import Image
 
-from gcm_review.report.document import Paragraph, Refs, Section, Span
+from gcm_review.report import document as d
 from gcm_review.report.docx_report import write_docx
 from gcm_review.synthesis.records import KeyMessage, Synthesis
 
@@ -201,7 +201,9 @@ def test_control_characters_do_not_break_the_document(
 def test_extra_sections_go_before_the_evidence(small_synthesis: Synthesis, tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
 
-    annex = Section("annex", "Survey annex", (Paragraph((Span("42 responses"), Refs((1,)))),))
+    annex = d.Section(
+        "annex", "Survey annex", (d.Paragraph((d.Span("42 responses"), d.Refs((1,)))),)
+    )
     write_docx(small_synthesis, path, charts={}, annexes=(annex,))
     doc = docx.Document(str(path))
     assert _headings(doc, 1)[-2:] == ["Survey annex", "Evidence"]

@@ -23,10 +23,13 @@ Direction = Literal["auto", "ltr", "rtl"]
 
 @dataclass(frozen=True)
 class Span:
-    """Plain text inside a paragraph, optionally bold."""
+    """Text inside a paragraph, optionally bold; `css`, `dir` and `lang` wrap it in HTML."""
 
     text: str
     strong: bool = False
+    css: str = ""
+    dir: Direction | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Paragraph:
     dir: Direction | None = None
     lang: str | None = None
     style: str | None = None
+    anchor: str = ""
     only: Medium | None = None
 
 
@@ -86,6 +90,7 @@ class BulletList:
 
     items: tuple[Paragraph, ...]
     ordered: bool = False
+    css: str = ""
     only: Medium | None = None
 
 
@@ -132,16 +137,25 @@ Block = Heading | Paragraph | Note | BulletList | Table | Figure | Details
 
 @dataclass(frozen=True)
 class Section:
-    """A part of the report with its own heading (level 1) and entry in the contents."""
+    """A part of the report with its own heading (level 1) and entry in the contents.
+
+    `title` is the entry in the contents; the HTML heading shows `heading` instead when given,
+    the Word heading `docx_title`.
+    """
 
     anchor: str
     title: str
     blocks: tuple[Block, ...]
+    css: str = ""
+    heading: tuple[Inline, ...] = ()
+    docx_title: str = ""
 
 
-def text(value: str, *, css: str = "", dir: Direction | None = None) -> Paragraph:
+def text(
+    value: str, *, css: str = "", dir: Direction | None = None, only: Medium | None = None
+) -> Paragraph:
     """A paragraph holding one plain text."""
-    return Paragraph((Span(value),), css=css, dir=dir)
+    return Paragraph((Span(value),), css=css, dir=dir, only=only)
 
 
 def bullets(values: Iterable[str], *, dir: Direction | None = None) -> BulletList:

@@ -41,7 +41,7 @@ class DocxContext:
 
 def add_section(doc: Document, section: d.Section, context: DocxContext | None = None) -> None:
     """The section's heading (level 1), then its blocks meant for Word."""
-    add_heading(doc, section.title, 1)
+    add_heading(doc, section.docx_title or section.title, 1)
     add_blocks(doc, section.blocks, context or DocxContext())
 
 

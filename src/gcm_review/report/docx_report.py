@@ -33,6 +33,8 @@ from gcm_review.report.docx_links import (
     next_bookmark_id,
 )
 from gcm_review.report.docx_render import DocxContext, add_section
+from gcm_review.report.sections.key_messages import key_messages
+from gcm_review.report.sections.lookup import Lookup
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
@@ -217,11 +219,7 @@ def _title_part(report: _Report) -> None:
 
 
 def _key_messages(report: _Report) -> None:
-    _heading(report, "Key messages (draft)", 1)
-    if not report.synthesis.key_messages:
-        _note(report, "No key messages were drafted.")
-    for index, message in enumerate(report.synthesis.key_messages, start=1):
-        _claim(report, message.text, message.paragraph_ids, lead=f"{index}. ")
+    add_section(report.doc, key_messages(Lookup(report.synthesis)), DocxContext(report.known))
 
 
 def _regional_synthesis(report: _Report, charts: Mapping[str, bytes]) -> None:

@@ -17,8 +17,10 @@ from markupsafe import Markup
 from gcm_review.frameworks.loader import Framework, load_framework
 from gcm_review.report.document import Section
 from gcm_review.report.html_render import environment, render_section
+from gcm_review.report.sections.key_messages import key_messages
+from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
-from gcm_review.structure.textnorm import ARABIC_LETTERS, has_arabic_script
 from gcm_review.synthesis.records import (
     ATTENTION_CATEGORIES,
     PROFILE_STATEMENT_TYPES,
@@ -50,18 +52,8 @@ GROUP_TITLES = {
     "un-entity": "United Nations entity",
     "nhri": "National human rights institution",
 }
-_LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ÿ]")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 Item = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Text:
-    """Text from the documents, with the language and direction its element should carry."""
-
-    value: str
-    lang: str | None
-    dir: str  # "rtl" for Arabic, else "auto"
 
 
 @dataclass(frozen=True)
@@ -86,6 +78,7 @@ def render_html(
     (the survey, say) are placed before the evidence appendix.
     """
     view = _View(synthesis, framework or load_framework())
+    built = _built_sections(Lookup(synthesis))
     extras = [{"id": s.anchor, "heading": s.title, "html": render_section(s)} for s in annexes]
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -96,17 +89,14 @@ def render_html(
             for name in CHART_NAMES
         },
         extras=extras,
+        built=built,
         **view.sections(),
     )
 
 
-def text_of(value: str, language: str | None = None) -> Text:
-    """The value marked right-to-left Arabic when Arabic letters outnumber Latin ones."""
-    if has_arabic_script(value):
-        arabic = len(ARABIC_LETTERS.findall(value))
-        if arabic and arabic >= len(_LATIN_LETTERS.findall(value)):
-            return Text(value, "ar", "rtl")
-    return Text(value, language if language and language != "ar" else None, "auto")
+def _built_sections(look: Lookup) -> dict[str, Markup]:
+    """The sections made by the builders of report/sections/, drawn by the block macros."""
+    return {"key_messages": render_section(key_messages(look))}
 
 
 def _maybe_text(value: str | None) -> Text | None:
@@ -143,15 +133,11 @@ class _View:
             )
             for d in s.documents
         ]
-        messages = [
-            dict(text=text_of(m.text), refs=self.refs(m.paragraph_ids)) for m in s.key_messages
-        ]
         groups = sorted(s.stakeholder_groups.items(), key=lambda item: -item[1])
         return dict(
             documents=documents,
             taggers=list(s.taggers),
             rule=s.rule.describe(),
-            key_messages=messages,
             attention=[self.category(c) for c in ATTENTION_CATEGORIES],
             matrix=self.matrix(),
             countries=[self.country_profile(c) for c in s.countries],
