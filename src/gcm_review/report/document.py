@@ -30,6 +30,7 @@ class Span:
     css: str = ""
     dir: Direction | None = None
     lang: str | None = None
+    title: str = ""  # a tooltip (HTML)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Link:
     text: str
     anchor: str
     title: str = ""
+    css: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,18 @@ class Refs:
     hints: tuple[str, ...] = ()  # a tooltip per id (HTML), same length or empty
 
 
-Inline = Span | Link | Refs
+@dataclass(frozen=True)
+class Group:
+    """Runs held together: in HTML one element (`<span>`, `<strong>`, a `<q>` quotation)."""
+
+    runs: tuple[Inline, ...]
+    tag: Literal["span", "strong", "q"] = "span"
+    css: str = ""
+    dir: Direction | None = None
+    lang: str | None = None
+
+
+Inline = Span | Link | Refs | Group
 
 
 @dataclass(frozen=True)
@@ -85,10 +98,19 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A list item made of several blocks."""
+
+    blocks: tuple[Block, ...]
+    anchor: str = ""
+    css: str = ""
+
+
+@dataclass(frozen=True)
 class BulletList:
     """A list of paragraphs: `<ul>` (or `<ol>`) in HTML, List Bullet paragraphs in Word."""
 
-    items: tuple[Paragraph, ...]
+    items: tuple[Paragraph | Item, ...]
     ordered: bool = False
     css: str = ""
     only: Medium | None = None

@@ -61,7 +61,10 @@ def _add_block(doc: Document, block: d.Block, context: DocxContext) -> None:
             add_note(doc, block.text)
         case d.BulletList():
             for item in block.items:
-                add_paragraph(doc, item, context, style=item.style or "List Bullet")
+                if isinstance(item, d.Item):
+                    add_blocks(doc, item.blocks, context)
+                else:
+                    add_paragraph(doc, item, context, style=item.style or "List Bullet")
         case d.Table():
             add_table(doc, block)
         case d.Figure():
@@ -80,7 +83,7 @@ def add_paragraph(
     after the text, so they learn the direction they sit in.
     """
     paragraph = add_text(doc, style=style or block.style)
-    text = "".join(run.text for run in block.runs if not isinstance(run, d.Refs))
+    text = plain_text(block.runs)
     directed = False
     for run in block.runs:
         if isinstance(run, d.Refs) and not directed:
@@ -91,16 +94,32 @@ def add_paragraph(
     return paragraph
 
 
+def plain_text(runs: Iterable[d.Inline]) -> str:
+    """The text of the runs, references left out."""
+    parts = []
+    for run in runs:
+        if isinstance(run, d.Group):
+            parts.append(plain_text(run.runs))
+        elif not isinstance(run, d.Refs):
+            parts.append(run.text)
+    return "".join(parts)
+
+
 def _direct(paragraph: Paragraph, text: str) -> bool:
     if is_arabic_text(text):
         set_right_to_left(paragraph)
     return True
 
 
-def _add_run(paragraph: Paragraph, run: d.Inline, context: DocxContext) -> None:
+def _add_run(
+    paragraph: Paragraph, run: d.Inline, context: DocxContext, *, strong: bool = False
+) -> None:
     match run:
         case d.Span():
-            paragraph.add_run(xml_text(run.text)).bold = run.strong or None
+            paragraph.add_run(xml_text(run.text)).bold = run.strong or strong or None
+        case d.Group():
+            for part in run.runs:
+                _add_run(paragraph, part, context, strong=strong or run.tag == "strong")
         case d.Link():
             add_internal_link(paragraph, run.text, run.anchor)
         case d.Refs():

@@ -35,6 +35,7 @@ from gcm_review.report.docx_links import (
 from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
@@ -70,6 +71,7 @@ class _Report:
     objective_titles: Mapping[int, str]
     principle_titles: Mapping[str, str]
     country_names: Mapping[str, str]
+    look: Lookup
 
 
 def write_docx(
@@ -115,6 +117,7 @@ def _start(synthesis: Synthesis, framework: Framework) -> _Report:
         objective_titles=titles,
         principle_titles=principles,
         country_names=names,
+        look=Lookup(synthesis, framework),
     )
 
 
@@ -219,7 +222,7 @@ def _title_part(report: _Report) -> None:
 
 
 def _key_messages(report: _Report) -> None:
-    add_section(report.doc, key_messages(Lookup(report.synthesis)), DocxContext(report.known))
+    add_section(report.doc, key_messages(report.look), DocxContext(report.known))
 
 
 def _regional_synthesis(report: _Report, charts: Mapping[str, bytes]) -> None:
@@ -330,23 +333,7 @@ def _principles(report: _Report, charts: Mapping[str, bytes]) -> None:
 
 
 def _recommendations(report: _Report) -> None:
-    _heading(report, "Recommendations", 1)
-    if not report.synthesis.recommendations:
-        _note(report, "No recommendations were found.")
-    for rank, item in enumerate(report.synthesis.recommendations, start=1):
-        _claim(report, item.text, item.paragraph_ids, lead=f"{rank}. ")
-        support = (
-            f"Supported by {_plural(item.supporting_sources, 'source')} in "
-            f"{_plural(item.supporting_countries, 'country', 'countries')}"
-        )
-        numbers = ", ".join(str(n) for n in item.objectives)
-        word = "objective" if len(item.objectives) == 1 else "objectives"
-        _note(report, support + (f"; {word} {numbers}." if numbers else "."))
-        for source in item.sources:
-            label = _who(report, (source.source,), source.country, source.stakeholder_group)
-            _claim(report, label or source.source, (source.paragraph_id,), style="List Bullet")
-            if source.sentence.strip() != item.text.strip():
-                _paragraph(report, source.sentence, style="List Continue")
+    add_section(report.doc, recommendations(report.look), DocxContext(report.known))
 
 
 def _evidence(report: _Report) -> None:

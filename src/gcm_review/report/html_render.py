@@ -27,6 +27,8 @@ _BLOCK_TYPES: Mapping[str, type] = {
     "details": d.Details,
     "link": d.Link,
     "refs": d.Refs,
+    "group": d.Group,
+    "item": d.Item,
 }
 
 

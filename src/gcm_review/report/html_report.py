@@ -19,6 +19,7 @@ from gcm_review.report.document import Section
 from gcm_review.report.html_render import environment, render_section
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
@@ -30,8 +31,6 @@ from gcm_review.synthesis.records import (
     ObjectiveEvidence,
     ParagraphTag,
     PrincipleCoverage,
-    Recommendation,
-    RecommendationSource,
     ReviewParagraph,
     RoundtableSummary,
     Speaker,
@@ -77,8 +76,9 @@ def render_html(
     `charts` maps "attention", "heatmap" and "principles" to trusted inline SVG; `annexes`
     (the survey, say) are placed before the evidence appendix.
     """
-    view = _View(synthesis, framework or load_framework())
-    built = _built_sections(Lookup(synthesis))
+    framework = framework or load_framework()
+    view = _View(synthesis, framework)
+    built = _built_sections(Lookup(synthesis, framework))
     extras = [{"id": s.anchor, "heading": s.title, "html": render_section(s)} for s in annexes]
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -96,7 +96,10 @@ def render_html(
 
 def _built_sections(look: Lookup) -> dict[str, Markup]:
     """The sections made by the builders of report/sections/, drawn by the block macros."""
-    return {"key_messages": render_section(key_messages(look))}
+    return {
+        "key_messages": render_section(key_messages(look)),
+        "recommendations": render_section(recommendations(look)),
+    }
 
 
 def _maybe_text(value: str | None) -> Text | None:
@@ -144,7 +147,6 @@ class _View:
             roundtables=[self.roundtable(r) for r in s.roundtables],
             principles=[self.principle(p) for p in s.principles],
             groups=[dict(title=_group(g), paragraphs=n) for g, n in groups],
-            recommendations=[self.recommendation(r) for r in _ranked(s.recommendations)],
             paragraphs=[self.evidence(p) for p in s.paragraphs],
         )
 
@@ -259,25 +261,6 @@ class _View:
             other_refs=self.refs(p.stakeholder_paragraph_ids),
         )
 
-    def recommendation(self, r: Recommendation) -> Item:
-        return dict(
-            text=text_of(r.text),
-            refs=self.refs(r.paragraph_ids),
-            sources_count=r.supporting_sources,
-            countries_count=r.supporting_countries,
-            objectives=[self.objective(o) for o in r.objectives],
-            sources=[self.recommendation_source(s) for s in r.sources],
-        )
-
-    def recommendation_source(self, s: RecommendationSource) -> Item:
-        return dict(
-            source=text_of(s.source),
-            sentence=text_of(s.sentence),
-            country=self.country(s.country),
-            group=_group(s.stakeholder_group),
-            refs=self.refs((s.paragraph_id,)),
-        )
-
     def tag(self, tag: ParagraphTag) -> Item:
         kind, _, key = tag.label.partition(":")
         if kind == "objective" and key.isdigit():
@@ -309,11 +292,6 @@ class _View:
             tags=[self.tag(t) for t in p.tags],
             text=text_of(p.text, p.language),
         )
-
-
-def _ranked(recommendations: Iterable[Recommendation]) -> list[Recommendation]:
-    """Most distinct sources first, then most countries; ties keep the synthesis order."""
-    return sorted(recommendations, key=lambda r: (-r.supporting_sources, -r.supporting_countries))
 
 
 def _group(key: str | None) -> str | None:
