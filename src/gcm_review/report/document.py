@@ -11,12 +11,14 @@ Heading levels are those of the Word document: a section is level 1 (`<h2>` in H
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from gcm_review.report.chart_model import Chart
 
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 Medium = Literal["html", "docx"]
 Direction = Literal["auto", "ltr", "rtl"]
 
@@ -117,17 +119,40 @@ class BulletList:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A table cell with links or references; `css` gives its class ("num", a heat level)."""
+
+    runs: tuple[Inline, ...]
+    css: str = ""
+    row_header: bool = False  # the row's label (`<th scope="row">`)
+    title: str = ""  # a tooltip (HTML)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row that can be linked to (`anchor` is its HTML id)."""
+
+    cells: tuple[str | Cell, ...]
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
 class Table:
-    """A grid with one header row; columns from `numeric_from` on are numbers (right aligned).
+    """A grid with one header row. Plain text cells from column `numeric_from` on are numbers
+    (right aligned); a `Cell` says itself how it looks.
 
     `widths` (centimetres) and `font_size` (points) are for Word; equal widths when empty.
+    `scroll` lets a wide table scroll sideways in HTML.
     """
 
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    header: tuple[str | Cell, ...]
+    rows: tuple[tuple[str | Cell, ...] | Row, ...]
     numeric_from: int = 1
     widths: tuple[float, ...] = ()
     font_size: float = 9
+    css: str = ""
+    caption: str = ""
+    scroll: bool = False
     only: Medium | None = None
 
 
@@ -183,6 +208,17 @@ def text(
 def bullets(values: Iterable[str], *, dir: Direction | None = None) -> BulletList:
     """A list of plain texts."""
     return BulletList(tuple(text(value, dir=dir) for value in values))
+
+
+def cell(value: str | Inline, *, css: str = "", row_header: bool = False) -> Cell:
+    """A cell holding one text or one run."""
+    run = Span(value) if isinstance(value, str) else value
+    return Cell((run,), css=css, row_header=row_header)
+
+
+def safe_id(key: str) -> str:
+    """A key usable in an element id and a fragment link."""
+    return _UNSAFE_ID.sub("-", key).strip("-") or "x"
 
 
 def for_medium(blocks: Iterable[Block], medium: Medium) -> list[Block]:

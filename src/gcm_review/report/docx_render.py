@@ -130,7 +130,16 @@ def add_table(doc: Document, block: d.Table) -> None:
     """A grid table; equal column widths when the block gives none."""
     columns = len(block.header)
     widths = block.widths or tuple(TEXT_WIDTH_CM / max(columns, 1) for _ in range(columns))
-    add_grid_table(doc, block.header, block.rows, widths=widths, font_size=block.font_size)
+    header = [_cell_text(value) for value in block.header]
+    rows = [
+        [_cell_text(value) for value in (row.cells if isinstance(row, d.Row) else row)]
+        for row in block.rows
+    ]
+    add_grid_table(doc, header, rows, widths=widths, font_size=block.font_size)
+
+
+def _cell_text(value: str | d.Cell) -> str:
+    return value if isinstance(value, str) else plain_text(value.runs)
 
 
 def add_figure(doc: Document, block: d.Figure, context: DocxContext) -> None:

@@ -35,6 +35,7 @@ from gcm_review.report.docx_links import (
 from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.principles import principles
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
@@ -317,19 +318,8 @@ def _roundtable(report: _Report, roundtable: RoundtableSummary) -> None:
 
 
 def _principles(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Guiding principles", 1)
-    rows = [
-        (
-            report.principle_titles.get(item.key, item.title),
-            str(len(item.paragraph_ids)),
-            ", ".join(_country(report, code) for code in item.countries),
-            str(len(item.stakeholder_paragraph_ids)),
-        )
-        for item in report.synthesis.principles
-    ]
-    header = ("Principle", "Member-state paragraphs", "Countries", "Other stakeholders' paragraphs")
-    _table(report, header, rows, widths=(4.4, 2.8, 6.0, 2.8))
-    _chart(report, charts, "principles")
+    context = DocxContext(report.known, charts=charts)
+    add_section(report.doc, principles(report.look), context)
 
 
 def _recommendations(report: _Report) -> None:

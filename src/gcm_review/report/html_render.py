@@ -29,6 +29,8 @@ _BLOCK_TYPES: Mapping[str, type] = {
     "refs": d.Refs,
     "group": d.Group,
     "item": d.Item,
+    "cell": d.Cell,
+    "table_row": d.Row,
 }
 
 

@@ -6,7 +6,6 @@ Python turns the records into plain values (`_View`); the Jinja templates only l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +14,11 @@ from typing import Any
 from markupsafe import Markup
 
 from gcm_review.frameworks.loader import Framework, load_framework
-from gcm_review.report.document import Section
+from gcm_review.report.document import Section, safe_id
 from gcm_review.report.html_render import environment, render_section
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.principles import principles, stakeholders
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
@@ -30,7 +30,6 @@ from gcm_review.synthesis.records import (
     ObjectiveAttention,
     ObjectiveEvidence,
     ParagraphTag,
-    PrincipleCoverage,
     ReviewParagraph,
     RoundtableSummary,
     Speaker,
@@ -51,7 +50,6 @@ GROUP_TITLES = {
     "un-entity": "United Nations entity",
     "nhri": "National human rights institution",
 }
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 Item = dict[str, Any]
 
 
@@ -78,7 +76,7 @@ def render_html(
     """
     framework = framework or load_framework()
     view = _View(synthesis, framework)
-    built = _built_sections(Lookup(synthesis, framework))
+    built = _built_sections(Lookup(synthesis, framework), charts)
     extras = [{"id": s.anchor, "heading": s.title, "html": render_section(s)} for s in annexes]
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -94,22 +92,20 @@ def render_html(
     )
 
 
-def _built_sections(look: Lookup) -> dict[str, Markup]:
+def _built_sections(look: Lookup, charts: Mapping[str, str] | None) -> dict[str, Markup]:
     """The sections made by the builders of report/sections/, drawn by the block macros."""
-    return {
-        "key_messages": render_section(key_messages(look)),
-        "recommendations": render_section(recommendations(look)),
+    built = {
+        "key_messages": key_messages(look),
+        "principles": principles(look),
+        "stakeholders": stakeholders(look),
+        "recommendations": recommendations(look),
     }
+    return {name: render_section(section, charts=charts) for name, section in built.items()}
 
 
 def _maybe_text(value: str | None) -> Text | None:
     """The text marked for direction, or None when there is no text."""
     return text_of(value) if value else None
-
-
-def safe_id(key: str) -> str:
-    """A key usable in an element id and a fragment link."""
-    return _UNSAFE_ID.sub("-", key).strip("-") or "x"
 
 
 class _View:
@@ -136,7 +132,6 @@ class _View:
             )
             for d in s.documents
         ]
-        groups = sorted(s.stakeholder_groups.items(), key=lambda item: -item[1])
         return dict(
             documents=documents,
             taggers=list(s.taggers),
@@ -145,8 +140,6 @@ class _View:
             matrix=self.matrix(),
             countries=[self.country_profile(c) for c in s.countries],
             roundtables=[self.roundtable(r) for r in s.roundtables],
-            principles=[self.principle(p) for p in s.principles],
-            groups=[dict(title=_group(g), paragraphs=n) for g, n in groups],
             paragraphs=[self.evidence(p) for p in s.paragraphs],
         )
 
@@ -248,17 +241,6 @@ class _View:
             speakers=[self.speaker(s) for s in r.speakers],
             addressed=[self.evidence_line(e) for e in r.addressed],
             refs=self.refs(r.paragraph_ids),
-        )
-
-    def principle(self, p: PrincipleCoverage) -> Item:
-        return dict(
-            anchor=f"principle-{safe_id(p.key)}",
-            title=self.principle_titles.get(p.key, p.title),
-            paragraphs=len(p.paragraph_ids),
-            others=len(p.stakeholder_paragraph_ids),
-            refs=self.refs(p.paragraph_ids),
-            countries=[self.country(c) for c in p.countries],
-            other_refs=self.refs(p.stakeholder_paragraph_ids),
         )
 
     def tag(self, tag: ParagraphTag) -> Item:
