@@ -88,6 +88,7 @@ class Paragraph:
     lang: str | None = None
     style: str | None = None
     anchor: str = ""
+    tag: Literal["p", "header", ""] = "p"  # "": the runs without an element of their own (HTML)
     only: Medium | None = None
 
 
@@ -179,7 +180,18 @@ class Details:
     only: Medium | None = None
 
 
-Block = Heading | Paragraph | Note | BulletList | Table | Figure | Details
+@dataclass(frozen=True)
+class Part:
+    """Blocks kept together: an `<article>` (a country, a roundtable) or a `<div>` in HTML."""
+
+    blocks: tuple[Block, ...]
+    anchor: str = ""
+    css: str = ""
+    tag: Literal["div", "article"] = "div"
+    only: Medium | None = None
+
+
+Block = Heading | Paragraph | Note | BulletList | Table | Figure | Details | Part
 
 
 @dataclass(frozen=True)

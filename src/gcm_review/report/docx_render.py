@@ -69,6 +69,8 @@ def _add_block(doc: Document, block: d.Block, context: DocxContext) -> None:
             add_table(doc, block)
         case d.Figure():
             add_figure(doc, block, context)
+        case d.Part():
+            add_blocks(doc, block.blocks, context)
         case d.Details():
             add_note(doc, block.summary)
             add_blocks(doc, block.blocks, context)

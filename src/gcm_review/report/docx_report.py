@@ -18,7 +18,6 @@ from docx.text.paragraph import Paragraph
 from gcm_review.frameworks.loader import Framework, load_framework
 from gcm_review.report.document import Section
 from gcm_review.report.docx_blocks import (
-    TEXT_WIDTH_CM,
     add_grid_table,
     add_heading,
     add_note,
@@ -33,8 +32,10 @@ from gcm_review.report.docx_links import (
     next_bookmark_id,
 )
 from gcm_review.report.docx_render import DocxContext, add_section
+from gcm_review.report.sections.attention import regional_synthesis
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.matrix import matrix
 from gcm_review.report.sections.principles import principles
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.structure.countries import country_name
@@ -227,37 +228,11 @@ def _key_messages(report: _Report) -> None:
 
 
 def _regional_synthesis(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Regional synthesis", 1)
-    _paragraph(report, report.synthesis.rule.describe(), lead="Attention categories: ")
-    rows = [
-        (
-            str(item.objective),
-            report.objective_titles.get(item.objective, item.title),
-            CATEGORY_LABELS.get(item.category, item.category),
-            ", ".join(_country(report, code) for code in item.countries),
-            f"{item.share:.0%} ({len(item.countries)}/{item.reporting_countries})",
-        )
-        for item in report.synthesis.attention
-    ]
-    header = ("Objective", "Title", "Category", "Countries", "Share")
-    _table(report, header, rows, widths=(1.6, 6.4, 2.6, 3.4, 2.0), font_size=8)
-    _chart(report, charts, "attention")
+    add_section(report.doc, regional_synthesis(report.look), DocxContext(report.known, charts))
 
 
 def _matrix_part(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Country × objective matrix", 1)
-    _note(report, "Paragraphs by member states substantively addressing each objective.")
-    _chart(report, charts, "heatmap")
-    matrix = report.synthesis.matrix
-    header = ("Country", *(str(n) for n in matrix.objectives))
-    rows = [
-        (name, *(str(count) for count in counts))
-        for (_, name), counts in zip(matrix.countries, matrix.counts, strict=True)
-    ]
-    first = 2.8
-    rest = (TEXT_WIDTH_CM - first) / max(1, len(matrix.objectives))
-    widths = (first, *(rest for _ in matrix.objectives))
-    _table(report, header, rows, widths=widths, font_size=6.5)
+    add_section(report.doc, matrix(report.look), DocxContext(report.known, charts))
 
 
 def _country_profiles(report: _Report) -> None:

@@ -25,6 +25,7 @@ _BLOCK_TYPES: Mapping[str, type] = {
     "table": d.Table,
     "figure": d.Figure,
     "details": d.Details,
+    "part": d.Part,
     "link": d.Link,
     "refs": d.Refs,
     "group": d.Group,

@@ -16,18 +16,18 @@ from markupsafe import Markup
 from gcm_review.frameworks.loader import Framework, load_framework
 from gcm_review.report.document import Section, safe_id
 from gcm_review.report.html_render import environment, render_section
+from gcm_review.report.sections.attention import regional_synthesis
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.matrix import matrix
 from gcm_review.report.sections.principles import principles, stakeholders
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
-    ATTENTION_CATEGORIES,
     PROFILE_STATEMENT_TYPES,
     STATEMENT_TYPE_TITLES,
     CountryProfile,
-    ObjectiveAttention,
     ObjectiveEvidence,
     ParagraphTag,
     ReviewParagraph,
@@ -96,6 +96,8 @@ def _built_sections(look: Lookup, charts: Mapping[str, str] | None) -> dict[str,
     """The sections made by the builders of report/sections/, drawn by the block macros."""
     built = {
         "key_messages": key_messages(look),
+        "regional_synthesis": regional_synthesis(look),
+        "matrix": matrix(look),
         "principles": principles(look),
         "stakeholders": stakeholders(look),
         "recommendations": recommendations(look),
@@ -136,8 +138,6 @@ class _View:
             documents=documents,
             taggers=list(s.taggers),
             rule=s.rule.describe(),
-            attention=[self.category(c) for c in ATTENTION_CATEGORIES],
-            matrix=self.matrix(),
             countries=[self.country_profile(c) for c in s.countries],
             roundtables=[self.roundtable(r) for r in s.roundtables],
             paragraphs=[self.evidence(p) for p in s.paragraphs],
@@ -157,42 +157,6 @@ class _View:
             return None
         href = f"#country-{code}" if code in self.profiles else None
         return dict(code=code, name=name or country_name(code) or code, href=href)
-
-    def category(self, category: str) -> Item:
-        rows = [a for a in self.synthesis.attention if a.category == category]
-        objectives = [self.attention_line(a) for a in rows]
-        return dict(key=category, title=CATEGORY_TITLES[category], objectives=objectives)
-
-    def attention_line(self, a: ObjectiveAttention) -> Item:
-        return self.objective(a.objective) | dict(
-            share=f"{a.share:.0%}",
-            count=len(a.countries),
-            reporting=a.reporting_countries,
-            countries=[self.country(c) for c in a.countries],
-            refs=self.refs(a.paragraph_ids),
-            other_refs=self.refs(a.stakeholder_paragraph_ids),
-        )
-
-    def matrix(self) -> Item:
-        m = self.synthesis.matrix
-        rows, groups = [], []
-        for (code, name), counts in zip(m.countries, m.counts, strict=True):
-            country = self.country(code, name)
-            numbered = list(zip(m.objectives, counts, strict=True))
-            cells = [
-                dict(count=n, href=f"#cell-{code}-{o}" if n else None, level=_level(n))
-                for o, n in numbered
-            ]
-            rows.append(dict(country=country, cells=cells))
-            filled = [
-                dict(id=f"cell-{code}-{o}", objective=o, refs=self.refs(m.cells.get((code, o), ())))
-                for o, n in numbered
-                if n
-            ]
-            if filled:
-                groups.append(dict(country=country, cells=filled))
-        objectives = [self.objective(o) for o in m.objectives]
-        return dict(objectives=objectives, rows=rows, cells=groups)
 
     def evidence_line(self, e: ObjectiveEvidence) -> Item:
         return self.objective(e.objective) | dict(

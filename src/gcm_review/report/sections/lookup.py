@@ -52,6 +52,10 @@ class Lookup:
         """Links to each paragraph (Word): one missing from the Evidence stays plain text."""
         return d.Refs(tuple(dict.fromkeys(ids)))
 
+    def objective_title(self, number: int) -> str:
+        """The objective's title in the framework, else as the synthesis gives it."""
+        return self.objective_titles.get(number, f"Objective {number}")
+
     def objective_chip(self, number: int) -> d.Span | d.Link:
         """ "Objective 6", linked to its line in the synthesis when it has one (HTML)."""
         title = self.objective_titles.get(number, f"Objective {number}")
@@ -59,13 +63,21 @@ class Lookup:
             return d.Link(f"Objective {number}", f"objective-{number}", title, "chip objective")
         return d.Span(f"Objective {number}", css="chip objective", title=title)
 
+    def countries(self, codes: Iterable[str]) -> list[d.Inline]:
+        """Country names, linked to their profiles, separated by commas (HTML)."""
+        runs: list[d.Inline] = []
+        for index, code in enumerate(codes):
+            runs += [d.Span(", ")] if index else []
+            runs.append(self.country_link(code))
+        return runs
+
     def objective_chips(self, numbers: Iterable[int]) -> list[d.Inline]:
         """Chips for each objective, each followed by a space (HTML)."""
         return [run for n in numbers for run in (self.objective_chip(n), d.Span(" "))]
 
-    def country_link(self, code: str) -> d.Span | d.Link:
+    def country_link(self, code: str, name: str | None = None) -> d.Span | d.Link:
         """The country's name, linked to its profile when it has one (HTML)."""
-        name = country_name(code) or code
+        name = name or country_name(code) or code
         return d.Link(name, f"country-{code}") if code in self.profiles else d.Span(name)
 
     def country_text(self, code: str | None) -> str:

@@ -48,10 +48,7 @@ def principles(look: Lookup) -> d.Section:
 
 
 def _html_row(look: Lookup, p: PrincipleCoverage) -> d.Row:
-    countries: list[d.Inline] = []
-    for index, code in enumerate(p.countries):
-        countries += [d.Span(", ")] if index else []
-        countries.append(look.country_link(code))
+    countries = look.countries(p.countries)
     cells = (
         d.cell(look.principle_titles.get(p.key, p.title), row_header=True),
         d.Cell((d.Span(f"{len(p.paragraph_ids)} "), look.refs(p.paragraph_ids)), css="num"),
