@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from gcm_review.report.document import Paragraph, Section, Span
-from gcm_review.report.html_report import render_html, safe_id, text_of
+from gcm_review.report.document import Paragraph, Section, Span, safe_id
+from gcm_review.report.html_report import render_html
+from gcm_review.report.text_direction import text_of
 from gcm_review.structure.textnorm import has_arabic_script
 from gcm_review.synthesis.records import KeyMessage, RoundtableSummary, Synthesis
 

@@ -75,6 +75,7 @@ class Heading:
     level: int
     anchor: str = ""
     dir: Direction | None = None
+    lang: str | None = None
     only: Medium | None = None
 
 
@@ -88,7 +89,8 @@ class Paragraph:
     lang: str | None = None
     style: str | None = None
     anchor: str = ""
-    tag: Literal["p", "header", ""] = "p"  # "": the runs without an element of their own (HTML)
+    # HTML element: "blockquote" for a quotation, "" for runs without an element of their own
+    tag: Literal["p", "header", "blockquote", ""] = "p"
     only: Medium | None = None
 
 

@@ -33,20 +33,17 @@ from gcm_review.report.docx_links import (
 )
 from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.report.sections.attention import regional_synthesis
+from gcm_review.report.sections.countries import countries
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
 from gcm_review.report.sections.matrix import matrix
 from gcm_review.report.sections.principles import principles
 from gcm_review.report.sections.recommendations import recommendations
+from gcm_review.report.sections.roundtables import roundtables
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
-    PROFILE_STATEMENT_TYPES,
-    STATEMENT_TYPE_TITLES,
-    CountryProfile,
-    ObjectiveEvidence,
     ParagraphTag,
     ReviewParagraph,
-    RoundtableSummary,
     Speaker,
     Synthesis,
 )
@@ -236,60 +233,11 @@ def _matrix_part(report: _Report, charts: Mapping[str, bytes]) -> None:
 
 
 def _country_profiles(report: _Report) -> None:
-    _heading(report, "What each country reported", 1)
-    if not report.synthesis.countries:
-        _note(report, "No member-state statements were found.")
-    for profile in report.synthesis.countries:
-        _country_profile(report, profile)
-
-
-def _country_profile(report: _Report, profile: CountryProfile) -> None:
-    _heading(report, f"{profile.name} ({profile.country})", 2)
-    sources = "; ".join(profile.documents)
-    speakers = "; ".join(_speaker_label(report, speaker) for speaker in profile.speakers)
-    _note(report, f"Sources: {sources}." + (f" Speakers: {speakers}." if speakers else ""))
-    if profile.objectives:
-        _heading(report, "Objectives addressed", 3)
-        _objective_evidence(report, profile.objectives)
-    for kind in PROFILE_STATEMENT_TYPES:
-        statements = profile.statements_of(kind)
-        if not statements:
-            continue
-        _heading(report, STATEMENT_TYPE_TITLES[kind], 3)
-        for statement in statements:
-            _claim(report, statement.sentence, (statement.paragraph_id,), style="List Bullet")
-
-
-def _objective_evidence(report: _Report, evidence: Sequence[ObjectiveEvidence]) -> None:
-    """Each objective as a bullet, then its strongest sentence with all its paragraphs cited."""
-    for item in evidence:
-        _paragraph(report, style="List Bullet", lead=_objective_label(report, item.objective))
-        ids = (item.paragraph_id, *item.paragraph_ids)
-        _claim(report, item.sentence, ids, style="List Continue")
+    add_section(report.doc, countries(report.look), DocxContext(report.known))
 
 
 def _roundtables(report: _Report) -> None:
-    _heading(report, "Roundtables", 1)
-    if not report.synthesis.roundtables:
-        _note(report, "No roundtable sessions were found.")
-    for roundtable in report.synthesis.roundtables:
-        _roundtable(report, roundtable)
-
-
-def _roundtable(report: _Report, roundtable: RoundtableSummary) -> None:
-    _heading(report, roundtable.title or roundtable.key, 2)
-    if roundtable.objectives:
-        _heading(report, "Objectives under review", 3)
-        for number in roundtable.objectives:
-            _paragraph(report, _objective_label(report, number), style="List Bullet")
-    if roundtable.speakers:
-        _heading(report, "Speakers", 3)
-        for speaker in roundtable.speakers:
-            label = _speaker_label(report, speaker)
-            _claim(report, label, speaker.paragraph_ids, style="List Bullet")
-    if roundtable.addressed:
-        _heading(report, "Objectives addressed", 3)
-        _objective_evidence(report, roundtable.addressed)
+    add_section(report.doc, roundtables(report.look), DocxContext(report.known))
 
 
 def _principles(report: _Report, charts: Mapping[str, bytes]) -> None:

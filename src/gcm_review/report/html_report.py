@@ -14,26 +14,21 @@ from typing import Any
 from markupsafe import Markup
 
 from gcm_review.frameworks.loader import Framework, load_framework
-from gcm_review.report.document import Section, safe_id
+from gcm_review.report.document import Section
 from gcm_review.report.html_render import environment, render_section
 from gcm_review.report.sections.attention import regional_synthesis
+from gcm_review.report.sections.countries import countries
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
 from gcm_review.report.sections.matrix import matrix
 from gcm_review.report.sections.principles import principles, stakeholders
 from gcm_review.report.sections.recommendations import recommendations
+from gcm_review.report.sections.roundtables import roundtable_anchor, roundtables
 from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
-    PROFILE_STATEMENT_TYPES,
-    STATEMENT_TYPE_TITLES,
-    CountryProfile,
-    ObjectiveEvidence,
     ParagraphTag,
     ReviewParagraph,
-    RoundtableSummary,
-    Speaker,
-    Statement,
     Synthesis,
 )
 
@@ -98,6 +93,8 @@ def _built_sections(look: Lookup, charts: Mapping[str, str] | None) -> dict[str,
         "key_messages": key_messages(look),
         "regional_synthesis": regional_synthesis(look),
         "matrix": matrix(look),
+        "countries": countries(look),
+        "roundtables": roundtables(look),
         "principles": principles(look),
         "stakeholders": stakeholders(look),
         "recommendations": recommendations(look),
@@ -138,8 +135,10 @@ class _View:
             documents=documents,
             taggers=list(s.taggers),
             rule=s.rule.describe(),
-            countries=[self.country_profile(c) for c in s.countries],
-            roundtables=[self.roundtable(r) for r in s.roundtables],
+            countries=[dict(id=f"country-{c.country}", name=c.name) for c in s.countries],
+            roundtables=[
+                dict(id=roundtable_anchor(r), title=text_of(r.title)) for r in s.roundtables
+            ],
             paragraphs=[self.evidence(p) for p in s.paragraphs],
         )
 
@@ -157,55 +156,6 @@ class _View:
             return None
         href = f"#country-{code}" if code in self.profiles else None
         return dict(code=code, name=name or country_name(code) or code, href=href)
-
-    def evidence_line(self, e: ObjectiveEvidence) -> Item:
-        return self.objective(e.objective) | dict(
-            sentence=text_of(e.sentence),
-            refs=self.refs((e.paragraph_id,)),
-            all_refs=self.refs(e.paragraph_ids),
-        )
-
-    def speaker(self, s: Speaker) -> Item:
-        return dict(
-            name=_maybe_text(s.name),
-            title=_maybe_text(s.title),
-            organisation=_maybe_text(s.organisation),
-            country=self.country(s.country),
-            group=_group(s.stakeholder_group),
-            refs=self.refs(s.paragraph_ids),
-        )
-
-    def statement(self, s: Statement) -> Item:
-        objectives = [self.objective(o) for o in s.objectives]
-        return dict(
-            text=text_of(s.sentence), refs=self.refs((s.paragraph_id,)), objectives=objectives
-        )
-
-    def country_profile(self, c: CountryProfile) -> Item:
-        groups = [
-            dict(title=STATEMENT_TYPE_TITLES[kind], statements=[self.statement(s) for s in found])
-            for kind in PROFILE_STATEMENT_TYPES
-            if (found := c.statements_of(kind))
-        ]
-        return dict(
-            id=f"country-{c.country}",
-            name=c.name,
-            documents=list(c.documents),
-            refs=self.refs(c.paragraph_ids),
-            objectives=[self.evidence_line(e) for e in c.objectives],
-            statement_groups=groups,
-            speakers=[self.speaker(s) for s in c.speakers],
-        )
-
-    def roundtable(self, r: RoundtableSummary) -> Item:
-        return dict(
-            id=f"roundtable-{safe_id(r.key)}",
-            title=text_of(r.title),
-            objectives=[self.objective(o) for o in r.objectives],
-            speakers=[self.speaker(s) for s in r.speakers],
-            addressed=[self.evidence_line(e) for e in r.addressed],
-            refs=self.refs(r.paragraph_ids),
-        )
 
     def tag(self, tag: ParagraphTag) -> Item:
         kind, _, key = tag.label.partition(":")
