@@ -62,6 +62,7 @@ class Group:
     css: str = ""
     dir: Direction | None = None
     lang: str | None = None
+    title: str = ""  # a tooltip (HTML)
 
 
 Inline = Span | Link | Refs | Group
@@ -81,7 +82,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of inline runs; `style` is its Word paragraph style (List Bullet...)."""
+    """A paragraph of inline runs; `style` is its Word paragraph style (List Bullet...).
+
+    `anchor` is its HTML id and, in Word, the name of a bookmark around it. `keep_with_next`
+    and `space_before` (points) lay out Word's evidence headings.
+    """
 
     runs: tuple[Inline, ...]
     css: str = ""
@@ -91,6 +96,8 @@ class Paragraph:
     anchor: str = ""
     # HTML element: "blockquote" for a quotation, "" for runs without an element of their own
     tag: Literal["p", "header", "blockquote", ""] = "p"
+    keep_with_next: bool = False
+    space_before: float = 0
     only: Medium | None = None
 
 
@@ -99,6 +106,7 @@ class Note:
     """A remark around the figures: small grey italic in Word, `<p class="note">` in HTML."""
 
     text: str
+    keep_with_next: bool = False  # Word
     only: Medium | None = None
 
 

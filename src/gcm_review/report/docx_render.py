@@ -6,10 +6,12 @@ evidence references become internal links to the Evidence section's bookmarks.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+import itertools
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from docx.document import Document
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from gcm_review.report import document as d
@@ -22,9 +24,11 @@ from gcm_review.report.docx_blocks import (
     add_text,
 )
 from gcm_review.report.docx_links import (
+    add_bookmark,
     add_internal_link,
     add_references,
     is_arabic_text,
+    next_bookmark_id,
     set_right_to_left,
     xml_text,
 )
@@ -37,12 +41,15 @@ class DocxContext:
 
     known: Collection[int] = frozenset()  # ids of the paragraphs bookmarked in the Evidence
     charts: Mapping[str, bytes] | None = None  # PNG by chart name; else a figure's chart is drawn
+    bookmark_ids: Iterator[int] = field(default_factory=lambda: itertools.count())
 
 
 def add_section(doc: Document, section: d.Section, context: DocxContext | None = None) -> None:
     """The section's heading (level 1), then its blocks meant for Word."""
     add_heading(doc, section.docx_title or section.title, 1)
-    add_blocks(doc, section.blocks, context or DocxContext())
+    bookmarks = itertools.count(next_bookmark_id(doc))  # w:id is unique in the document
+    given = context or DocxContext()
+    add_blocks(doc, section.blocks, replace(given, bookmark_ids=bookmarks))
 
 
 def add_blocks(doc: Document, blocks: Iterable[d.Block], context: DocxContext) -> None:
@@ -58,7 +65,9 @@ def _add_block(doc: Document, block: d.Block, context: DocxContext) -> None:
         case d.Paragraph():
             add_paragraph(doc, block, context)
         case d.Note():
-            add_note(doc, block.text)
+            note = add_note(doc, block.text)
+            if block.keep_with_next:
+                note.paragraph_format.keep_with_next = True
         case d.BulletList():
             for item in block.items:
                 if isinstance(item, d.Item):
@@ -93,6 +102,12 @@ def add_paragraph(
         _add_run(paragraph, run, context)
     if not directed:
         _direct(paragraph, text)
+    if block.keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    if block.space_before:
+        paragraph.paragraph_format.space_before = Pt(block.space_before)
+    if block.anchor:
+        add_bookmark(paragraph, block.anchor, next(context.bookmark_ids))
     return paragraph
 
 
@@ -118,7 +133,9 @@ def _add_run(
 ) -> None:
     match run:
         case d.Span():
-            paragraph.add_run(xml_text(run.text)).bold = run.strong or strong or None
+            added = paragraph.add_run(xml_text(run.text))
+            if run.strong or strong:
+                added.bold = True
         case d.Group():
             for part in run.runs:
                 _add_run(paragraph, part, context, strong=strong or run.tag == "strong")

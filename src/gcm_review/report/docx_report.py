@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document
-from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from gcm_review.frameworks.loader import Framework, load_framework
@@ -26,14 +25,12 @@ from gcm_review.report.docx_blocks import (
     new_document,
 )
 from gcm_review.report.docx_links import (
-    add_bookmark,
     add_references,
-    bookmark_name,
-    next_bookmark_id,
 )
 from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.report.sections.attention import regional_synthesis
 from gcm_review.report.sections.countries import countries
+from gcm_review.report.sections.evidence import evidence
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
 from gcm_review.report.sections.matrix import matrix
@@ -42,8 +39,6 @@ from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.sections.roundtables import roundtables
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
-    ParagraphTag,
-    ReviewParagraph,
     Speaker,
     Synthesis,
 )
@@ -250,52 +245,4 @@ def _recommendations(report: _Report) -> None:
 
 
 def _evidence(report: _Report) -> None:
-    _heading(report, "Evidence", 1)
-    _note(report, "Every paragraph of the review, in order, with its place, speaker and tags.")
-    rows = [
-        (
-            doc.name,
-            doc.title or "",
-            doc.language or "",
-            f"not counted: a copy of {doc.copy_of}" if doc.copy_of else str(doc.paragraphs),
-        )
-        for doc in report.synthesis.documents
-    ]
-    _table(report, ("Document", "Title", "Language", "Paragraphs"), rows, widths=(4, 8, 2, 2))
-    first_id = next_bookmark_id(report.doc)
-    for index, para in enumerate(report.synthesis.paragraphs):
-        _evidence_paragraph(report, para, bookmark_id=first_id + index)
-
-
-def _evidence_paragraph(report: _Report, para: ReviewParagraph, *, bookmark_id: int) -> None:
-    place = [para.document]
-    if para.number:
-        place.append(f"no. {para.number}")
-    if para.page is not None:
-        place.append(f"p. {para.page}")
-    head = _paragraph(report, ", ".join(place), lead=f"¶{para.id}  ")
-    head.paragraph_format.keep_with_next = True
-    head.paragraph_format.space_before = Pt(10)
-    add_bookmark(head, bookmark_name(para.id), bookmark_id)
-    parts = (para.speaker, para.speaker_title, para.organisation)
-    context = [
-        " > ".join(para.section),
-        _who(report, parts, para.country, para.stakeholder_group),
-    ]
-    if any(context):
-        note = _note(report, " · ".join(part for part in context if part))
-        note.paragraph_format.keep_with_next = True
-    _paragraph(report, para.text)
-    if para.tags:
-        _note(report, "Tags: " + "; ".join(_tag_label(report, tag) for tag in para.tags))
-
-
-def _tag_label(report: _Report, tag: ParagraphTag) -> str:
-    kind, _, key = tag.label.partition(":")
-    if kind == "objective" and key.isdigit():
-        name = f"objective {key}"
-    elif kind == "principle":
-        name = report.principle_titles.get(key, key)
-    else:
-        name = tag.label
-    return f"{name} ({tag.probability:.2f}, {tag.source}, {tag.status})"
+    add_section(report.doc, evidence(report.look), DocxContext(report.known))

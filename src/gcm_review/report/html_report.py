@@ -18,6 +18,7 @@ from gcm_review.report.document import Section
 from gcm_review.report.html_render import environment, render_section
 from gcm_review.report.sections.attention import regional_synthesis
 from gcm_review.report.sections.countries import countries
+from gcm_review.report.sections.evidence import evidence
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
 from gcm_review.report.sections.matrix import matrix
@@ -27,7 +28,6 @@ from gcm_review.report.sections.roundtables import roundtable_anchor, roundtable
 from gcm_review.report.text_direction import Text, text_of
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import (
-    ParagraphTag,
     ReviewParagraph,
     Synthesis,
 )
@@ -98,6 +98,7 @@ def _built_sections(look: Lookup, charts: Mapping[str, str] | None) -> dict[str,
         "principles": principles(look),
         "stakeholders": stakeholders(look),
         "recommendations": recommendations(look),
+        "evidence": evidence(look),
     }
     return {name: render_section(section, charts=charts) for name, section in built.items()}
 
@@ -139,7 +140,6 @@ class _View:
             roundtables=[
                 dict(id=roundtable_anchor(r), title=text_of(r.title)) for r in s.roundtables
             ],
-            paragraphs=[self.evidence(p) for p in s.paragraphs],
         )
 
     def refs(self, ids: Iterable[int]) -> list[Ref]:
@@ -156,38 +156,6 @@ class _View:
             return None
         href = f"#country-{code}" if code in self.profiles else None
         return dict(code=code, name=name or country_name(code) or code, href=href)
-
-    def tag(self, tag: ParagraphTag) -> Item:
-        kind, _, key = tag.label.partition(":")
-        if kind == "objective" and key.isdigit():
-            label, href = f"Objective {key}", self.objective(int(key))["href"]
-        else:
-            label, href = self.principle_titles.get(key, key), None
-        probability = f"{tag.probability:.2f}"
-        how = f"{tag.source}, {tag.status}"
-        return dict(
-            label=label,
-            href=href,
-            probability=probability,
-            how=how,
-            analyst=tag.source == "analyst",
-        )
-
-    def evidence(self, p: ReviewParagraph) -> Item:
-        who = [text_of(v) for v in (p.speaker, p.speaker_title, p.organisation) if v]
-        return dict(
-            id=p.anchor,
-            label=p.id,
-            document=p.document,
-            number=p.number,
-            section=_maybe_text(" › ".join(p.section)),
-            page=p.page,
-            speaker=who,
-            country=self.country(p.country),
-            group=_group(p.stakeholder_group),
-            tags=[self.tag(t) for t in p.tags],
-            text=text_of(p.text, p.language),
-        )
 
 
 def _group(key: str | None) -> str | None:
