@@ -43,6 +43,8 @@ class Link:
     anchor: str
     title: str = ""
     css: str = ""
+    dir: Direction | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Group:
     """Runs held together: in HTML one element (`<span>`, `<strong>`, a `<q>` quotation)."""
 
     runs: tuple[Inline, ...]
-    tag: Literal["span", "strong", "q"] = "span"
+    tag: Literal["span", "strong", "q", "sup"] = "span"
     css: str = ""
     dir: Direction | None = None
     lang: str | None = None
@@ -73,10 +75,11 @@ class Heading:
     """A heading; `anchor` is its HTML id."""
 
     text: str
-    level: int
+    level: int  # 0 is the report's title
     anchor: str = ""
     dir: Direction | None = None
     lang: str | None = None
+    css: str = ""
     only: Medium | None = None
 
 
@@ -197,7 +200,7 @@ class Part:
     blocks: tuple[Block, ...]
     anchor: str = ""
     css: str = ""
-    tag: Literal["div", "article"] = "div"
+    tag: Literal["div", "article", "header"] = "div"
     only: Medium | None = None
 
 
@@ -208,8 +211,8 @@ Block = Heading | Paragraph | Note | BulletList | Table | Figure | Details | Par
 class Section:
     """A part of the report with its own heading (level 1) and entry in the contents.
 
-    `title` is the entry in the contents; the HTML heading shows `heading` instead when given,
-    the Word heading `docx_title`.
+    `title` is the entry in the contents, `entries` the links listed under it; the HTML heading
+    shows `heading` instead when given, the Word heading `docx_title`.
     """
 
     anchor: str
@@ -218,6 +221,8 @@ class Section:
     css: str = ""
     heading: tuple[Inline, ...] = ()
     docx_title: str = ""
+    entries: tuple[Link, ...] = ()
+    only: Medium | None = None
 
 
 def text(

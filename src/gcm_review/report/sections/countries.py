@@ -30,7 +30,8 @@ def countries(look: Lookup) -> d.Section:
         ]
     for profile in profiles:
         blocks += _docx_profile(look, profile)
-    return d.Section("countries", "What each country reported", tuple(blocks))
+    entries = tuple(d.Link(p.name, f"country-{p.country}") for p in profiles)
+    return d.Section("countries", "What each country reported", tuple(blocks), entries=entries)
 
 
 def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:

@@ -76,4 +76,4 @@ def stakeholders(look: Lookup) -> d.Section:
         )
         header = ("Stakeholder group", d.cell("Paragraphs", css="num"))
         blocks = (d.Table(header, rows, css="groups"),)
-    return d.Section("stakeholders", "Stakeholder inputs", blocks)
+    return d.Section("stakeholders", "Stakeholder inputs", blocks, only="html")

@@ -32,7 +32,13 @@ def roundtables(look: Lookup) -> d.Section:
         ]
     for roundtable in found:
         blocks += _docx_roundtable(look, roundtable)
-    return d.Section("roundtables", "Roundtables", tuple(blocks))
+    entries = tuple(_entry(r) for r in found)
+    return d.Section("roundtables", "Roundtables", tuple(blocks), entries=entries)
+
+
+def _entry(r: RoundtableSummary) -> d.Link:
+    lang, direction = direction_of(r.title)
+    return d.Link(r.title, roundtable_anchor(r), dir=direction, lang=lang)
 
 
 def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
