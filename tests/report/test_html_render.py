@@ -13,7 +13,15 @@ CHART = BarChart("shares", "Shares", (Bar("Yes", 75.0),), unit="%", max_value=10
 
 
 def html(*blocks: d.Block, charts: dict[str, str] | None = None) -> str:
-    return str(render_blocks(blocks, charts=charts))
+    """The blocks' markup, without the line break that follows each block."""
+    return str(render_blocks(blocks, charts=charts)).replace("\n", "")
+
+
+def test_blocks_are_separated_by_a_line_break() -> None:
+    # so that an inline part (a bold name with no element of its own) and a list stay apart
+    runs = d.Paragraph((d.Span("Bahrain", strong=True),), tag="")
+    out = str(render_blocks([runs, d.bullets(["Obj. 5"])]))
+    assert out == "<strong>Bahrain</strong>\n<ul>\n<li>Obj. 5</li>\n</ul>\n"
 
 
 def test_heading_is_one_level_below_the_section() -> None:
