@@ -56,13 +56,9 @@ def new_document(title: str) -> Document:
     return doc
 
 
-def add_text(
-    doc: Document, text: str = "", *, style: str | None = None, lead: str = ""
-) -> Paragraph:
-    """A paragraph with an optional bold lead; right to left when the text is Arabic."""
+def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Paragraph:
+    """A paragraph holding the text; right to left when the text is Arabic."""
     paragraph = _new_paragraph(doc, style)
-    if lead:
-        paragraph.add_run(xml_text(lead)).bold = True
     if text:
         paragraph.add_run(xml_text(text))
     if is_arabic_text(text):

@@ -41,6 +41,7 @@ class DocxContext:
 
     known: Collection[int] = frozenset()  # ids of the paragraphs bookmarked in the Evidence
     charts: Mapping[str, bytes] | None = None  # PNG by chart name; else a figure's chart is drawn
+    # ids of the bookmarks around anchored paragraphs; add_section starts them above those in use
     bookmark_ids: Iterator[int] = field(default_factory=lambda: itertools.count())
 
 
