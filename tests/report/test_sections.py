@@ -9,10 +9,17 @@ import pytest
 from gcm_review.frameworks import load_framework
 from gcm_review.report import document as d
 from gcm_review.report.docx_render import plain_text
+from gcm_review.report.sections import report_sections
+from gcm_review.report.sections.attention import regional_synthesis
+from gcm_review.report.sections.countries import countries
+from gcm_review.report.sections.evidence import evidence
+from gcm_review.report.sections.front import front_matter
 from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.matrix import heat_level, matrix
 from gcm_review.report.sections.principles import principles, stakeholders
 from gcm_review.report.sections.recommendations import recommendations
+from gcm_review.report.sections.roundtables import roundtables
 from gcm_review.synthesis.records import Recommendation, RecommendationSource, Synthesis
 
 
@@ -110,3 +117,104 @@ def test_stakeholder_groups_most_first(look: Lookup, small_synthesis: Synthesis)
     assert [plain_text(row[0].runs) for row in table.rows] == ["Member State", "Civil society"]  # type: ignore[union-attr,index]
     none = stakeholders(Lookup(replace(small_synthesis, stakeholder_groups={}), load_framework()))
     assert lines(none, "html") == ["No stakeholder group was recognised."]
+
+
+def test_regional_synthesis_lines_and_word_table(look: Lookup) -> None:
+    section = regional_synthesis(look)
+    html = lines(section, "html")
+    assert html[0].startswith("How objectives are sorted: greatest attention")
+    assert "Objectives that received the greatest attention" in html
+    six = next(line for line in html if line.startswith("Objective 6:"))
+    assert "1 of 2 reporting countries (50%): Jordan." in six
+    thirteen = next(line for line in html if line.startswith("Objective 13:"))
+    assert thirteen.endswith("No reporting country. Raised by other stakeholders: ")
+    word = lines(section, "docx")
+    assert word == [
+        f"Attention categories: {look.synthesis.rule.describe()}",
+        "Objective | Title | Category | Countries | Share",
+    ]
+
+
+def test_matrix_heat_cells_and_links(look: Lookup) -> None:
+    section = matrix(look)
+    assert section.docx_title == "Country × objective matrix"
+    table = next(b for b in d.for_medium(section.blocks, "html") if isinstance(b, d.Table))
+    jordan = table.rows[0]
+    assert isinstance(jordan, tuple)
+    six, one = jordan[6], jordan[1]
+    assert isinstance(six, d.Cell) and six.css == "n1"
+    assert six.runs == (d.Link("1", "cell-JOR-6"),)
+    assert isinstance(one, d.Cell) and one.runs == (d.Span("0"),) and one.css == "n0"
+    groups = [b for b in section.blocks if isinstance(b, d.Part)]
+    assert [g.css for g in groups] == ["cell-group", "cell-group"]
+    assert [heat_level(n) for n in (0, 1, 2, 3, 4)] == [0, 1, 2, 2, 3]
+
+
+def test_country_profiles_per_medium(look: Lookup) -> None:
+    section = countries(look)
+    assert [e.anchor for e in section.entries] == ["country-JOR", "country-EGY"]
+    articles = [b for b in section.blocks if isinstance(b, d.Part)]
+    assert [(a.anchor, a.tag, a.only) for a in articles] == [
+        ("country-JOR", "article", "html"),
+        ("country-EGY", "article", "html"),
+    ]
+    word = lines(section, "docx")
+    assert word[:3] == [
+        "Jordan (JOR)",
+        "Sources: jordan.pdf. Speakers: Ms. Rana Haddad, Director, Ministry of Labour "
+        "(Jordan; member state).",
+        "Objectives addressed",
+    ]
+
+
+def test_roundtables_keep_arabic_direction_in_contents(
+    look: Lookup, small_synthesis: Synthesis
+) -> None:
+    section = roundtables(look)
+    (entry,) = section.entries
+    assert entry.anchor == "roundtable-RT2" and entry.dir == "auto"
+    arabic = replace(small_synthesis.roundtables[0], key="RT 3/ب", title="المائدة المستديرة")
+    other = roundtables(Lookup(replace(small_synthesis, roundtables=(arabic,)), load_framework()))
+    (entry,) = other.entries
+    assert (entry.anchor, entry.lang, entry.dir) == ("roundtable-RT-3", "ar", "rtl")
+
+
+def test_evidence_articles_and_bookmarked_word_heads(look: Lookup) -> None:
+    section = evidence(look)
+    articles = [b for b in section.blocks if isinstance(b, d.Part)]
+    assert [a.anchor for a in articles] == ["p1", "p2", "p3"]
+    heads = [
+        b for b in d.for_medium(section.blocks, "docx") if isinstance(b, d.Paragraph) and b.anchor
+    ]
+    assert [plain_text(h.runs) for h in heads] == [
+        "¶1  jordan.pdf, no. 1, p. 2",
+        "¶2  egypt.html",
+        "¶3  ngo.docx",
+    ]
+    assert all(h.keep_with_next and h.space_before == 10 for h in heads)
+
+
+def test_report_sections_in_order_with_annexes_before_the_evidence(look: Lookup) -> None:
+    annex = d.Section("survey", "Stakeholder survey", ())
+    anchors = [s.anchor for s in report_sections(look, annexes=[annex])]
+    assert anchors == [
+        "key-messages",
+        "regional-synthesis",
+        "matrix",
+        "countries",
+        "roundtables",
+        "principles",
+        "stakeholders",
+        "recommendations",
+        "survey",
+        "evidence",
+    ]
+
+
+def test_front_matter(look: Lookup) -> None:
+    header, title, *notes = front_matter(look)
+    assert isinstance(header, d.Part) and (header.anchor, header.tag) == ("top", "header")
+    assert isinstance(title, d.Heading) and (title.level, title.only) == (0, "docx")
+    assert [n.text for n in notes if isinstance(n, d.Note)][1] == (
+        "Paragraphs by stakeholder group: member state 2, civil society 1."
+    )

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
+from gcm_review.report import document as d
 from gcm_review.report.docx_render import DocxContext, add_section
 from gcm_review.report.html_render import render_blocks
 from gcm_review.survey import SurveyResult, analyse_survey, survey_section, write_survey_outputs
@@ -136,3 +137,18 @@ def write_png_placeholder() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (20, 10), "white").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_survey_section_is_built_once_for_both_media(result: SurveyResult) -> None:
+    section = survey_section(result)
+    headings = [b for b in section.blocks if isinstance(b, d.Heading)]
+    took_part = next(h for h in headings if h.text == "Took part?")
+    assert (took_part.anchor, took_part.dir, took_part.only) == ("survey-q-took_part", "auto", None)
+    figures = [b for b in section.blocks if isinstance(b, d.Figure)]
+    assert figures and all(f.only == "html" and f.chart is not None for f in figures)
+    tables = {
+        medium: [b.header for b in d.for_medium(section.blocks, medium) if isinstance(b, d.Table)]
+        for medium in ("html", "docx")
+    }
+    assert ("Answer", "n", "Share", "95% CI") in tables["html"]
+    assert ("Answer", "n", "Of", "Share", "95% CI") in tables["docx"]
