@@ -42,7 +42,7 @@ def test_paragraph_runs() -> None:
     assert out == (
         '<p id="x" class="figures"><strong>Lead</strong> then '
         '<span class="muted" title="a &lt;hint&gt;">muted</span>'
-        '<a class="chip objective" href="#objective-6" title="Fees">Objective 6</a>'
+        '<a href="#objective-6" class="chip objective" title="Fees">Objective 6</a>'
         '<q dir="auto">quoted</q>'
         '<sup class="refs" dir="ltr"><a href="#p12" title="paragraph 12">[12]</a>'
         '<a href="#p15" title="paragraph 15">[15]</a></sup></p>'

@@ -11,12 +11,19 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from gcm_review.report import document as d
 from gcm_review.report.svg_charts import render_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
+_ATTRIBUTES = (
+    ("anchor", "id"),
+    ("css", "class"),
+    ("lang", "lang"),
+    ("dir", "dir"),
+    ("title", "title"),
+)
 _BLOCK_TYPES: Mapping[str, type] = {
     "heading": d.Heading,
     "paragraph": d.Paragraph,
@@ -46,7 +53,18 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.tests.update({name: _is_a(kind) for name, kind in _BLOCK_TYPES.items()})
+    env.filters["attrs"] = html_attributes
     return env
+
+
+def html_attributes(item: object, *, anchor: bool = True) -> Markup:
+    """The id (from `anchor`), class, lang, dir and title attributes an item sets, escaped."""
+    written = ""
+    for key, name in _ATTRIBUTES:
+        value = getattr(item, key, None)
+        if value and (anchor or name != "id"):
+            written += f' {name}="{escape(value)}"'
+    return Markup(written)
 
 
 def _is_a(kind: type) -> Callable[[object], bool]:
