@@ -1,9 +1,10 @@
 """The report as data: sections made of blocks, built once and drawn by each renderer.
 
-Builders (the survey annex in `survey/section.py`) turn records into a `Section`;
-`html_render` draws it with one Jinja macro per block type, `docx_render` with one python-docx
-function per block type. Where today's HTML and Word reports say different things, a block
-carries `only="html"` or `only="docx"` and the other renderer skips it.
+Builders (`report/sections/`, the survey annex in `survey/section.py`) turn records into
+`Section`s; `html_render` draws them with one Jinja macro per block type, `docx_render` with one
+python-docx function per block type. Where the HTML and Word reports say different things (as
+they did before this model), a block carries `only="html"` or `only="docx"` and the other
+renderer skips it: the differences are visible in the data.
 
 Heading levels are those of the Word document: a section is level 1 (`<h2>` in HTML, whose
 `<h1>` is the report's title), its parts level 2 (`<h3>`), and so on.
