@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.text.paragraph import Paragraph
 from PIL import Image
 
-from gcm_review.report.docx_links import add_bookmark
+from gcm_review.report import document as d
 from gcm_review.report.docx_report import write_docx
 from gcm_review.synthesis.records import KeyMessage, Synthesis
 
@@ -201,11 +201,14 @@ def test_control_characters_do_not_break_the_document(
 def test_extra_sections_go_before_the_evidence(small_synthesis: Synthesis, tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
 
-    def annex(doc: Document) -> None:
-        add_bookmark(doc.add_heading("Survey annex", 1), "annex", 0)
-
-    write_docx(small_synthesis, path, charts={}, extra=(annex,))
+    annex = d.Section(
+        "annex", "Survey annex", (d.Paragraph((d.Span("42 responses"), d.Refs((1,)))),)
+    )
+    write_docx(small_synthesis, path, charts={}, annexes=(annex,))
     doc = docx.Document(str(path))
     assert _headings(doc, 1)[-2:] == ["Survey annex", "Evidence"]
+    cited = next(p for p in doc.paragraphs if p.text.startswith("42 responses"))
+    assert cited.text == "42 responses [¶1]"
+    assert cited._p.xpath(".//w:hyperlink/@w:anchor") == ["p1"]
     ids = doc.element.body.xpath("//w:bookmarkStart/@w:id")
-    assert len(ids) == len(set(ids)) == 4
+    assert len(ids) == len(set(ids)) == 3

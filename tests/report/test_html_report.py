@@ -10,7 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from gcm_review.languages import has_arabic_script
-from gcm_review.report.html_report import render_html, safe_id, text_of
+from gcm_review.report.document import Paragraph, Section, Span, safe_id
+from gcm_review.report.html_report import render_html
+from gcm_review.report.text_direction import text_of
 from gcm_review.synthesis.records import KeyMessage, RoundtableSummary, Synthesis
 
 VOID = {"meta", "link", "br", "hr", "img", "input", "wbr", "source", "col", "area", "base"}
@@ -250,8 +252,9 @@ def test_missing_charts_are_left_out(small_synthesis: Synthesis, charts: dict[st
 
 
 def test_extra_sections_come_before_the_appendix(small_synthesis: Synthesis) -> None:
-    extra = ("survey-annex", "Survey <annex>", "<p><strong>42</strong> responses</p>")
-    html = render_html(small_synthesis, extra_sections=[extra])
+    body = Paragraph((Span("42", strong=True), Span(" responses")))
+    annex = Section("survey-annex", "Survey <annex>", (body,))
+    html = render_html(small_synthesis, annexes=[annex])
     page = parse(html)
     assert "#survey-annex" in page.within["contents"]
     assert "<h2>Survey &lt;annex&gt;</h2>" in html

@@ -11,14 +11,10 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from gcm_review.survey import (
-    SurveyResult,
-    analyse_survey,
-    survey_docx_section,
-    survey_html_section,
-    survey_report_section,
-    write_survey_outputs,
-)
+from gcm_review.report import document as d
+from gcm_review.report.docx_render import DocxContext, add_section
+from gcm_review.report.html_render import render_blocks
+from gcm_review.survey import SurveyResult, analyse_survey, survey_section, write_survey_outputs
 from gcm_review.survey.charts import survey_charts
 from gcm_review.survey.outputs import RESULT_COLUMNS
 from gcm_review.survey.workbook import sheet_titles
@@ -107,16 +103,16 @@ def test_charts_have_intervals_and_files(result: SurveyResult, tmp_path: Path) -
 
 
 def test_html_section_escapes_everything(result: SurveyResult) -> None:
-    html = survey_html_section(result)
+    section = survey_section(result)
+    html = render_blocks(section.blocks)
     assert "<script>" not in html
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "<svg" in html  # charts inline
     assert "75.0%" in html and "30.1–95.4" in html
     # Left-out answers of took_part are shown: c's 'maybe', e's blank, no "don't know".
-    assert "Don&#x27;t know: 0; No answer: 1; Value not in the form: 1." in html
-    assert "&#x27;maybe&#x27; is not a choice" in html
-    anchor, heading, body = survey_report_section(result)
-    assert (anchor, heading) == ("survey", "Stakeholder survey") and body == html
+    assert "Don&#39;t know: 0; No answer: 1; Value not in the form: 1." in html
+    assert "&#39;maybe&#39; is not a choice" in html
+    assert (section.anchor, section.title) == ("survey", "Stakeholder survey")
 
 
 def test_html_page_is_written(result: SurveyResult, tmp_path: Path) -> None:
@@ -128,11 +124,11 @@ def test_html_page_is_written(result: SurveyResult, tmp_path: Path) -> None:
 def test_docx_section(result: SurveyResult) -> None:
     document = docx.Document()
     charts = {"survey-q-took_part": write_png_placeholder()}
-    survey_docx_section(document, result, charts)
+    add_section(document, survey_section(result), DocxContext(charts=charts))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "Stakeholder survey"
     assert "Took part?" in headings and "Results by question" in headings
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 0  # per-question charts are in the HTML only
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "75.0%" in cells
 
@@ -141,3 +137,18 @@ def write_png_placeholder() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (20, 10), "white").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_survey_section_is_built_once_for_both_media(result: SurveyResult) -> None:
+    section = survey_section(result)
+    headings = [b for b in section.blocks if isinstance(b, d.Heading)]
+    took_part = next(h for h in headings if h.text == "Took part?")
+    assert (took_part.anchor, took_part.dir, took_part.only) == ("survey-q-took_part", "auto", None)
+    figures = [b for b in section.blocks if isinstance(b, d.Figure)]
+    assert figures and all(f.only == "html" and f.chart is not None for f in figures)
+    tables = {
+        medium: [b.header for b in d.for_medium(section.blocks, medium) if isinstance(b, d.Table)]
+        for medium in ("html", "docx")
+    }
+    assert ("Answer", "n", "Share", "95% CI") in tables["html"]
+    assert ("Answer", "n", "Of", "Share", "95% CI") in tables["docx"]

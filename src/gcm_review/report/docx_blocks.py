@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from gcm_review.languages import is_mostly_arabic
 from gcm_review.report.docx_links import (
     add_link_style,
-    is_arabic_text,
     mark_repeating_header,
     set_right_to_left,
     xml_text,
@@ -56,16 +56,12 @@ def new_document(title: str) -> Document:
     return doc
 
 
-def add_text(
-    doc: Document, text: str = "", *, style: str | None = None, lead: str = ""
-) -> Paragraph:
-    """A paragraph with an optional bold lead; right to left when the text is Arabic."""
+def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Paragraph:
+    """A paragraph holding the text; right to left when the text is Arabic."""
     paragraph = _new_paragraph(doc, style)
-    if lead:
-        paragraph.add_run(xml_text(lead)).bold = True
     if text:
         paragraph.add_run(xml_text(text))
-    if is_arabic_text(text):
+    if is_mostly_arabic(text):
         set_right_to_left(paragraph)
     return paragraph
 
@@ -126,7 +122,7 @@ def add_grid_table(
             run = paragraph.add_run(xml_text(value))
             run.font.size = Pt(font_size)
             run.bold = values is header
-            if is_arabic_text(value):
+            if is_mostly_arabic(value):
                 set_right_to_left(paragraph)
 
 

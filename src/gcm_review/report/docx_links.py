@@ -17,8 +17,6 @@ from docx.shared import RGBColor
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
-from gcm_review.languages import is_mostly_arabic
-
 LINK_STYLE = "Hyperlink"
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 REFERENCE_MARK = "¶"
@@ -50,14 +48,6 @@ _AFTER_BIDI = (
 def xml_text(text: str) -> str:
     """The text without the control characters an XML document cannot hold."""
     return _XML_ILLEGAL.sub("", text)
-
-
-def is_arabic_text(text: str) -> bool:
-    """Whether the text is written in Arabic: Arabic script, and no more Latin than Arabic letters.
-
-    The second test keeps an English paragraph that quotes one Arabic name left-to-right.
-    """
-    return is_mostly_arabic(text)
 
 
 def add_link_style(document: Document) -> None:

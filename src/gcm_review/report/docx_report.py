@@ -2,71 +2,22 @@
 
 Each key message, objective sentence, statement and recommendation ends with references such as
 "[¶12, ¶15]": internal links to the bookmarks `p12` and `p15` of the Evidence section, which
-lists every paragraph of the synthesis. Arabic paragraphs are laid out right to left.
+lists every paragraph of the synthesis. Arabic paragraphs are laid out right to left. The
+sections come from the builders of `report/sections/`; `docx_render` draws them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from docx.document import Document
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph
-
 from gcm_review.frameworks.loader import Framework, load_framework
-from gcm_review.report.docx_blocks import (
-    TEXT_WIDTH_CM,
-    add_grid_table,
-    add_heading,
-    add_note,
-    add_picture,
-    add_text,
-    new_document,
-)
-from gcm_review.report.docx_links import (
-    add_bookmark,
-    add_references,
-    bookmark_name,
-    next_bookmark_id,
-)
-from gcm_review.structure.countries import country_name
-from gcm_review.synthesis.records import (
-    PROFILE_STATEMENT_TYPES,
-    STATEMENT_TYPE_TITLES,
-    CountryProfile,
-    ObjectiveEvidence,
-    ParagraphTag,
-    ReviewParagraph,
-    RoundtableSummary,
-    Speaker,
-    Synthesis,
-)
-
-CHART_CAPTIONS = {
-    "attention": "Share of reporting countries that addressed each objective",
-    "heatmap": "Paragraphs addressing each objective, by country",
-    "principles": "Paragraphs invoking each guiding principle",
-}
-CATEGORY_LABELS = {
-    "greatest": "Greatest attention",
-    "some": "Some attention",
-    "not-reported": "Not reported in most reviews",
-}
-DocxHook = Callable[[Document], None]
-
-
-@dataclass(frozen=True)
-class _Report:
-    """The document being written and what its parts look up."""
-
-    doc: Document
-    synthesis: Synthesis
-    known: frozenset[int]  # ids of the paragraphs in the Evidence section
-    objective_titles: Mapping[int, str]
-    principle_titles: Mapping[str, str]
-    country_names: Mapping[str, str]
+from gcm_review.report.document import Section
+from gcm_review.report.docx_blocks import new_document
+from gcm_review.report.docx_render import DocxContext, add_blocks, add_section
+from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.front import front_matter
+from gcm_review.synthesis.records import Synthesis
 
 
 def write_docx(
@@ -75,328 +26,19 @@ def write_docx(
     *,
     charts: Mapping[str, bytes],
     framework: Framework | None = None,
-    extra: Sequence[DocxHook] = (),
+    annexes: Sequence[Section] = (),
 ) -> None:
     """Write the draft report; `charts` maps "attention", "heatmap", "principles" to PNG bytes.
 
-    Charts under other names are not used. Each `extra` hook adds its own section (a survey
-    annex, say) after the recommendations, before the Evidence. Objective titles come from the
-    framework (GCM unless another is given), else from the titles the synthesis carries.
+    Charts under other names are not used. The `annexes` (the survey, say) come after the
+    recommendations, before the Evidence. Objective titles come from the framework (GCM unless
+    another is given), else from the titles the synthesis carries.
     """
-    report = _start(synthesis, framework or load_framework())
-    _title_part(report)
-    _key_messages(report)
-    _regional_synthesis(report, charts)
-    _matrix_part(report, charts)
-    _country_profiles(report)
-    _roundtables(report)
-    _principles(report, charts)
-    _recommendations(report)
-    for hook in extra:
-        hook(report.doc)
-    _evidence(report)
-    report.doc.save(str(path))
-
-
-def _start(synthesis: Synthesis, framework: Framework) -> _Report:
-    titles = {a.objective: a.title for a in synthesis.attention}
-    titles.update({o.number: o.titles.get("en", o.label) for o in framework.objectives})
-    principles = {p.key: p.title for p in synthesis.principles}
-    principles.update({p.key: p.titles.get("en", p.label) for p in framework.principles})
-    names = {code: name for code, name in synthesis.matrix.countries}
-    names.update({profile.country: profile.name for profile in synthesis.countries})
-    return _Report(
-        doc=new_document(synthesis.title),
-        synthesis=synthesis,
-        known=frozenset(p.id for p in synthesis.paragraphs),
-        objective_titles=titles,
-        principle_titles=principles,
-        country_names=names,
-    )
-
-
-def _paragraph(
-    report: _Report, text: str = "", *, style: str | None = None, lead: str = ""
-) -> Paragraph:
-    return add_text(report.doc, text, style=style, lead=lead)
-
-
-def _claim(
-    report: _Report, text: str, ids: Iterable[int], *, style: str | None = None, lead: str = ""
-) -> Paragraph:
-    """A statement followed by links to the paragraphs it rests on."""
-    paragraph = add_text(report.doc, text, style=style, lead=lead)
-    add_references(paragraph, ids, known=report.known)
-    return paragraph
-
-
-def _note(report: _Report, text: str) -> Paragraph:
-    return add_note(report.doc, text)
-
-
-def _heading(report: _Report, text: str, level: int) -> None:
-    add_heading(report.doc, text, level)
-
-
-def _table(
-    report: _Report,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    widths: Sequence[float],
-    font_size: float = 9,
-) -> None:
-    add_grid_table(report.doc, header, rows, widths=widths, font_size=font_size)
-
-
-def _chart(report: _Report, charts: Mapping[str, bytes], name: str) -> None:
-    png = charts.get(name)
-    if png is not None:
-        add_picture(report.doc, png, f"Figure: {CHART_CAPTIONS[name]}.")
-
-
-def _objective_label(report: _Report, number: int) -> str:
-    title = report.objective_titles.get(number)
-    return f"Objective {number}: {title}" if title else f"Objective {number}"
-
-
-def _country(report: _Report, code: str | None) -> str:
-    if code is None:
-        return ""
-    return report.country_names.get(code) or country_name(code) or code
-
-
-def _group(group: str | None) -> str:
-    return group.replace("-", " ") if group else ""
-
-
-def _who(
-    report: _Report,
-    parts: Iterable[str | None],
-    country: str | None,
-    group: str | None,
-) -> str:
-    """Who spoke: "name, title, organisation (country; group)"; empty when nothing is known."""
-    who = ", ".join(part for part in parts if part)
-    extras = "; ".join(part for part in (_country(report, country), _group(group)) if part)
-    if who and extras:
-        return f"{who} ({extras})"
-    return who or extras
-
-
-def _speaker_label(report: _Report, speaker: Speaker) -> str:
-    parts = (speaker.name, speaker.title, speaker.organisation)
-    return _who(report, parts, speaker.country, speaker.stakeholder_group) or "Unnamed speaker"
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
-
-
-# --- parts of the report ----------------------------------------------------------------------
-
-
-def _title_part(report: _Report) -> None:
-    synthesis = report.synthesis
-    _heading(report, synthesis.title, 0)
-    taggers = ", ".join(synthesis.taggers) or "the configured taggers"
-    _note(
-        report,
-        "Machine draft for analysts to check. gcm-review produced this report from "
-        f"{_plural(len(synthesis.documents), 'document')} "
-        f"({_plural(len(synthesis.paragraphs), 'paragraph')}) tagged by {taggers}. "
-        "Every statement is a draft: check it against the paragraphs it cites, shown as [¶n] "
-        "links to the Evidence section, before using it.",
-    )
-    if synthesis.stakeholder_groups:
-        groups = ", ".join(
-            f"{_group(group)} {count}" for group, count in synthesis.stakeholder_groups.items()
-        )
-        _note(report, f"Paragraphs by stakeholder group: {groups}.")
-
-
-def _key_messages(report: _Report) -> None:
-    _heading(report, "Key messages (draft)", 1)
-    if not report.synthesis.key_messages:
-        _note(report, "No key messages were drafted.")
-    for index, message in enumerate(report.synthesis.key_messages, start=1):
-        _claim(report, message.text, message.paragraph_ids, lead=f"{index}. ")
-
-
-def _regional_synthesis(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Regional synthesis", 1)
-    _paragraph(report, report.synthesis.rule.describe(), lead="Attention categories: ")
-    rows = [
-        (
-            str(item.objective),
-            report.objective_titles.get(item.objective, item.title),
-            CATEGORY_LABELS.get(item.category, item.category),
-            ", ".join(_country(report, code) for code in item.countries),
-            f"{item.share:.0%} ({len(item.countries)}/{item.reporting_countries})",
-        )
-        for item in report.synthesis.attention
-    ]
-    header = ("Objective", "Title", "Category", "Countries", "Share")
-    _table(report, header, rows, widths=(1.6, 6.4, 2.6, 3.4, 2.0), font_size=8)
-    _chart(report, charts, "attention")
-
-
-def _matrix_part(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Country × objective matrix", 1)
-    _note(report, "Paragraphs by member states substantively addressing each objective.")
-    _chart(report, charts, "heatmap")
-    matrix = report.synthesis.matrix
-    header = ("Country", *(str(n) for n in matrix.objectives))
-    rows = [
-        (name, *(str(count) for count in counts))
-        for (_, name), counts in zip(matrix.countries, matrix.counts, strict=True)
-    ]
-    first = 2.8
-    rest = (TEXT_WIDTH_CM - first) / max(1, len(matrix.objectives))
-    widths = (first, *(rest for _ in matrix.objectives))
-    _table(report, header, rows, widths=widths, font_size=6.5)
-
-
-def _country_profiles(report: _Report) -> None:
-    _heading(report, "What each country reported", 1)
-    if not report.synthesis.countries:
-        _note(report, "No member-state statements were found.")
-    for profile in report.synthesis.countries:
-        _country_profile(report, profile)
-
-
-def _country_profile(report: _Report, profile: CountryProfile) -> None:
-    _heading(report, f"{profile.name} ({profile.country})", 2)
-    sources = "; ".join(profile.documents)
-    speakers = "; ".join(_speaker_label(report, speaker) for speaker in profile.speakers)
-    _note(report, f"Sources: {sources}." + (f" Speakers: {speakers}." if speakers else ""))
-    if profile.objectives:
-        _heading(report, "Objectives addressed", 3)
-        _objective_evidence(report, profile.objectives)
-    for kind in PROFILE_STATEMENT_TYPES:
-        statements = profile.statements_of(kind)
-        if not statements:
-            continue
-        _heading(report, STATEMENT_TYPE_TITLES[kind], 3)
-        for statement in statements:
-            _claim(report, statement.sentence, (statement.paragraph_id,), style="List Bullet")
-
-
-def _objective_evidence(report: _Report, evidence: Sequence[ObjectiveEvidence]) -> None:
-    """Each objective as a bullet, then its strongest sentence with all its paragraphs cited."""
-    for item in evidence:
-        _paragraph(report, style="List Bullet", lead=_objective_label(report, item.objective))
-        ids = (item.paragraph_id, *item.paragraph_ids)
-        _claim(report, item.sentence, ids, style="List Continue")
-
-
-def _roundtables(report: _Report) -> None:
-    _heading(report, "Roundtables", 1)
-    if not report.synthesis.roundtables:
-        _note(report, "No roundtable sessions were found.")
-    for roundtable in report.synthesis.roundtables:
-        _roundtable(report, roundtable)
-
-
-def _roundtable(report: _Report, roundtable: RoundtableSummary) -> None:
-    _heading(report, roundtable.title or roundtable.key, 2)
-    if roundtable.objectives:
-        _heading(report, "Objectives under review", 3)
-        for number in roundtable.objectives:
-            _paragraph(report, _objective_label(report, number), style="List Bullet")
-    if roundtable.speakers:
-        _heading(report, "Speakers", 3)
-        for speaker in roundtable.speakers:
-            label = _speaker_label(report, speaker)
-            _claim(report, label, speaker.paragraph_ids, style="List Bullet")
-    if roundtable.addressed:
-        _heading(report, "Objectives addressed", 3)
-        _objective_evidence(report, roundtable.addressed)
-
-
-def _principles(report: _Report, charts: Mapping[str, bytes]) -> None:
-    _heading(report, "Guiding principles", 1)
-    rows = [
-        (
-            report.principle_titles.get(item.key, item.title),
-            str(len(item.paragraph_ids)),
-            ", ".join(_country(report, code) for code in item.countries),
-            str(len(item.stakeholder_paragraph_ids)),
-        )
-        for item in report.synthesis.principles
-    ]
-    header = ("Principle", "Member-state paragraphs", "Countries", "Other stakeholders' paragraphs")
-    _table(report, header, rows, widths=(4.4, 2.8, 6.0, 2.8))
-    _chart(report, charts, "principles")
-
-
-def _recommendations(report: _Report) -> None:
-    _heading(report, "Recommendations", 1)
-    if not report.synthesis.recommendations:
-        _note(report, "No recommendations were found.")
-    for rank, item in enumerate(report.synthesis.recommendations, start=1):
-        _claim(report, item.text, item.paragraph_ids, lead=f"{rank}. ")
-        support = (
-            f"Supported by {_plural(item.supporting_sources, 'source')} in "
-            f"{_plural(item.supporting_countries, 'country', 'countries')}"
-        )
-        numbers = ", ".join(str(n) for n in item.objectives)
-        word = "objective" if len(item.objectives) == 1 else "objectives"
-        _note(report, support + (f"; {word} {numbers}." if numbers else "."))
-        for source in item.sources:
-            label = _who(report, (source.source,), source.country, source.stakeholder_group)
-            _claim(report, label or source.source, (source.paragraph_id,), style="List Bullet")
-            if source.sentence.strip() != item.text.strip():
-                _paragraph(report, source.sentence, style="List Continue")
-
-
-def _evidence(report: _Report) -> None:
-    _heading(report, "Evidence", 1)
-    _note(report, "Every paragraph of the review, in order, with its place, speaker and tags.")
-    rows = [
-        (
-            doc.name,
-            doc.title or "",
-            doc.language or "",
-            f"not counted: a copy of {doc.copy_of}" if doc.copy_of else str(doc.paragraphs),
-        )
-        for doc in report.synthesis.documents
-    ]
-    _table(report, ("Document", "Title", "Language", "Paragraphs"), rows, widths=(4, 8, 2, 2))
-    first_id = next_bookmark_id(report.doc)
-    for index, para in enumerate(report.synthesis.paragraphs):
-        _evidence_paragraph(report, para, bookmark_id=first_id + index)
-
-
-def _evidence_paragraph(report: _Report, para: ReviewParagraph, *, bookmark_id: int) -> None:
-    place = [para.document]
-    if para.number:
-        place.append(f"no. {para.number}")
-    if para.page is not None:
-        place.append(f"p. {para.page}")
-    head = _paragraph(report, ", ".join(place), lead=f"¶{para.id}  ")
-    head.paragraph_format.keep_with_next = True
-    head.paragraph_format.space_before = Pt(10)
-    add_bookmark(head, bookmark_name(para.id), bookmark_id)
-    parts = (para.speaker, para.speaker_title, para.organisation)
-    context = [
-        " > ".join(para.section),
-        _who(report, parts, para.country, para.stakeholder_group),
-    ]
-    if any(context):
-        note = _note(report, " · ".join(part for part in context if part))
-        note.paragraph_format.keep_with_next = True
-    _paragraph(report, para.text)
-    if para.tags:
-        _note(report, "Tags: " + "; ".join(_tag_label(report, tag) for tag in para.tags))
-
-
-def _tag_label(report: _Report, tag: ParagraphTag) -> str:
-    kind, _, key = tag.label.partition(":")
-    if kind == "objective" and key.isdigit():
-        name = f"objective {key}"
-    elif kind == "principle":
-        name = report.principle_titles.get(key, key)
-    else:
-        name = tag.label
-    return f"{name} ({tag.probability:.2f}, {tag.source}, {tag.status})"
+    look = Lookup(synthesis, framework or load_framework())
+    doc = new_document(synthesis.title)
+    context = DocxContext(known=frozenset(look.paragraphs), charts=charts)
+    add_blocks(doc, front_matter(look), context)
+    for section in report_sections(look, annexes=annexes):
+        if section.only in (None, "docx"):
+            add_section(doc, section, context)
+    doc.save(str(path))

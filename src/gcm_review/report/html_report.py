@@ -1,355 +1,48 @@
 """Render a synthesis as one self-contained HTML page where every statement links to its evidence.
 
 The page needs nothing from the network: the stylesheet is inlined, charts arrive as inline SVG.
-Python turns the records into plain values (`_View`); the Jinja templates only lay them out.
+The sections come from the builders of `report/sections/`; the block macros draw them.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from gcm_review.frameworks.loader import Framework, load_framework
-from gcm_review.languages import is_mostly_arabic
-from gcm_review.structure.countries import country_name
-from gcm_review.synthesis.records import (
-    ATTENTION_CATEGORIES,
-    PROFILE_STATEMENT_TYPES,
-    STATEMENT_TYPE_TITLES,
-    CountryProfile,
-    ObjectiveAttention,
-    ObjectiveEvidence,
-    ParagraphTag,
-    PrincipleCoverage,
-    Recommendation,
-    RecommendationSource,
-    ReviewParagraph,
-    RoundtableSummary,
-    Speaker,
-    Statement,
-    Synthesis,
-)
+from gcm_review.report.document import Section
+from gcm_review.report.html_render import environment, render_blocks, render_section
+from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.front import front_matter
+from gcm_review.synthesis.records import Synthesis
 
-_HERE = Path(__file__).parent
-CHART_NAMES = ("attention", "heatmap", "principles")
-CATEGORY_TITLES = {
-    "greatest": "Objectives that received the greatest attention",
-    "some": "Objectives that received some attention",
-    "not-reported": "Objectives not reported in most reviews",
-}
-# Group keys that do not read well capitalised ("civil-society" -> "Civil society" does).
-GROUP_TITLES = {
-    "member-state": "Member State",
-    "un-entity": "United Nations entity",
-    "nhri": "National human rights institution",
-}
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
-Item = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Text:
-    """Text from the documents, with the language and direction its element should carry."""
-
-    value: str
-    lang: str | None
-    dir: str  # "rtl" for Arabic, else "auto"
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A small "[12]" link to one evidence paragraph."""
-
-    anchor: str
-    label: str
-    hint: str
+_CSS = Path(__file__).parent / "assets" / "report.css"
 
 
 def render_html(
     synthesis: Synthesis,
     *,
     charts: Mapping[str, str] | None = None,
-    extra_sections: Sequence[tuple[str, str, str]] = (),
+    annexes: Sequence[Section] = (),
     framework: Framework | None = None,
 ) -> str:
     """The draft outcome report as one HTML page.
 
-    `charts` maps "attention", "heatmap" and "principles" to trusted inline SVG; `extra_sections`
-    holds (anchor id, heading, safe HTML) placed before the evidence appendix.
+    `charts` maps "attention", "heatmap" and "principles" to trusted inline SVG (a chart not
+    given is left out); `annexes` (the survey, say) are placed before the evidence appendix.
     """
-    view = _View(synthesis, framework or load_framework())
-    extras = [{"id": a, "heading": h, "html": Markup(body)} for a, h, body in extra_sections]
-    template = _environment().get_template("report.html.j2")
-    return template.render(
-        title=synthesis.title,
-        css=Markup((_HERE / "assets" / "report.css").read_text(encoding="utf-8")),
-        charts={
-            name: Markup(charts[name]) if charts and charts.get(name) else None
-            for name in CHART_NAMES
-        },
-        extras=extras,
-        **view.sections(),
+    look = Lookup(synthesis, framework or load_framework())
+    sections = [s for s in report_sections(look, annexes=annexes) if s.only in (None, "html")]
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            title=synthesis.title,
+            css=Markup(_CSS.read_text(encoding="utf-8")),
+            front=render_blocks(front_matter(look)),
+            sections=sections,
+            drawn=[render_section(section, charts=charts) for section in sections],
+        )
     )
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def text_of(value: str, language: str | None = None) -> Text:
-    """The value marked right-to-left Arabic when Arabic letters outnumber Latin ones."""
-    if is_mostly_arabic(value):
-        return Text(value, "ar", "rtl")
-    return Text(value, language if language and language != "ar" else None, "auto")
-
-
-def _maybe_text(value: str | None) -> Text | None:
-    """The text marked for direction, or None when there is no text."""
-    return text_of(value) if value else None
-
-
-def safe_id(key: str) -> str:
-    """A key usable in an element id and a fragment link."""
-    return _UNSAFE_ID.sub("-", key).strip("-") or "x"
-
-
-class _View:
-    """Turns the synthesis records into plain values for the templates."""
-
-    def __init__(self, synthesis: Synthesis, framework: Framework) -> None:
-        self.synthesis = synthesis
-        self.paragraphs = {p.id: p for p in synthesis.paragraphs}
-        self.profiles = {profile.country for profile in synthesis.countries}
-        self.listed = {a.objective for a in synthesis.attention}  # they get id="objective-N"
-        self.objective_titles = {a.objective: a.title for a in synthesis.attention}
-        self.objective_titles.update({o.number: o.titles["en"] for o in framework.objectives})
-        self.principle_titles = {p.key: p.titles["en"] for p in framework.principles}
-
-    def sections(self) -> dict[str, Any]:
-        s = self.synthesis
-        documents = [
-            dict(
-                name=d.name,
-                title=_maybe_text(d.title),
-                language=d.language,
-                paragraphs=d.paragraphs,
-                copy_of=d.copy_of,
-            )
-            for d in s.documents
-        ]
-        messages = [
-            dict(text=text_of(m.text), refs=self.refs(m.paragraph_ids)) for m in s.key_messages
-        ]
-        groups = sorted(s.stakeholder_groups.items(), key=lambda item: -item[1])
-        return dict(
-            documents=documents,
-            taggers=list(s.taggers),
-            rule=s.rule.describe(),
-            key_messages=messages,
-            attention=[self.category(c) for c in ATTENTION_CATEGORIES],
-            matrix=self.matrix(),
-            countries=[self.country_profile(c) for c in s.countries],
-            roundtables=[self.roundtable(r) for r in s.roundtables],
-            principles=[self.principle(p) for p in s.principles],
-            groups=[dict(title=_group(g), paragraphs=n) for g, n in groups],
-            recommendations=[self.recommendation(r) for r in _ranked(s.recommendations)],
-            paragraphs=[self.evidence(p) for p in s.paragraphs],
-        )
-
-    def refs(self, ids: Iterable[int]) -> list[Ref]:
-        found = [self.paragraphs.get(i) for i in dict.fromkeys(ids)]
-        return [Ref(p.anchor, str(p.id), _place(p)) for p in found if p is not None]
-
-    def objective(self, number: int) -> Item:
-        title = self.objective_titles.get(number, f"Objective {number}")
-        href = f"#objective-{number}" if number in self.listed else None
-        return dict(number=number, title=title, href=href)
-
-    def country(self, code: str | None, name: str | None = None) -> Item | None:
-        if not code:
-            return None
-        href = f"#country-{code}" if code in self.profiles else None
-        return dict(code=code, name=name or country_name(code) or code, href=href)
-
-    def category(self, category: str) -> Item:
-        rows = [a for a in self.synthesis.attention if a.category == category]
-        objectives = [self.attention_line(a) for a in rows]
-        return dict(key=category, title=CATEGORY_TITLES[category], objectives=objectives)
-
-    def attention_line(self, a: ObjectiveAttention) -> Item:
-        return self.objective(a.objective) | dict(
-            share=f"{a.share:.0%}",
-            count=len(a.countries),
-            reporting=a.reporting_countries,
-            countries=[self.country(c) for c in a.countries],
-            refs=self.refs(a.paragraph_ids),
-            other_refs=self.refs(a.stakeholder_paragraph_ids),
-        )
-
-    def matrix(self) -> Item:
-        m = self.synthesis.matrix
-        rows, groups = [], []
-        for (code, name), counts in zip(m.countries, m.counts, strict=True):
-            country = self.country(code, name)
-            numbered = list(zip(m.objectives, counts, strict=True))
-            cells = [
-                dict(count=n, href=f"#cell-{code}-{o}" if n else None, level=_level(n))
-                for o, n in numbered
-            ]
-            rows.append(dict(country=country, cells=cells))
-            filled = [
-                dict(id=f"cell-{code}-{o}", objective=o, refs=self.refs(m.cells.get((code, o), ())))
-                for o, n in numbered
-                if n
-            ]
-            if filled:
-                groups.append(dict(country=country, cells=filled))
-        objectives = [self.objective(o) for o in m.objectives]
-        return dict(objectives=objectives, rows=rows, cells=groups)
-
-    def evidence_line(self, e: ObjectiveEvidence) -> Item:
-        return self.objective(e.objective) | dict(
-            sentence=text_of(e.sentence),
-            refs=self.refs((e.paragraph_id,)),
-            all_refs=self.refs(e.paragraph_ids),
-        )
-
-    def speaker(self, s: Speaker) -> Item:
-        return dict(
-            name=_maybe_text(s.name),
-            title=_maybe_text(s.title),
-            organisation=_maybe_text(s.organisation),
-            country=self.country(s.country),
-            group=_group(s.stakeholder_group),
-            refs=self.refs(s.paragraph_ids),
-        )
-
-    def statement(self, s: Statement) -> Item:
-        objectives = [self.objective(o) for o in s.objectives]
-        return dict(
-            text=text_of(s.sentence), refs=self.refs((s.paragraph_id,)), objectives=objectives
-        )
-
-    def country_profile(self, c: CountryProfile) -> Item:
-        groups = [
-            dict(title=STATEMENT_TYPE_TITLES[kind], statements=[self.statement(s) for s in found])
-            for kind in PROFILE_STATEMENT_TYPES
-            if (found := c.statements_of(kind))
-        ]
-        return dict(
-            id=f"country-{c.country}",
-            name=c.name,
-            documents=list(c.documents),
-            refs=self.refs(c.paragraph_ids),
-            objectives=[self.evidence_line(e) for e in c.objectives],
-            statement_groups=groups,
-            speakers=[self.speaker(s) for s in c.speakers],
-        )
-
-    def roundtable(self, r: RoundtableSummary) -> Item:
-        return dict(
-            id=f"roundtable-{safe_id(r.key)}",
-            title=text_of(r.title),
-            objectives=[self.objective(o) for o in r.objectives],
-            speakers=[self.speaker(s) for s in r.speakers],
-            addressed=[self.evidence_line(e) for e in r.addressed],
-            refs=self.refs(r.paragraph_ids),
-        )
-
-    def principle(self, p: PrincipleCoverage) -> Item:
-        return dict(
-            anchor=f"principle-{safe_id(p.key)}",
-            title=self.principle_titles.get(p.key, p.title),
-            paragraphs=len(p.paragraph_ids),
-            others=len(p.stakeholder_paragraph_ids),
-            refs=self.refs(p.paragraph_ids),
-            countries=[self.country(c) for c in p.countries],
-            other_refs=self.refs(p.stakeholder_paragraph_ids),
-        )
-
-    def recommendation(self, r: Recommendation) -> Item:
-        return dict(
-            text=text_of(r.text),
-            refs=self.refs(r.paragraph_ids),
-            sources_count=r.supporting_sources,
-            countries_count=r.supporting_countries,
-            objectives=[self.objective(o) for o in r.objectives],
-            sources=[self.recommendation_source(s) for s in r.sources],
-        )
-
-    def recommendation_source(self, s: RecommendationSource) -> Item:
-        return dict(
-            source=text_of(s.source),
-            sentence=text_of(s.sentence),
-            country=self.country(s.country),
-            group=_group(s.stakeholder_group),
-            refs=self.refs((s.paragraph_id,)),
-        )
-
-    def tag(self, tag: ParagraphTag) -> Item:
-        kind, _, key = tag.label.partition(":")
-        if kind == "objective" and key.isdigit():
-            label, href = f"Objective {key}", self.objective(int(key))["href"]
-        else:
-            label, href = self.principle_titles.get(key, key), None
-        probability = f"{tag.probability:.2f}"
-        how = f"{tag.source}, {tag.status}"
-        return dict(
-            label=label,
-            href=href,
-            probability=probability,
-            how=how,
-            analyst=tag.source == "analyst",
-        )
-
-    def evidence(self, p: ReviewParagraph) -> Item:
-        who = [text_of(v) for v in (p.speaker, p.speaker_title, p.organisation) if v]
-        return dict(
-            id=p.anchor,
-            label=p.id,
-            document=p.document,
-            number=p.number,
-            section=_maybe_text(" › ".join(p.section)),
-            page=p.page,
-            speaker=who,
-            country=self.country(p.country),
-            group=_group(p.stakeholder_group),
-            tags=[self.tag(t) for t in p.tags],
-            text=text_of(p.text, p.language),
-        )
-
-
-def _ranked(recommendations: Iterable[Recommendation]) -> list[Recommendation]:
-    """Most distinct sources first, then most countries; ties keep the synthesis order."""
-    return sorted(recommendations, key=lambda r: (-r.supporting_sources, -r.supporting_countries))
-
-
-def _group(key: str | None) -> str | None:
-    return GROUP_TITLES.get(key, key.replace("-", " ").capitalize()) if key else None
-
-
-def _place(p: ReviewParagraph) -> str:
-    where = [f"paragraph {p.id}: {p.document}"]
-    if p.number:
-        where.append(f"no. {p.number}")
-    if p.page is not None:
-        where.append(f"page {p.page}")
-    return ", ".join(where)
-
-
-def _level(count: int) -> int:
-    return 0 if count == 0 else 1 if count == 1 else 2 if count <= 3 else 3

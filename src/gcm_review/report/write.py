@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from gcm_review.errors import OutputError
 from gcm_review.frameworks import Framework
+from gcm_review.report.document import Section
 from gcm_review.report.docx_report import write_docx
 from gcm_review.report.html_report import render_html
 from gcm_review.report.png_charts import render_png
@@ -21,26 +22,22 @@ from gcm_review.report.tables import (
 )
 from gcm_review.synthesis.records import Synthesis
 
-# An extra section of the report (the survey annex): its HTML fragment and a hook that adds it
-# to the Word document.
-HtmlSection = tuple[str, str, str]  # (anchor id, heading, safe HTML fragment)
-DocxHook = Callable[[object], None]
-
 
 def write_report(
     synthesis: Synthesis,
     out_dir: Path,
     *,
-    extra_html: Sequence[HtmlSection] = (),
-    extra_docx: Sequence[DocxHook] = (),
+    annexes: Sequence[Section] = (),
     framework: Framework | None = None,
 ) -> list[Path]:
     """Write all report files into out_dir (created if needed); returns the paths written.
 
-    Objective and principle titles are those of `framework` (the GCM unless another is given)."""
+    The `annexes` (the survey, say) go into the HTML and Word reports before the evidence.
+    Objective and principle titles are those of `framework` (the GCM unless another is given).
+    """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        return _write_all(synthesis, out_dir, extra_html, extra_docx, framework)
+        return _write_all(synthesis, out_dir, annexes, framework)
     except OSError as exc:
         raise OutputError(
             f"{out_dir}: cannot write the report ({exc.strerror or exc})",
@@ -51,8 +48,7 @@ def write_report(
 def _write_all(
     synthesis: Synthesis,
     out_dir: Path,
-    extra_html: Sequence[HtmlSection],
-    extra_docx: Sequence[DocxHook],
+    annexes: Sequence[Section],
     framework: Framework | None,
 ) -> list[Path]:
     charts = synthesis_charts(synthesis)
@@ -61,11 +57,11 @@ def _write_all(
     written = _write_charts(out_dir / "charts", svgs, pngs)
     html = out_dir / "report.html"
     html.write_text(
-        render_html(synthesis, charts=svgs, extra_sections=extra_html, framework=framework),
+        render_html(synthesis, charts=svgs, annexes=annexes, framework=framework),
         encoding="utf-8",
     )
     docx = out_dir / "report.docx"
-    write_docx(synthesis, docx, charts=pngs, extra=extra_docx, framework=framework)
+    write_docx(synthesis, docx, charts=pngs, annexes=annexes, framework=framework)
     matrix = out_dir / "matrix.csv"
     write_matrix_csv(synthesis.matrix, matrix)
     binary = out_dir / "matrix-addressed.csv"

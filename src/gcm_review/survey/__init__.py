@@ -7,17 +7,11 @@ exact and disaggregated shares with 95% Wilson intervals, the GCM view and repor
 
 from __future__ import annotations
 
-from gcm_review.survey.docx_section import survey_docx_section
 from gcm_review.survey.errors import SurveyError
 from gcm_review.survey.outputs import write_survey_outputs
 from gcm_review.survey.pipeline import analyse_survey
 from gcm_review.survey.records import Problem, ResultRow, SurveyResult
-from gcm_review.survey.section import (
-    SURVEY_ANCHOR,
-    SURVEY_HEADING,
-    survey_html_section,
-    survey_report_section,
-)
+from gcm_review.survey.section import SURVEY_ANCHOR, SURVEY_HEADING, survey_section
 
 __all__ = [
     "SURVEY_ANCHOR",
@@ -27,8 +21,6 @@ __all__ = [
     "SurveyError",
     "SurveyResult",
     "analyse_survey",
-    "survey_docx_section",
-    "survey_html_section",
-    "survey_report_section",
+    "survey_section",
     "write_survey_outputs",
 ]

@@ -8,19 +8,17 @@ from pathlib import Path
 
 from gcm_review.errors import NothingToReview
 from gcm_review.frameworks import load_framework
-from gcm_review.report.png_charts import render_png
-from gcm_review.report.write import DocxHook, HtmlSection, write_report
+from gcm_review.report.document import Section
+from gcm_review.report.write import write_report
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.store.review_input import load_review_input
 from gcm_review.survey import (
     SurveyResult,
     analyse_survey,
-    survey_docx_section,
-    survey_report_section,
+    survey_section,
     write_survey_outputs,
 )
-from gcm_review.survey.charts import survey_charts
 from gcm_review.synthesis.build import synthesise
 from gcm_review.synthesis.records import Synthesis
 from gcm_review.tagging.run import load_tagger
@@ -61,8 +59,7 @@ def run_review(
     settings: Settings,
     title: str | None = None,
     survey: SurveyInput | None = None,
-    extra_html: Sequence[HtmlSection] = (),
-    extra_docx: Sequence[DocxHook] = (),
+    annexes: Sequence[Section] = (),
     on_progress: ProgressCallback | None = None,
     on_file_done: Callable[[FileOutcome], None] | None = None,
 ) -> ReviewResult:
@@ -82,7 +79,7 @@ def run_review(
             language=survey.language,
             framework=load_framework(settings.framework),
         )
-        extra_html, extra_docx = _with_survey(surveyed, extra_html, extra_docx)
+        annexes = [*annexes, survey_section(surveyed)]
     db = open_database(settings.database_url)
     try:
         ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
@@ -111,11 +108,7 @@ def run_review(
         )
         progress("write", 0, 1)
         files = write_report(
-            synthesis,
-            out_dir,
-            extra_html=extra_html,
-            extra_docx=extra_docx,
-            framework=load_framework(settings.framework),
+            synthesis, out_dir, annexes=annexes, framework=load_framework(settings.framework)
         )
         if surveyed is not None:
             files += write_survey_outputs(surveyed, out_dir / "survey")
@@ -123,16 +116,3 @@ def run_review(
     finally:
         db.close()
     return ReviewResult(ingest, tagging, synthesis, tuple(files), surveyed)
-
-
-def _with_survey(
-    surveyed: SurveyResult, html: Sequence[HtmlSection], docx: Sequence[DocxHook]
-) -> tuple[list[HtmlSection], list[DocxHook]]:
-    """The report's extra sections with the survey annex added (GCM charts only in Word)."""
-    gcm_charts = [c for c in survey_charts(surveyed) if not c.name.startswith("survey-q-")]
-    pngs = {chart.name: render_png(chart) for chart in gcm_charts}
-
-    def add_to_docx(document: object) -> None:
-        survey_docx_section(document, surveyed, pngs)  # type: ignore[arg-type]
-
-    return [*html, survey_report_section(surveyed)], [*docx, add_to_docx]

@@ -1,0 +1,104 @@
+"""Draw report sections as HTML: one Jinja macro per block type (templates/_blocks.j2).
+
+Autoescape is on, so every text of a block is escaped; only chart SVG, drawn here or given
+by the caller, enters the page as markup.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from gcm_review.report import document as d
+from gcm_review.report.svg_charts import render_svg
+
+TEMPLATES = Path(__file__).parent / "templates"
+_ATTRIBUTES = (
+    ("anchor", "id"),
+    ("css", "class"),
+    ("lang", "lang"),
+    ("dir", "dir"),
+    ("title", "title"),
+)
+_BLOCK_TYPES: Mapping[str, type] = {
+    "heading": d.Heading,
+    "paragraph": d.Paragraph,
+    "note": d.Note,
+    "bullet_list": d.BulletList,
+    "table": d.Table,
+    "figure": d.Figure,
+    "details": d.Details,
+    "part": d.Part,
+    "link": d.Link,
+    "refs": d.Refs,
+    "group": d.Group,
+    "item": d.Item,
+    "cell": d.Cell,
+    "table_row": d.Row,
+}
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the report's templates, with a test per block type."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests.update({name: _is_a(kind) for name, kind in _BLOCK_TYPES.items()})
+    env.filters["attrs"] = html_attributes
+    return env
+
+
+def html_attributes(item: object, *, anchor: bool = True) -> Markup:
+    """The id (from `anchor`), class, lang, dir and title attributes an item sets, escaped."""
+    written = ""
+    for key, name in _ATTRIBUTES:
+        value = getattr(item, key, None)
+        if value and (anchor or name != "id"):
+            written += f' {name}="{escape(value)}"'
+    return Markup(written)
+
+
+def _is_a(kind: type) -> Callable[[object], bool]:
+    def test(value: object) -> bool:
+        return isinstance(value, kind)
+
+    return test
+
+
+def chart_drawer(charts: Mapping[str, str] | None = None) -> _Drawer:
+    """What the `figure` macro calls: the given SVG of a figure's name, else its chart drawn."""
+    return _Drawer(charts or {})
+
+
+class _Drawer:
+    def __init__(self, charts: Mapping[str, str]) -> None:
+        self.charts = charts
+
+    def __call__(self, figure: d.Figure) -> Markup | None:
+        svg = self.charts.get(figure.name)
+        if svg is None and figure.chart is not None:
+            svg = render_svg(figure.chart)
+        return Markup(svg) if svg else None
+
+
+def render_blocks(blocks: Iterable[d.Block], *, charts: Mapping[str, str] | None = None) -> Markup:
+    """The blocks meant for HTML, as safe markup."""
+    template = environment().from_string(
+        '{% from "_blocks.j2" import blocks with context %}{{ blocks(items) }}'
+    )
+    return Markup(template.render(items=list(blocks), draw=chart_drawer(charts)))
+
+
+def render_section(section: d.Section, *, charts: Mapping[str, str] | None = None) -> Markup:
+    """A whole section: `<section id>`, its `<h2>` title, its blocks and a link back to the top."""
+    template = environment().get_template("_section.j2")
+    return Markup(template.render(section=section, draw=chart_drawer(charts)))

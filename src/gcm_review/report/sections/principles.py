@@ -1,0 +1,79 @@
+"""Guiding principles (paragraphs and countries invoking each) and the stakeholder groups heard."""
+
+from __future__ import annotations
+
+from gcm_review.report import document as d
+from gcm_review.report.document import safe_id
+from gcm_review.report.sections.lookup import Lookup, group_title
+from gcm_review.synthesis.records import PrincipleCoverage
+
+PRINCIPLES_CAPTION = "Figure: Paragraphs invoking each guiding principle."
+
+
+def principles(look: Lookup) -> d.Section:
+    """A table of the principles, with the chart "principles" (given to the renderer)."""
+    found = look.synthesis.principles
+    html = d.Table(
+        (
+            "Principle",
+            d.cell("Member-state paragraphs", css="num"),
+            "Countries",
+            d.cell("Other stakeholders' paragraphs", css="num"),
+        ),
+        tuple(_html_row(look, p) for p in found),
+        css="principles",
+        only="html",
+    )
+    word = d.Table(
+        ("Principle", "Member-state paragraphs", "Countries", "Other stakeholders' paragraphs"),
+        tuple(
+            (
+                look.principle_titles.get(p.key, p.title),
+                str(len(p.paragraph_ids)),
+                ", ".join(look.country_text(code) for code in p.countries),
+                str(len(p.stakeholder_paragraph_ids)),
+            )
+            for p in found
+        ),
+        widths=(4.4, 2.8, 6.0, 2.8),
+        only="docx",
+    )
+    blocks = (
+        d.Figure("principles", PRINCIPLES_CAPTION, only="html"),
+        html,
+        word,
+        d.Figure("principles", PRINCIPLES_CAPTION, only="docx"),
+    )
+    return d.Section("principles", "Guiding principles", blocks)
+
+
+def _html_row(look: Lookup, p: PrincipleCoverage) -> d.Row:
+    countries = look.countries(p.countries)
+    cells = (
+        d.cell(look.principle_titles.get(p.key, p.title), row_header=True),
+        d.Cell((d.Span(f"{len(p.paragraph_ids)} "), look.refs(p.paragraph_ids)), css="num"),
+        d.Cell(tuple(countries)),
+        d.Cell(
+            (
+                d.Span(f"{len(p.stakeholder_paragraph_ids)} "),
+                look.refs(p.stakeholder_paragraph_ids),
+            ),
+            css="num",
+        ),
+    )
+    return d.Row(cells, anchor=f"principle-{safe_id(p.key)}")
+
+
+def stakeholders(look: Lookup) -> d.Section:
+    """Paragraphs by stakeholder group, most first (HTML only: Word gives them in its title)."""
+    groups = sorted(look.synthesis.stakeholder_groups.items(), key=lambda item: -item[1])
+    if not groups:
+        blocks: tuple[d.Block, ...] = (d.text("No stakeholder group was recognised.", css="muted"),)
+    else:
+        rows = tuple(
+            (d.cell(group_title(key) or "", row_header=True), d.cell(str(n), css="num"))
+            for key, n in groups
+        )
+        header = ("Stakeholder group", d.cell("Paragraphs", css="num"))
+        blocks = (d.Table(header, rows, css="groups"),)
+    return d.Section("stakeholders", "Stakeholder inputs", blocks, only="html")
