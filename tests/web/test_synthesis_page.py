@@ -136,6 +136,24 @@ def test_synthesis_page_keeps_arabic_right_to_left(
     assert rtl.index('<sup class="refs" dir="ltr">') < rtl.index("</li>")
 
 
+def test_synthesis_follows_review_decisions(visit: Callable[[str], Visitor], seed: Seed) -> None:
+    analyst = visit("analyst")
+    record = analyst.client.get("/api/synthesis").json()
+    assert objective(record, 6)["countries"] == ["JOR"]
+    assert objective(record, 7)["countries"] == []
+    analyst.post(f"/tags/{seed.jordan_tags[1]}/reject")
+    analyst.post(f"/tags/{seed.jordan_tags[2]}/accept")
+    record = analyst.client.get("/api/synthesis").json()
+    assert objective(record, 6)["countries"] == []
+    assert objective(record, 7)["countries"] == ["JOR"]
+    assert objective(record, 7)["paragraph_ids"] == [seed.jordan_paragraphs[2]]
+    html = analyst.client.get("/synthesis").text
+    profile = html[html.index('id="country-JOR"') :]
+    profile = profile[: profile.index("</article>")]
+    chip = r'<a href="#objective-7" class="chip objective" title="[^"]*vulnerabilities[^"]*">'
+    assert re.search(chip + "Objective 7</a>", profile)
+
+
 def test_synthesis_api_is_synthesis_json(visit: Callable[[str], Visitor], seed: Seed) -> None:
     response = visit("analyst").client.get("/api/synthesis")
     assert response.headers["content-type"] == "application/json"
