@@ -53,5 +53,13 @@ def test_pages_have_no_console_errors_or_outside_requests(watched: Watched) -> N
     assert response is not None and response.status == 200
     watched.shot("pages-matrix-cell")
 
+    page.goto("/synthesis")  # a reference [n] opens paragraph n on its document's page
+    reference = page.locator("#countries sup.refs a").first
+    number = (reference.text_content() or "").strip("[]")
+    reference.click()
+    assert re.fullmatch(rf".*/documents/\d+(\?page=\d+)?#p-{number}", page.url), page.url
+    expect(page.locator(f"article.para#p-{number}")).to_be_in_viewport()
+    watched.shot("pages-synthesis-reference")
+
     watched.assert_clean()
     assert any(url.endswith("/static/app.js") for url in watched.requests)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from fastapi import FastAPI
 
+from gcm_review.model import Attribution, StructuredDocument
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.database import Database
+from gcm_review.store.documents import save_document
 from gcm_review.web.routes import documents as documents_routes
 from web.conftest import ARABIC_TEXT, Seed, TestClient, Visitor
 
@@ -89,6 +92,25 @@ def test_document_view_shows_paragraphs_tags_and_evidence(
     # A viewer gets no review controls.
     assert "/accept" not in html
     assert "add-tag" not in html
+
+
+def test_document_view_shows_the_speakers_title(
+    visit: Callable[[str], Visitor], db: Database, make_document: Callable[..., StructuredDocument]
+) -> None:
+    doc = make_document(name="speakers.txt", paragraphs=2)
+    who = Attribution(speaker="Ms. Amal Haddad", title="Minister <b>of Labour</b>", country="JOR")
+    arabic = Attribution(speaker="أمل حداد", title="وزيرة العمل")
+    paragraphs = (
+        replace(doc.paragraphs[0], attribution=who),
+        replace(doc.paragraphs[1], attribution=arabic),
+    )
+    saved = save_document(db, replace(doc, paragraphs=paragraphs), reader="text.v1")
+    html = visit("viewer").client.get(f"/documents/{saved.document_id}").text
+    assert (
+        '<span class="who" dir="auto">Ms. Amal Haddad, <span class="speaker-title" dir="auto">'
+        "Minister &lt;b&gt;of Labour&lt;/b&gt;</span> · Jordan (JOR)</span>"
+    ) in html
+    assert 'أمل حداد, <span class="speaker-title" dir="auto">وزيرة العمل</span></span>' in html
 
 
 def test_documents_page_lists_what_the_user_may_see(

@@ -5,6 +5,7 @@ matrix): computed once per state of the data and scope, with one shared embedder
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from gcm_review.store.users import add_user, get_user
 from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.paragraph_links import document_links, paragraph_links
 from gcm_review.web.synthesis_cache import SynthesisCache, data_fingerprint
-from web.conftest import PASSWORD, Seed, TestClient, Visitor, sign_in
+from web.conftest import ARABIC_TEXT, PASSWORD, Seed, TestClient, Visitor, sign_in
 
 HOSTILE = (
     "The Government should end the detention of migrant children <script>alert('x')</script> "
@@ -73,29 +74,66 @@ def objective(record: dict[str, object], number: int) -> dict[str, object]:
     return found
 
 
+SECTIONS = {  # the report's sections the page shows: id -> heading
+    "key-messages": 'Key messages <span class="badge draft-badge">DRAFT</span>',
+    "regional-synthesis": "Regional synthesis",
+    "countries": "What each country reported",
+    "roundtables": "Roundtables",
+    "principles": "Guiding principles",
+    "stakeholders": "Stakeholder inputs",
+    "recommendations": "Recommendations",
+}
+REFERENCE = re.compile(
+    r'<a href="/documents/(\d+)(?:\?page=\d+)?#p-(\d+)" title="([^"]*)">\[(\d+)\]</a>'
+)
+
+
 def test_synthesis_page_shows_every_part_with_links(
-    visit: Callable[[str], Visitor], seed: Seed, settings: Settings
+    visit: Callable[[str], Visitor], seed: Seed, settings: Settings, db: Database
 ) -> None:
     html = visit("viewer").client.get("/synthesis").text
-    for heading in (
-        "Key messages",
-        "Attention by objective",
-        "Country profiles",
-        "Roundtables",
-        "Guiding principles",
-        "Recommendations, most supported first",
-    ):
-        assert heading in html
-    assert '<span class="badge draft-badge">DRAFT</span> Key messages' in html
+    for anchor, heading in SECTIONS.items():
+        assert f'<section id="{anchor}"' in html
+        assert f"<h2>{heading}</h2>" in html
+        assert f'<li><a href="#{anchor}">' in html  # listed in the page's contents
     assert settings.attention_rule.describe() in html
     assert 'id="country-JOR"' in html and 'id="country-EGY"' in html
     assert 'id="objective-6"' in html
-    # Items link to their paragraphs in the document view (the ids the document page uses).
+    assert "Based on <a" in html  # what each draft key message was drafted from
+    # The evidence appendix is not on the page (every paragraph is on its document's page),
+    # nor the matrix, which has a page of its own.
+    assert 'id="evidence"' not in html and 'id="matrix"' not in html
+    assert '<a href="/matrix">Country by objective matrix</a>' in html
+    # Every reference [n] opens paragraph n on its document's page, named in its tooltip.
     arabic = seed.jordan_paragraphs[1]
-    assert f'href="/documents/{seed.jordan}#p-{arabic}"' in html
-    assert "jordan.txt ¶ 2" in html  # the link's name: document and paragraph number
+    assert (
+        f'<a href="/documents/{seed.jordan}#p-{arabic}" title="paragraph {arabic}: jordan.txt, '
+        f'no. 2">[{arabic}]</a>'
+    ) in html
+    references = REFERENCE.findall(html)
+    assert len(references) >= 10
+    links = document_links(db)
+    for document_id, paragraph_id, _, shown in references:
+        assert paragraph_id == shown
+        assert links[int(paragraph_id)].document_id == int(document_id)
+    assert not re.search(r'href="#p\d', html)  # no link to the report's appendix
+    # Every link inside the page leads to an element of the page.
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    for anchor in re.findall(r'href="#([^"]+)"', html):
+        assert anchor in ids, anchor
     assert html.count("<svg") == 2  # the attention and principles charts, inline ...
     assert " style=" not in html  # ... without style attributes, which the CSP would block
+
+
+def test_synthesis_page_keeps_arabic_right_to_left(
+    visit: Callable[[str], Visitor], seed: Seed
+) -> None:
+    html = visit("analyst").client.get("/synthesis").text
+    profile = html[html.index('id="country-JOR"') :]
+    assert f'<li lang="ar" dir="rtl">{ARABIC_TEXT} <sup' in profile
+    # The reference after an Arabic sentence stays left to right.
+    rtl = profile[profile.index('<li lang="ar" dir="rtl">') :]
+    assert rtl.index('<sup class="refs" dir="ltr">') < rtl.index("</li>")
 
 
 def test_synthesis_follows_review_decisions(visit: Callable[[str], Visitor], seed: Seed) -> None:
@@ -111,7 +149,9 @@ def test_synthesis_follows_review_decisions(visit: Callable[[str], Visitor], see
     assert objective(record, 7)["paragraph_ids"] == [seed.jordan_paragraphs[2]]
     html = analyst.client.get("/synthesis").text
     profile = html[html.index('id="country-JOR"') :]
-    assert 'title="Reducing vulnerabilities">O7</abbr>' in profile
+    profile = profile[: profile.index("</article>")]
+    chip = r'<a href="#objective-7" class="chip objective" title="[^"]*vulnerabilities[^"]*">'
+    assert re.search(chip + "Objective 7</a>", profile)
 
 
 def test_synthesis_api_is_synthesis_json(visit: Callable[[str], Visitor], seed: Seed) -> None:
@@ -143,6 +183,9 @@ def test_focal_point_synthesis_holds_their_country_only(
     html = focal.get("/synthesis").text
     assert "egypt.txt" not in html and "Egypt opened shelters" not in html
     assert 'id="country-EGY"' not in html
+    assert "paragraphs, of Jordan (JOR)" in html  # the page says whose documents it covers
+    references = REFERENCE.findall(html)
+    assert references and {int(found[0]) for found in references} == {seed.jordan}
 
 
 def test_a_focal_point_without_documents_gets_an_empty_synthesis(

@@ -98,7 +98,18 @@ def render_blocks(blocks: Iterable[d.Block], *, charts: Mapping[str, str] | None
     return Markup(template.render(items=list(blocks), draw=chart_drawer(charts)))
 
 
-def render_section(section: d.Section, *, charts: Mapping[str, str] | None = None) -> Markup:
-    """A whole section: `<section id>`, its `<h2>` title, its blocks and a link back to the top."""
+def render_section(
+    section: d.Section,
+    *,
+    charts: Mapping[str, str] | None = None,
+    paragraph_href: Callable[[int], str] | None = None,
+) -> Markup:
+    """A whole section: `<section id>`, its `<h2>` title, its blocks and a link back to the top.
+
+    Evidence references lead to the page's own #p<id>, or to `paragraph_href(id)` when given.
+    """
     template = environment().get_template("_section.j2")
-    return Markup(template.render(section=section, draw=chart_drawer(charts)))
+    context: dict[str, object] = {"section": section, "draw": chart_drawer(charts)}
+    if paragraph_href is not None:
+        context["paragraph_href"] = paragraph_href
+    return Markup(template.render(context))
