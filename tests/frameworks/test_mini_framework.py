@@ -76,7 +76,9 @@ def test_the_file_gives_labels_words_and_examples(mini: Framework) -> None:
     assert (mini.name, mini.size) == ("mini", 4)
     assert [o.key for o in mini.objectives] == ["water", "schools", "roads", "clinics"]
     assert [p.key for p in mini.principles] == ["fairness", "participation"]
-    assert mini.cluster_members("RT2") == (3, 4)
+    assert mini.cluster_members("links") == (3, 4)
+    assert (mini.roundtable_cluster(2), mini.roundtable_cluster(3)) == ("links", None)
+    assert mini.principle_word(plural=True) == "shared values"
     assert (mini.label_word(), mini.label_word("fr", plural=True)) == ("goal", "buts")
     assert mini.numbering() == "goals are numbered 1 to 4"
     assert [path.name for path in mini.examples] == ["mini-train.jsonl"]
