@@ -4,6 +4,8 @@ hard-coded on the way from a file to the synthesis (references, training, tags, 
 from __future__ import annotations
 
 import csv
+import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -178,6 +180,26 @@ def test_the_review_files_have_four_columns_and_the_framework_titles(
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert mini.objective(3).titles["en"] in html
     assert load_framework().objective(3).titles["en"] not in html
+
+
+def test_the_report_calls_labels_what_the_framework_calls_them(reviewed: ReviewResult) -> None:
+    page = (reviewed.files[0].parent / "report.html").read_text(encoding="utf-8")
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+    text = " ".join(html.unescape(visible).split())
+    for phrase in (
+        "Goal 3 : Keep village roads open all year",
+        "Goals that received the greatest attention",
+        "How goals are sorted:",
+        "Country by goal matrix",
+        "Kenya Goal 1 [1] Goal 3 [2]",  # the paragraphs behind each cell
+        "Goals addressed, with the strongest evidence",
+        "Shared values Paragraphs invoking each shared value",
+    ):
+        assert phrase in text
+    words = re.sub(r"objective 4 of the national plan", "", text)  # a quoted paragraph
+    assert not re.search(r"(?i)objective|guiding principle|global compact", words)
+    messages = [m.text for m in reviewed.synthesis.key_messages]
+    assert any(m.startswith("The shared value invoked most often was") for m in messages)
 
 
 def test_hints_name_the_framework_labels(mini: Framework) -> None:

@@ -35,6 +35,7 @@ _HEAD_KEYS = (
     "version",
     "title",
     "short_title",
+    "short_name",
     "label",
     "principle_label",
     "roundtables",
@@ -104,6 +105,7 @@ class Framework:
     principle_words: tuple[LabelWord, ...] = ()
     roundtables: tuple[str, ...] = ()
     short_title: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    short_name: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     references: References = References()
     examples: tuple[Path, ...] = ()
 
@@ -111,6 +113,11 @@ class Framework:
         """The framework's short title in a language ("Global Compact for Migration"), else its
         title."""
         return self.short_title.get(lang) or self.title.get(lang) or self.title["en"]
+
+    def short_name_in(self, lang: str = "en") -> str:
+        """The framework's shortest name in a language, for headings ("Global Compact"), else its
+        short title or title."""
+        return self.short_name.get(lang) or self.name_in(lang)
 
     @property
     def size(self) -> int:
@@ -201,6 +208,7 @@ def parse_framework(text: str, *, source: str) -> Framework:
         principle_words=parse_label_words(head, where, key="principle_label"),
         roundtables=_roundtables(head, where, {o.cluster for o in objectives}),
         short_title=_short_titles(head, where),
+        short_name=_short_titles(head, where, key="short_name"),
         references=parse_references(data, source),
         examples=_examples(head, where, folder=Path(source).absolute().parent),
     )
@@ -358,9 +366,11 @@ def _titles(entry: Mapping[str, Any], where: str) -> Mapping[str, str]:
     return MappingProxyType(titles)
 
 
-def _short_titles(head: Mapping[str, Any], where: str) -> Mapping[str, str]:
-    table = _table(head, "short_title", where, required=False)
-    return MappingProxyType({lang: _text(table, lang, f"{where}: short_title") for lang in table})
+def _short_titles(
+    head: Mapping[str, Any], where: str, *, key: str = "short_title"
+) -> Mapping[str, str]:
+    table = _table(head, key, where, required=False)
+    return MappingProxyType({lang: _text(table, lang, f"{where}: {key}") for lang in table})
 
 
 def _key(entry: Mapping[str, Any], where: str) -> str:
