@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import gcm_review
 from gcm_review.cli import app
 from gcm_review.errors import FrameworkError
 from gcm_review.frameworks import Framework, load_framework
 from gcm_review.frameworks.labels import label_hint
 from gcm_review.model import TagInput
+from gcm_review.report.document import Heading
 from gcm_review.settings import Settings, load_settings
 from gcm_review.structure.objective_refs import find_objective_refs
+from gcm_review.survey.charts import survey_charts
+from gcm_review.survey.pipeline import analyse_survey
+from gcm_review.survey.section import survey_section
 from gcm_review.tagging.examples import training_examples
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
@@ -241,3 +246,23 @@ def test_the_command_line_takes_the_framework(tmp_path: Path) -> None:
     assert broken.exit_code == 1
     assert "nope.toml: no packaged framework of that name and no such file" in broken.output
     assert "Traceback" not in broken.output
+
+
+def test_the_survey_annex_uses_the_framework_words(mini: Framework) -> None:
+    survey = Path(gcm_review.__file__).parent / "samples" / "survey"
+    result = analyse_survey(
+        survey / "gcm-stakeholder-survey-form.xlsx",
+        survey / "gcm-stakeholder-survey-export.csv",
+        framework=mini,
+    )
+    section = survey_section(result)
+    headings = [b.text for b in section.blocks if isinstance(b, Heading)]
+    assert headings[:3] == [
+        "The Mini Compact on Village Services in the survey",
+        "Shared values: application needs further improvement",
+        "Priority goals",
+    ]
+    assert "respondents who rated a shared value said" in result.gcm.summary[0]
+    assert result.gcm.summary[1].startswith("Goals most often chosen as priorities:")
+    titles = [chart.title for chart in survey_charts(result)]
+    assert "Priority goals: share of respondents choosing each" in titles
