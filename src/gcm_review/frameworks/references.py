@@ -21,7 +21,7 @@ _EXAMPLE = {
     "label": '["objective", "objectives"]',
     "principle_label": '["guiding principle", "guiding principles"]',
 }
-_REFERENCE_KEYS = ("words", "prefix", "names", "of", "others")
+_REFERENCE_KEYS = ("words", "prefix", "names", "of", "others", "called")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class References:
     names: regexes of the framework's short names before the word ("GCM objective 3").
     of: (language, regex) of a phrase after the word that names the framework ("of the GCM").
     others: regexes of other frameworks' names: "objective 8 of the SDGs" is not a reference.
+    called: (language, regex) of what running text calls the framework itself ("the Compact"):
+        "the Compact calls for ..." quotes the framework, it is no speaker's recommendation.
     """
 
     words: tuple[tuple[str, str], ...] = ()
@@ -49,6 +51,12 @@ class References:
     names: tuple[str, ...] = ()
     of: tuple[tuple[str, str], ...] = ()
     others: tuple[str, ...] = ()
+    called: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The reference words and the framework's own names of one language."""
+        words = tuple(pattern for code, pattern in self.words if code == lang)
+        return words, tuple(pattern for code, pattern in self.called if code == lang)
 
     def prefix(self, lang: str) -> str:
         """The clitic pattern of a language ("" when it has none)."""
@@ -104,6 +112,7 @@ def parse_references(data: Mapping[str, Any], source: str) -> References:
             for lang, value in _table(table, "of", where).items()
         ),
         others=_patterns(table.get("others", []), f"{where}: others"),
+        called=_per_language(table, "called", where),
     )
 
 
