@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -266,3 +267,20 @@ def test_the_survey_annex_uses_the_framework_words(mini: Framework) -> None:
     assert result.gcm.summary[1].startswith("Goals most often chosen as priorities:")
     titles = [chart.title for chart in survey_charts(result)]
     assert "Priority goals: share of respondents choosing each" in titles
+
+
+def test_evaluate_scores_a_gold_file_of_the_framework(tmp_path: Path) -> None:
+    gold = MINI.parent / "mini-train.jsonl"
+    args = ["evaluate", str(gold), "--embedder", "fake.v1", "--no-ablation", "--format", "json"]
+    scored = runner.invoke(app, [*args, "--framework", str(MINI)])
+    assert scored.exit_code == 0, scored.output
+    report = json.loads(scored.output)
+    assert report["n"] == 25
+    assert set(report["objectives"]["per_label"]) == {"1", "2", "3", "4"}
+    wrong = tmp_path / "gcm-labels.jsonl"
+    wrong.write_text('{"id": "a", "text": "Visas.", "objectives": [7]}\n', encoding="utf-8")
+    refused = runner.invoke(app, ["evaluate", str(wrong), "--framework", str(MINI)])
+    assert refused.exit_code == 1
+    assert "paragraph a has the label 'objective:7', which framework mini does not have" in (
+        refused.output
+    )
