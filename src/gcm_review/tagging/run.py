@@ -11,7 +11,7 @@ from typing import Any
 
 from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.errors import InvalidLabel
-from gcm_review.frameworks import Framework, load_framework
+from gcm_review.frameworks import DEFAULT_FRAMEWORK, Framework, load_framework
 from gcm_review.frameworks.labels import framework_labels, label_hint
 from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
 from gcm_review.tagging.examples import Example, read_examples, training_examples
@@ -32,7 +32,7 @@ def load_tagger(
     *,
     embedder: str,
     cache_path: Path | None,
-    framework: str = "gcm",
+    framework: str = DEFAULT_FRAMEWORK,
     groups: Collection[str] = GROUPS,
     feedback: Sequence[Example] = (),
 ) -> GcmTagger:
@@ -51,7 +51,7 @@ def evaluate_file(
     embedder: str,
     cache_path: Path | None,
     ablation: bool = True,
-    framework: str = "gcm",
+    framework: str = DEFAULT_FRAMEWORK,
 ) -> dict[str, Any]:
     """Tag the texts of an annotated JSONL file and score the tags (plus per-tagger ablation).
 
