@@ -1,5 +1,6 @@
 """A second, small framework (tests/frameworks/data/mini.toml) end to end: nothing GCM-specific is
-hard-coded on the way from a file to the synthesis (references, training, tags, matrix, title)."""
+hard-coded on the way from a file to the report (references, training, tags, matrix, title,
+roundtables, the report's and the survey annex's words, evaluation)."""
 
 from __future__ import annotations
 
