@@ -306,3 +306,24 @@ def test_misspelt_keys_are_rejected() -> None:
             HEAD.replace("[framework]", "[framework]\nexemples = []") + objective_toml(1),
             source="x",
         )
+
+
+def test_principle_words_roundtables_and_short_name_are_optional() -> None:
+    tiny = parse_framework(HEAD + objective_toml(1), source="inline.toml")
+    assert (tiny.principle_word(), tiny.principle_word(plural=True)) == ("principle", "principles")
+    assert tiny.roundtable_cluster(1) is None
+    assert tiny.short_name_in() == "Tiny"
+    gcm = load_framework()
+    assert gcm.principle_word(plural=True) == "guiding principles"
+    assert [gcm.roundtable_cluster(n) for n in (1, 4, 5)] == ["RT1", "RT4", None]
+    assert gcm.short_name_in() == "Global Compact"
+
+
+def test_roundtables_must_name_clusters_of_objectives() -> None:
+    head = HEAD + 'roundtables = ["RT1", "RT9"]\n'
+    with pytest.raises(FrameworkError, match="roundtables names 'RT9'") as caught:
+        parse_framework(head + objective_toml(1), source="inline.toml")
+    assert caught.value.hint == "the clusters are RT1"
+    broken = HEAD + 'principle_label = { en = ["value"] }\n'
+    with pytest.raises(FrameworkError, match=r"principle_label\.en must be \[singular, plural\]"):
+        parse_framework(broken + objective_toml(1), source="inline.toml")

@@ -1,22 +1,31 @@
 """A second, small framework (tests/frameworks/data/mini.toml) end to end: nothing GCM-specific is
-hard-coded on the way from a file to the synthesis (references, training, tags, matrix, title)."""
+hard-coded on the way from a file to the report (references, training, tags, matrix, title,
+roundtables, the report's and the survey annex's words, evaluation)."""
 
 from __future__ import annotations
 
 import csv
+import html
+import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import gcm_review
 from gcm_review.cli import app
 from gcm_review.errors import FrameworkError
 from gcm_review.frameworks import Framework, load_framework
 from gcm_review.frameworks.labels import label_hint
 from gcm_review.model import TagInput
+from gcm_review.report.document import Heading
 from gcm_review.settings import Settings, load_settings
 from gcm_review.structure.objective_refs import find_objective_refs
+from gcm_review.survey.charts import survey_charts
+from gcm_review.survey.pipeline import analyse_survey
+from gcm_review.survey.section import survey_section
 from gcm_review.tagging.examples import training_examples
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
@@ -76,7 +85,9 @@ def test_the_file_gives_labels_words_and_examples(mini: Framework) -> None:
     assert (mini.name, mini.size) == ("mini", 4)
     assert [o.key for o in mini.objectives] == ["water", "schools", "roads", "clinics"]
     assert [p.key for p in mini.principles] == ["fairness", "participation"]
-    assert mini.cluster_members("RT2") == (3, 4)
+    assert mini.cluster_members("links") == (3, 4)
+    assert (mini.roundtable_cluster(2), mini.roundtable_cluster(3)) == ("links", None)
+    assert mini.principle_word(plural=True) == "shared values"
     assert (mini.label_word(), mini.label_word("fr", plural=True)) == ("goal", "buts")
     assert mini.numbering() == "goals are numbered 1 to 4"
     assert [path.name for path in mini.examples] == ["mini-train.jsonl"]
@@ -178,6 +189,26 @@ def test_the_review_files_have_four_columns_and_the_framework_titles(
     assert load_framework().objective(3).titles["en"] not in html
 
 
+def test_the_report_calls_labels_what_the_framework_calls_them(reviewed: ReviewResult) -> None:
+    page = (reviewed.files[0].parent / "report.html").read_text(encoding="utf-8")
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+    text = " ".join(html.unescape(visible).split())
+    for phrase in (
+        "Goal 3 : Keep village roads open all year",
+        "Goals that received the greatest attention",
+        "How goals are sorted:",
+        "Country by goal matrix",
+        "Kenya Goal 1 [1] Goal 3 [2]",  # the paragraphs behind each cell
+        "Goals addressed, with the strongest evidence",
+        "Shared values Paragraphs invoking each shared value",
+    ):
+        assert phrase in text
+    words = re.sub(r"objective 4 of the national plan", "", text)  # a quoted paragraph
+    assert not re.search(r"(?i)objective|guiding principle|global compact", words)
+    messages = [m.text for m in reviewed.synthesis.key_messages]
+    assert any(m.startswith("The shared value invoked most often was") for m in messages)
+
+
 def test_hints_name_the_framework_labels(mini: Framework) -> None:
     assert label_hint(mini) == (
         "use objective:N (goal N, from 1 to 4) or principle:<key> (fairness, participation)"
@@ -217,3 +248,40 @@ def test_the_command_line_takes_the_framework(tmp_path: Path) -> None:
     assert broken.exit_code == 1
     assert "nope.toml: no packaged framework of that name and no such file" in broken.output
     assert "Traceback" not in broken.output
+
+
+def test_the_survey_annex_uses_the_framework_words(mini: Framework) -> None:
+    survey = Path(gcm_review.__file__).parent / "samples" / "survey"
+    result = analyse_survey(
+        survey / "gcm-stakeholder-survey-form.xlsx",
+        survey / "gcm-stakeholder-survey-export.csv",
+        framework=mini,
+    )
+    section = survey_section(result)
+    headings = [b.text for b in section.blocks if isinstance(b, Heading)]
+    assert headings[:3] == [
+        "The Mini Compact on Village Services in the survey",
+        "Shared values: application needs further improvement",
+        "Priority goals",
+    ]
+    assert "respondents who rated a shared value said" in result.gcm.summary[0]
+    assert result.gcm.summary[1].startswith("Goals most often chosen as priorities:")
+    titles = [chart.title for chart in survey_charts(result)]
+    assert "Priority goals: share of respondents choosing each" in titles
+
+
+def test_evaluate_scores_a_gold_file_of_the_framework(tmp_path: Path) -> None:
+    gold = MINI.parent / "mini-train.jsonl"
+    args = ["evaluate", str(gold), "--embedder", "fake.v1", "--no-ablation", "--format", "json"]
+    scored = runner.invoke(app, [*args, "--framework", str(MINI)])
+    assert scored.exit_code == 0, scored.output
+    report = json.loads(scored.output)
+    assert report["n"] == 25
+    assert set(report["objectives"]["per_label"]) == {"1", "2", "3", "4"}
+    wrong = tmp_path / "gcm-labels.jsonl"
+    wrong.write_text('{"id": "a", "text": "Visas.", "objectives": [7]}\n', encoding="utf-8")
+    refused = runner.invoke(app, ["evaluate", str(wrong), "--framework", str(MINI)])
+    assert refused.exit_code == 1
+    assert "paragraph a has the label 'objective:7', which framework mini does not have" in (
+        refused.output
+    )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gcm_review.frameworks import load_framework
 from gcm_review.synthesis.records import ParagraphTag, ReviewParagraph, SectionInfo
 from gcm_review.synthesis.roundtables import roundtables
 
 RT2 = "Roundtable 2: Review of objectives 4, 8, 9, 10, 11, 13 and 21"
 RT3 = "المائدة المستديرة ٣"
+MINI = Path(__file__).parents[1] / "frameworks" / "data" / "mini.toml"
 
 
 def para(pid: int, section: tuple[str, ...], **fields: object) -> ReviewParagraph:
@@ -65,3 +68,18 @@ def test_roundtable_objectives_speakers_and_evidence() -> None:
     assert three.objectives == (14, 15, 16, 19, 20, 22)  # the RT3 cluster, from an Arabic heading
     assert three.paragraph_ids == (5,)
     assert panel.objectives == () and panel.paragraph_ids == ()
+
+
+def test_the_framework_gives_each_roundtable_number_its_cluster() -> None:
+    mini = load_framework(str(MINI))
+    sections = (
+        SectionInfo(1, "Roundtable 2", "roundtable"),
+        SectionInfo(1, "Roundtable one: water and schools", "roundtable"),
+        SectionInfo(1, "Roundtable 3", "roundtable"),  # the mini framework has two
+    )
+    found = roundtables(sections, (), mini)
+    assert [(r.key, r.objectives) for r in found] == [
+        ("links", (3, 4)),
+        ("people", (1, 2)),
+        ("Roundtable 3", ()),
+    ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gcm_review.frameworks import load_framework
 from gcm_review.synthesis.records import ParagraphTag, ReviewParagraph
 from gcm_review.synthesis.statements import (
     classify_sentence,
@@ -13,6 +16,8 @@ from gcm_review.synthesis.statements import (
     paragraph_statements,
     paragraph_type,
 )
+
+MINI = Path(__file__).parents[1] / "frameworks" / "data" / "mini.toml"
 
 SENTENCES = [
     (
@@ -253,3 +258,15 @@ def test_paragraph_type_of_plain_text_is_description() -> None:
         "description"
     )
     assert paragraph_type("") == "description"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Goal 3 calls for paved roads.", "The Mini Compact calls for paved roads."],
+)
+def test_quoting_the_framework_is_no_recommendation(sentence: str) -> None:
+    gcm_words = sentence.replace("Goal", "Objective").replace("Mini Compact", "Compact")
+    assert classify_sentence(gcm_words, "en") != "recommendation"  # the default framework, GCM
+    assert classify_sentence(sentence, "en") == "recommendation"  # "goal" quotes nothing there
+    mini = load_framework(str(MINI)).references
+    assert classify_sentence(sentence, "en", references=mini) != "recommendation"

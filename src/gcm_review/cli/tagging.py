@@ -22,6 +22,7 @@ from gcm_review.cli.common import (
     resolve_settings,
 )
 from gcm_review.errors import GcmReviewError
+from gcm_review.frameworks import load_framework
 from gcm_review.store.tags import paragraph_explanation
 from gcm_review.tagging.run import evaluate_file, load_tagger
 from gcm_review.workflows.feedback import feedback_examples
@@ -109,27 +110,33 @@ def evaluate(
     ablation: Annotated[
         bool, typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic).")
     ] = True,
+    framework: FrameworkOption = None,
 ) -> None:
-    """Tag the texts of an annotated file (no database) and print precision, recall and F1."""
-    settings = resolve_settings(embedder=embedder)
+    """Tag the texts of an annotated file (no database) and print precision, recall and F1.
+
+    The file's labels are those of the framework (the GCM unless --framework names another).
+    """
+    settings = resolve_settings(embedder=embedder, framework=framework)
     try:
         report = evaluate_file(
             gold,
             embedder=settings.embedder,
             cache_path=settings.vector_cache_path,
             ablation=ablation,
+            framework=settings.framework,
         )
     except GcmReviewError as exc:
         raise fail(exc) from None
     if output_format == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
-    out.print(_evaluation_table(report))
+    out.print(_evaluation_table(report, load_framework(settings.framework).label_word()))
     if "ablation" in report:
         out.print(_ablation_table(report["ablation"]))
 
 
-def _evaluation_table(report: dict[str, Any]) -> Table:
+def _evaluation_table(report: dict[str, Any], word: str) -> Table:
+    """The scores; `word` is what the framework calls one label ("objective")."""
     table = Table(title=f"{report['n']} paragraphs, {report['tagger']} on {report['embedder']}")
     for column in ("labels", "average", "precision", "recall", "F1"):
         table.add_column(column)
@@ -139,8 +146,8 @@ def _evaluation_table(report: dict[str, Any]) -> Table:
             table.add_row(
                 kind, average, *(f"{scores[k]:.3f}" for k in ("precision", "recall", "f1"))
             )
-    per_label = Table(title="per objective", title_justify="left")
-    for column in ("objective", "support", "precision", "recall", "F1"):
+    per_label = Table(title=f"per {word}", title_justify="left")
+    for column in (word, "support", "precision", "recall", "F1"):
         per_label.add_column(column, justify="right")
     for label, scores in report["objectives"]["per_label"].items():
         per_label.add_row(

@@ -30,7 +30,18 @@ from gcm_review.frameworks.references import (
 from gcm_review.languages import fold_arabic
 
 DEFAULT_FRAMEWORK = "gcm"
-_HEAD_KEYS = ("name", "version", "title", "short_title", "label", "examples")
+_HEAD_KEYS = (
+    "name",
+    "version",
+    "title",
+    "short_title",
+    "short_name",
+    "label",
+    "principle_label",
+    "roundtables",
+    "examples",
+)
+_DEFAULT_PRINCIPLE = LabelWord("en", "principle", "principles")
 
 LANGUAGES = ("en", "fr", "ar")
 STRONG_WEIGHT = 1.0
@@ -79,8 +90,10 @@ class Principle:
 class Framework:
     """A review framework: objectives numbered 1..N and guiding principles.
 
-    `label_words` say what one numbered label is called ("objective", "goal"); `references` hold
-    the data of the explicit-reference patterns; `examples` are the training files.
+    `label_words` say what one numbered label is called ("objective", "goal"), `principle_words`
+    what a guiding principle is called; `roundtables` name the cluster that each numbered
+    roundtable discusses (Roundtable 1 the first); `references` hold the data of the
+    explicit-reference patterns; `examples` are the training files.
     """
 
     name: str
@@ -89,7 +102,10 @@ class Framework:
     objectives: tuple[Objective, ...]
     principles: tuple[Principle, ...]
     label_words: tuple[LabelWord, ...] = (LabelWord("en", "objective", "objectives"),)
+    principle_words: tuple[LabelWord, ...] = ()
+    roundtables: tuple[str, ...] = ()
     short_title: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    short_name: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     references: References = References()
     examples: tuple[Path, ...] = ()
 
@@ -97,6 +113,11 @@ class Framework:
         """The framework's short title in a language ("Global Compact for Migration"), else its
         title."""
         return self.short_title.get(lang) or self.title.get(lang) or self.title["en"]
+
+    def short_name_in(self, lang: str = "en") -> str:
+        """The framework's shortest name in a language, for headings ("Global Compact"), else its
+        short title or title."""
+        return self.short_name.get(lang) or self.name_in(lang)
 
     @property
     def size(self) -> int:
@@ -108,6 +129,17 @@ class Framework:
         word = next((w for w in self.label_words if w.lang == lang), None)
         word = word or next(w for w in self.label_words if w.lang == "en")
         return word.plural if plural else word.singular
+
+    def principle_word(self, lang: str = "en", *, plural: bool = False) -> str:
+        """What a guiding principle (or several) is called, "principle" when the file says not."""
+        words = self.principle_words or (_DEFAULT_PRINCIPLE,)
+        word = next((w for w in words if w.lang == lang), None)
+        word = word or next((w for w in words if w.lang == "en"), _DEFAULT_PRINCIPLE)
+        return word.plural if plural else word.singular
+
+    def roundtable_cluster(self, number: int) -> str | None:
+        """The cluster Roundtable `number` discusses, None when the framework names none."""
+        return self.roundtables[number - 1] if 1 <= number <= len(self.roundtables) else None
 
     def numbering(self) -> str:
         """How the labels are numbered, for hints: "objectives are numbered 1 to 23"."""
@@ -165,14 +197,18 @@ def parse_framework(text: str, *, source: str) -> Framework:
     head = _table(data, "framework", source)
     where = f"{source}: [framework]"
     check_keys(head, _HEAD_KEYS, where)
+    objectives = _objectives(data, source)
     return Framework(
         name=_text(head, "name", where),
         version=_text(head, "version", where),
         title=_titles(head, where),
-        objectives=_objectives(data, source),
+        objectives=objectives,
         principles=_principles(data, source),
         label_words=parse_label_words(head, where),
+        principle_words=parse_label_words(head, where, key="principle_label"),
+        roundtables=_roundtables(head, where, {o.cluster for o in objectives}),
         short_title=_short_titles(head, where),
+        short_name=_short_titles(head, where, key="short_name"),
         references=parse_references(data, source),
         examples=_examples(head, where, folder=Path(source).absolute().parent),
     )
@@ -207,6 +243,18 @@ def _examples(head: Mapping[str, Any], where: str, *, folder: Path) -> tuple[Pat
             )
         paths.append(path)
     return tuple(paths)
+
+
+def _roundtables(head: Mapping[str, Any], where: str, clusters: set[str]) -> tuple[str, ...]:
+    """The cluster of each numbered roundtable, in order; each must be a cluster of objectives."""
+    names = _texts(head.get("roundtables", []), f"{where}: roundtables")
+    for name in names:
+        if name not in clusters:
+            raise FrameworkError(
+                f"{where}: roundtables names {name!r}, which is no objective's cluster",
+                hint=f"the clusters are {', '.join(sorted(clusters))}",
+            )
+    return tuple(names)
 
 
 def _objectives(data: Mapping[str, Any], source: str) -> tuple[Objective, ...]:
@@ -318,9 +366,11 @@ def _titles(entry: Mapping[str, Any], where: str) -> Mapping[str, str]:
     return MappingProxyType(titles)
 
 
-def _short_titles(head: Mapping[str, Any], where: str) -> Mapping[str, str]:
-    table = _table(head, "short_title", where, required=False)
-    return MappingProxyType({lang: _text(table, lang, f"{where}: short_title") for lang in table})
+def _short_titles(
+    head: Mapping[str, Any], where: str, *, key: str = "short_title"
+) -> Mapping[str, str]:
+    table = _table(head, key, where, required=False)
+    return MappingProxyType({lang: _text(table, lang, f"{where}: {key}") for lang in table})
 
 
 def _key(entry: Mapping[str, Any], where: str) -> str:

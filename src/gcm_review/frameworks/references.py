@@ -1,9 +1,10 @@
 """How a framework's labels are named and cited: label words, and the reference patterns' data.
 
-`[framework] label.LANG = [singular, plural]` names one numbered label in messages ("objective",
-"objectives"). The `[references]` table holds what the structure stage needs to find explicit
-references ("objectives 4 and 9", "الهدف ١٧"): regular expressions per language, checked here so a
-broken pattern fails when the framework loads, not on the first document.
+`[framework] label.LANG = [singular, plural]` names one numbered label in messages and the report
+("objective", "objectives"); `principle_label.LANG` names a guiding principle the same way. The
+`[references]` table holds what the structure stage needs to find explicit references ("objectives
+4 and 9", "الهدف ١٧"): regular expressions per language, checked here so a broken pattern fails
+when the framework loads, not on the first document.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from typing import Any
 from gcm_review.errors import FrameworkError
 
 _PATTERN_HINT = "write a Python regular expression (in TOML, 'single quotes' keep backslashes)"
-_REFERENCE_KEYS = ("words", "prefix", "names", "of", "others")
+_EXAMPLE = {
+    "label": '["objective", "objectives"]',
+    "principle_label": '["guiding principle", "guiding principles"]',
+}
+_REFERENCE_KEYS = ("words", "prefix", "names", "of", "others", "called")
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class References:
     names: regexes of the framework's short names before the word ("GCM objective 3").
     of: (language, regex) of a phrase after the word that names the framework ("of the GCM").
     others: regexes of other frameworks' names: "objective 8 of the SDGs" is not a reference.
+    called: (language, regex) of what running text calls the framework itself ("the Compact"):
+        "the Compact calls for ..." quotes the framework, it is no speaker's recommendation.
     """
 
     words: tuple[tuple[str, str], ...] = ()
@@ -44,19 +51,32 @@ class References:
     names: tuple[str, ...] = ()
     of: tuple[tuple[str, str], ...] = ()
     others: tuple[str, ...] = ()
+    called: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The reference words and the framework's own names of one language."""
+        words = tuple(pattern for code, pattern in self.words if code == lang)
+        return words, tuple(pattern for code, pattern in self.called if code == lang)
 
     def prefix(self, lang: str) -> str:
         """The clitic pattern of a language ("" when it has none)."""
         return next((pattern for code, pattern in self.prefixes if code == lang), "")
 
 
-def parse_label_words(head: Mapping[str, Any], where: str) -> tuple[LabelWord, ...]:
-    """`label.LANG = [singular, plural]`; English is required."""
-    table = head.get("label")
+def parse_label_words(
+    head: Mapping[str, Any], where: str, *, key: str = "label"
+) -> tuple[LabelWord, ...]:
+    """`label.LANG = [singular, plural]`; English is required.
+
+    With `key="principle_label"` the (optional) words for a guiding principle: absent, none.
+    """
+    table = head.get(key)
+    if table is None and key != "label":
+        return ()
     if not isinstance(table, dict) or "en" not in table:
         raise FrameworkError(
-            f"{where}: 'label' must give what one numbered label is called, at least in English",
-            hint='add label.en = ["objective", "objectives"] (singular, plural) under [framework]',
+            f"{where}: '{key}' must give what one label is called, at least in English",
+            hint=f"add {key}.en = {_EXAMPLE[key]} (singular, plural) under [framework]",
         )
     words = []
     for lang, forms in table.items():
@@ -66,8 +86,8 @@ def parse_label_words(head: Mapping[str, Any], where: str) -> tuple[LabelWord, .
             and all(isinstance(form, str) and form.strip() for form in forms)
         ):
             raise FrameworkError(
-                f"{where}: label.{lang} must be [singular, plural], got {forms!r}",
-                hint='for example label.en = ["objective", "objectives"]',
+                f"{where}: {key}.{lang} must be [singular, plural], got {forms!r}",
+                hint=f"for example {key}.en = {_EXAMPLE[key]}",
             )
         words.append(LabelWord(lang, forms[0].strip(), forms[1].strip()))
     return tuple(words)
@@ -92,6 +112,7 @@ def parse_references(data: Mapping[str, Any], source: str) -> References:
             for lang, value in _table(table, "of", where).items()
         ),
         others=_patterns(table.get("others", []), f"{where}: others"),
+        called=_per_language(table, "called", where),
     )
 
 

@@ -1,7 +1,12 @@
-"""The charts of a synthesis, as chart models: attention by objective, the matrix, principles."""
+"""The charts of a synthesis, as chart models: attention by objective, the matrix, principles.
+
+Titles use the framework's words (`wording`; the default framework's when not given).
+"""
 
 from __future__ import annotations
 
+from gcm_review.frameworks.labels import Wording, wording
+from gcm_review.frameworks.loader import load_framework
 from gcm_review.report.chart_model import Bar, BarChart, Chart, Heatmap
 from gcm_review.synthesis.records import Synthesis
 
@@ -12,7 +17,11 @@ ATTENTION_LEGEND = {
 }
 
 
-def attention_chart(synthesis: Synthesis) -> BarChart:
+def _words(given: Wording | None) -> Wording:
+    return given or wording(load_framework())
+
+
+def attention_chart(synthesis: Synthesis, *, words: Wording | None = None) -> BarChart:
     """Share of reporting member states that addressed each objective, coloured by category."""
     bars = tuple(
         Bar(
@@ -25,7 +34,7 @@ def attention_chart(synthesis: Synthesis) -> BarChart:
     )
     return BarChart(
         name="attention",
-        title="Share of reporting member states addressing each objective",
+        title=f"Share of reporting member states addressing each {_words(words).label}",
         bars=bars,
         unit="%",
         max_value=100.0,
@@ -33,12 +42,12 @@ def attention_chart(synthesis: Synthesis) -> BarChart:
     )
 
 
-def matrix_heatmap(synthesis: Synthesis) -> Heatmap:
+def matrix_heatmap(synthesis: Synthesis, *, words: Wording | None = None) -> Heatmap:
     """Member states by objectives: paragraphs addressing each."""
     matrix = synthesis.matrix
     return Heatmap(
         name="heatmap",
-        title="Paragraphs addressing each objective, by member state",
+        title=f"Paragraphs addressing each {_words(words).label}, by member state",
         rows=tuple(f"{code} {name}" for code, name in matrix.countries),
         columns=tuple(str(n) for n in matrix.objectives),
         values=matrix.counts,
@@ -49,16 +58,20 @@ def matrix_heatmap(synthesis: Synthesis) -> Heatmap:
     )
 
 
-def principles_chart(synthesis: Synthesis) -> BarChart:
+def principles_chart(synthesis: Synthesis, *, words: Wording | None = None) -> BarChart:
     """Paragraphs invoking each guiding principle."""
     bars = tuple(
         Bar(label=p.title, value=float(len(p.all_paragraph_ids)), href=f"#principle-{p.key}")
         for p in synthesis.principles
     )
-    return BarChart(
-        name="principles", title="Paragraphs invoking each guiding principle", bars=bars
+    title = f"Paragraphs invoking each {_words(words).principle}"
+    return BarChart(name="principles", title=title, bars=bars)
+
+
+def synthesis_charts(synthesis: Synthesis, *, words: Wording | None = None) -> tuple[Chart, ...]:
+    words = _words(words)
+    return (
+        attention_chart(synthesis, words=words),
+        matrix_heatmap(synthesis, words=words),
+        principles_chart(synthesis, words=words),
     )
-
-
-def synthesis_charts(synthesis: Synthesis) -> tuple[Chart, ...]:
-    return (attention_chart(synthesis), matrix_heatmap(synthesis), principles_chart(synthesis))

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from gcm_review.errors import OutputError
-from gcm_review.frameworks import Framework
+from gcm_review.frameworks import Framework, load_framework
+from gcm_review.frameworks.labels import wording
 from gcm_review.report.document import Section
 from gcm_review.report.docx_report import write_docx
 from gcm_review.report.html_report import render_html
@@ -51,7 +52,7 @@ def _write_all(
     annexes: Sequence[Section],
     framework: Framework | None,
 ) -> list[Path]:
-    charts = synthesis_charts(synthesis)
+    charts = synthesis_charts(synthesis, words=wording(framework or load_framework()))
     svgs = {chart.name: render_svg(chart) for chart in charts}
     pngs = {chart.name: render_png(chart) for chart in charts}
     written = _write_charts(out_dir / "charts", svgs, pngs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from gcm_review.frameworks.labels import capital
 from gcm_review.report.chart_model import Bar, BarChart
 from gcm_review.survey.gcm_view import is_neither
 from gcm_review.survey.records import ResultRow, SurveyResult
@@ -53,7 +54,8 @@ def _gcm_charts(result: SurveyResult) -> list[BarChart]:
         charts.append(
             BarChart(
                 "survey-principles",
-                "Guiding principles: share saying application needs further improvement",
+                f"{capital(view.wording.principles)}: share saying application needs further "
+                "improvement",
                 tuple(_bar(share.title, share.row) for share in ordered),
                 unit="%",
                 max_value=100.0,
@@ -63,7 +65,7 @@ def _gcm_charts(result: SurveyResult) -> list[BarChart]:
         charts.append(
             BarChart(
                 "survey-objectives",
-                "Priority objectives: share of respondents choosing each",
+                f"Priority {view.wording.labels}: share of respondents choosing each",
                 tuple(
                     _bar(f"{p.objective}. {p.title}" if p.objective else p.title, p.row)
                     for p in view.objectives

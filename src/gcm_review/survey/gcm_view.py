@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from gcm_review.frameworks.labels import capital, indefinite, wording
 from gcm_review.frameworks.loader import Framework, Principle, load_framework
 from gcm_review.survey.records import (
     BLANK,
@@ -136,8 +137,9 @@ def build_gcm_view(
         objectives_question=question.name if question else "",
         objectives=objectives,
         participation=participation,
+        wording=wording(framework),
     )
-    summary = _summary(view, weighted=weighted, objectives=framework.label_word(plural=True))
+    summary = _summary(view, weighted=weighted)
     return GcmView(**{**view.__dict__, "summary": summary})
 
 
@@ -191,21 +193,23 @@ def _priorities(
     return tuple(priorities)
 
 
-def _summary(view: GcmView, *, weighted: bool, objectives: str) -> tuple[str, ...]:
+def _summary(view: GcmView, *, weighted: bool) -> tuple[str, ...]:
     sentences = []
     rated = [share for share in view.principles if share.row.percent is not None]
     if rated:
         low = min(rated, key=lambda share: share.row.percent or 0.0)
         high = max(rated, key=lambda share: share.row.percent or 0.0)
+        rated_one = indefinite(view.wording.principle)
         sentences.append(
             f"Between {_pct(low.row.percent)} ({low.title}) and {_pct(high.row.percent)} "
-            f"({high.title}) of respondents who rated a guiding principle said its application "
-            'needs further improvement ("don\'t know" and blank answers left out).'
+            f"({high.title}) of respondents who rated {rated_one} said its "
+            'application needs further improvement ("don\'t know" and blank answers left out).'
         )
     top = [p for p in view.objectives if p.rank <= 3 and p.row.percent is not None]
     if top:
         listed = "; ".join(f"{p.title} ({_pct(p.row.percent)})" for p in top)
-        sentences.append(f"{objectives.capitalize()} most often chosen as priorities: {listed}.")
+        labels = capital(view.wording.labels)
+        sentences.append(f"{labels} most often chosen as priorities: {listed}.")
     neither = _neither_row(view.participation)
     if neither is not None and neither.percent is not None:
         counts = f"{_count(neither.n)} of {_count(neither.total)}"

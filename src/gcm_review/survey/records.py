@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gcm_review.frameworks.labels import Wording, wording
+from gcm_review.frameworks.loader import load_framework
 from gcm_review.survey.errors import location_text
 
 QuestionKind = Literal["select_one", "select_multiple", "integer", "decimal", "text"]
@@ -250,6 +252,8 @@ class GcmView:
     objectives: tuple[ObjectivePriority, ...] = ()
     participation: CrossTab | None = None
     summary: tuple[str, ...] = ()  # plain sentences an analyst can quote
+    # what the framework calls its labels, principles and itself (the default framework's words)
+    wording: Wording = field(default_factory=lambda: wording(load_framework()))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from gcm_review.frameworks.labels import capital
 from gcm_review.report import document as d
 from gcm_review.report.chart_model import BarChart
 from gcm_review.report.html_render import chart_drawer, environment
@@ -60,7 +61,8 @@ def _gcm_part(result: SurveyResult, charts: Charts) -> list[d.Block]:
     view = result.gcm
     if not (view.principles or view.objectives or view.participation):
         return []
-    blocks: list[d.Block] = [d.Heading("The Global Compact in the survey", 2, "survey-gcm")]
+    heading = f"The {view.wording.name} in the survey"
+    blocks: list[d.Block] = [d.Heading(heading, 2, "survey-gcm")]
     if view.summary:
         blocks.append(d.bullets(view.summary))
     if view.principles:
@@ -79,6 +81,7 @@ def _gcm_part(result: SurveyResult, charts: Charts) -> list[d.Block]:
 
 def _principles(result: SurveyResult, charts: Charts) -> list[d.Block]:
     shares = result.gcm.principles
+    words = result.gcm.wording
     caption = "Share saying application needs further improvement, with 95% intervals"
     rows = [
         (
@@ -93,24 +96,26 @@ def _principles(result: SurveyResult, charts: Charts) -> list[d.Block]:
         for s in shares
     ]
     html = d.Table(
-        ("Guiding principle", "Needs further improvement", "95% CI", "n", "Answered")
+        (capital(words.principle), "Needs further improvement", "95% CI", "n", "Answered")
         + ("Don't know", "No answer"),
         tuple(rows),
         only="html",
     )
     word = d.Table(
-        ("Guiding principle", "Needs improvement", "95% CI", "Answered", "Don't know")
+        (capital(words.principle), "Needs improvement", "95% CI", "Answered", "Don't know")
         + ("No answer",),
         tuple((*row[:3], *row[4:]) for row in rows),
         widths=(5.5, 2.2, 2.4, 2.0, 2.0, 1.9),
         only="docx",
     )
-    heading = d.Heading("Guiding principles: application needs further improvement", 3)
+    title = f"{capital(words.principles)}: application needs further improvement"
+    heading = d.Heading(title, 3)
     return [heading, *_figure(charts, "survey-principles", caption), html, word]
 
 
 def _objectives(result: SurveyResult, charts: Charts) -> list[d.Block]:
-    caption = "Share of respondents choosing each objective as a priority, with 95% intervals"
+    words = result.gcm.wording
+    caption = f"Share of respondents choosing each {words.label} as a priority, with 95% intervals"
     rows = tuple(
         (
             str(p.rank),
@@ -122,12 +127,12 @@ def _objectives(result: SurveyResult, charts: Charts) -> list[d.Block]:
         for p in result.gcm.objectives
     )
     table = d.Table(
-        ("Rank", "Objective", "Chosen by", "95% CI", "n"),
+        ("Rank", capital(words.label), "Chosen by", "95% CI", "n"),
         rows,
         numeric_from=2,
         widths=(1.2, 8.6, 2.2, 2.4, 1.6),
     )
-    heading = d.Heading("Priority objectives", 3)
+    heading = d.Heading(f"Priority {words.labels}", 3)
     return [heading, *_figure(charts, "survey-objectives", caption), table]
 
 

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gcm_review.frameworks.labels import capital
 from gcm_review.survey.records import Question, ResultRow, SurveyResult
 
 MAX_TITLE = 31
@@ -184,7 +185,7 @@ def _gcm_sheet(sheet: Worksheet, result: SurveyResult) -> None:
         _append(
             sheet,
             [
-                "Guiding principle",
+                capital(view.wording.principle),
                 "Question",
                 "n",
                 "Total",
@@ -216,7 +217,16 @@ def _gcm_sheet(sheet: Worksheet, result: SurveyResult) -> None:
         _append(sheet, [])
         _append(
             sheet,
-            ["Rank", "Objective", "Title", "n", "Total", "Percent", "95% CI low", "95% CI high"],
+            [
+                "Rank",
+                capital(view.wording.label),
+                "Title",
+                "n",
+                "Total",
+                "Percent",
+                "95% CI low",
+                "95% CI high",
+            ],
             bold=True,
         )
         for p in view.objectives:

@@ -31,7 +31,8 @@ def synthesise(
     paragraphs = review.paragraphs
     attention = objective_attention(paragraphs, rule, framework)
     principles = principle_coverage(paragraphs, framework)
-    recommendations = group_recommendations(paragraphs, embedder)
+    references = framework.references  # how the framework is quoted, for statement types
+    recommendations = group_recommendations(paragraphs, embedder, references=references)
     groups = Counter(p.stakeholder_group for p in paragraphs if p.stakeholder_group)
     return Synthesis(
         title=title or _title(review, framework),
@@ -40,7 +41,7 @@ def synthesise(
         paragraphs=paragraphs,
         attention=attention,
         matrix=country_matrix(paragraphs, [o.number for o in framework.objectives]),
-        countries=country_profiles(paragraphs),
+        countries=country_profiles(paragraphs, references=references),
         roundtables=roundtables(review.sections, paragraphs, framework),
         principles=principles,
         recommendations=recommendations,

@@ -30,7 +30,8 @@ def key_messages(
     if most_invoked is not None and most_invoked.all_paragraph_ids:
         messages.append(
             KeyMessage(
-                f"The guiding principle invoked most often was {most_invoked.title.lower()} "
+                f"The {framework.principle_word()} invoked most often was "
+                f"{most_invoked.title.lower()} "
                 f"({len(most_invoked.all_paragraph_ids)} paragraphs).",
                 "principles",
                 most_invoked.all_paragraph_ids,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gcm_review.frameworks.references import References
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.attention import reporting_countries
 from gcm_review.synthesis.evidence import objective_evidence, speakers_of
@@ -11,18 +12,24 @@ from gcm_review.synthesis.records import PROFILE_STATEMENT_TYPES, CountryProfile
 from gcm_review.synthesis.statements import paragraph_statements
 
 
-def country_profiles(paragraphs: Sequence[ReviewParagraph]) -> tuple[CountryProfile, ...]:
-    """One profile per reporting member state, sorted by country name."""
-    profiles = [_profile(code, paragraphs) for code in reporting_countries(paragraphs)]
+def country_profiles(
+    paragraphs: Sequence[ReviewParagraph], *, references: References | None = None
+) -> tuple[CountryProfile, ...]:
+    """One profile per reporting member state, sorted by country name (`references`: the
+    framework's, for statement types)."""
+    codes = reporting_countries(paragraphs)
+    profiles = [_profile(code, paragraphs, references) for code in codes]
     return tuple(sorted(profiles, key=lambda profile: profile.name))
 
 
-def _profile(code: str, paragraphs: Sequence[ReviewParagraph]) -> CountryProfile:
+def _profile(
+    code: str, paragraphs: Sequence[ReviewParagraph], references: References | None
+) -> CountryProfile:
     own = [p for p in paragraphs if p.is_member_state and p.country == code]
     statements = tuple(
         statement
         for para in own
-        for statement in paragraph_statements(para)
+        for statement in paragraph_statements(para, references=references)
         if statement.type in PROFILE_STATEMENT_TYPES
     )
     return CountryProfile(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gcm_review.embed.base import Embedder, Vectors
+from gcm_review.frameworks.references import References
 from gcm_review.languages import detect_language, has_arabic_script
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import Recommendation, RecommendationSource, ReviewParagraph
@@ -109,11 +110,13 @@ def source_name(paragraph: ReviewParagraph) -> str:
     return paragraph.document
 
 
-def recommendation_sources(paragraphs: Sequence[ReviewParagraph]) -> list[RecommendationSource]:
+def recommendation_sources(
+    paragraphs: Sequence[ReviewParagraph], *, references: References | None = None
+) -> list[RecommendationSource]:
     """Every sentence classified as a recommendation, in paragraph order, with its source."""
     found: list[RecommendationSource] = []
     for paragraph in paragraphs:
-        for statement in paragraph_statements(paragraph):
+        for statement in paragraph_statements(paragraph, references=references):
             if statement.type == "recommendation":
                 found.append(
                     RecommendationSource(
@@ -197,12 +200,14 @@ def group_recommendations(
     embedder: Embedder,
     *,
     similarity: float | None = None,
+    references: References | None = None,
 ) -> tuple[Recommendation, ...]:
     """The recommendations made, near-duplicates across sources merged, most supported first.
 
-    `similarity` overrides the embedder's cosine threshold (SIMILARITY_THRESHOLDS).
+    `similarity` overrides the embedder's cosine threshold (SIMILARITY_THRESHOLDS); `references`
+    are the framework's, for statement types (the default framework's unless given).
     """
-    candidates = _candidates(paragraphs)
+    candidates = _candidates(paragraphs, references)
     if not candidates:
         return ()
     vectors = embedder.embed([c.source.sentence for c in candidates], kind="passage")
@@ -222,10 +227,12 @@ def group_recommendations(
     return tuple(recommendations[k] for k in order)
 
 
-def _candidates(paragraphs: Sequence[ReviewParagraph]) -> list[_Candidate]:
+def _candidates(
+    paragraphs: Sequence[ReviewParagraph], references: References | None
+) -> list[_Candidate]:
     by_id = {paragraph.id: paragraph for paragraph in paragraphs}
     candidates: list[_Candidate] = []
-    for source in recommendation_sources(paragraphs):
+    for source in recommendation_sources(paragraphs, references=references):
         paragraph = by_id[source.paragraph_id]
         language = sentence_language(source.sentence, paragraph.language)
         words = content_words(source.sentence)

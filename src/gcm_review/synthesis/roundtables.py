@@ -2,7 +2,8 @@
 
 A roundtable is a heading the structure stage recognised as one ("Roundtable 2: ...", "Table
 ronde 2", "المائدة المستديرة 2"). Its objectives are those its heading names; when the heading
-names none, the framework's cluster of the same number (RT1..RT4 for the GCM).
+names none, those of the cluster the framework gives that roundtable number (its `roundtables`
+list: Roundtable 2 discusses the GCM's cluster "RT2").
 """
 
 from __future__ import annotations
@@ -54,12 +55,12 @@ def roundtables(
 
 
 def _key(title: str, framework: Framework) -> tuple[str, tuple[int, ...]]:
-    """("RT2", members of cluster RT2) when the heading's first number names a known cluster."""
+    """(cluster, its members) when the framework gives the heading's first number a cluster."""
     head = fold_arabic(title.translate(_ARABIC_DIGITS)).split(":")[0]
     match = _NUMBER.search(head)
     if match:
         number = int(match.group(1)) if match.group(1) else _WORDS[match.group(2).lower()]
-        key = f"RT{number}"
-        if key in framework.clusters:
-            return key, framework.cluster_members(key)
+        cluster = framework.roundtable_cluster(number)
+        if cluster is not None:
+            return cluster, framework.cluster_members(cluster)
     return title, ()

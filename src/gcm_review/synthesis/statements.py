@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from gcm_review.frameworks.loader import load_framework
+from gcm_review.frameworks.references import References
 from gcm_review.languages import (
     clean_text,
     detect_language,
@@ -54,9 +56,7 @@ RECOMMENDATION_HEADINGS = ("recommendation", "recommandation", "توصي")
 
 _BULLET = re.compile(r"^(?:[-–—•*·▪◦>]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"[\w']+")
-_BLOCKERS = re.compile(
-    r"\b(?:political will|good ?will|(?:objective \d+|the (?:global )?compact) calls for)\b"
-)
+_BLOCKERS = r"political will|good ?will"
 _ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال)?)"
 
 
@@ -150,9 +150,22 @@ def _opens_with_imperative(form: str, cue_set: _CueSet, language: str) -> bool:
     return language != "en" or len(words) < 2 or words[1] not in NOT_IMPERATIVE_NEXT
 
 
-def cue_scores(sentence: str, language: str | None = None) -> dict[StatementType, float]:
-    """The summed cue weight of each statement type found in the sentence."""
-    form = _BLOCKERS.sub(" ", matching_form(sentence))
+@cache
+def _blockers(references: References) -> re.Pattern[str]:
+    """Phrases whose cue words say nothing of the speaker: "political will", "X calls for"."""
+    words, names = references.in_language("en")  # "objective 3 calls for", "the Compact calls for"
+    quoted = "|".join([*(rf"(?:{word})\s+\d+" for word in words), *(f"(?:{n})" for n in names)])
+    calls_for = rf"|(?:{quoted})\s+calls\s+for" if quoted else ""
+    return re.compile(rf"\b(?:{_BLOCKERS}{calls_for})\b", re.IGNORECASE)
+
+
+def cue_scores(
+    sentence: str, language: str | None = None, *, references: References | None = None
+) -> dict[StatementType, float]:
+    """The summed cue weight of each statement type found in the sentence; `references` (the
+    default framework's unless given) say how the framework is quoted ("objective 3 calls for")."""
+    blockers = _blockers(references or load_framework().references)
+    form = blockers.sub(" ", matching_form(sentence))
     scores: dict[StatementType, float] = {}
     for lang in _languages(sentence, language):
         cue_set = _cue_set(lang)
@@ -168,10 +181,14 @@ def cue_scores(sentence: str, language: str | None = None) -> dict[StatementType
 
 
 def classify_sentence(
-    sentence: str, language: str | None = None, *, in_recommendation_section: bool = False
+    sentence: str,
+    language: str | None = None,
+    *,
+    in_recommendation_section: bool = False,
+    references: References | None = None,
 ) -> StatementType:
     """The kind of statement the sentence makes (see the module docstring for the rule)."""
-    scores = cue_scores(sentence, language)
+    scores = cue_scores(sentence, language, references=references)
     kind: StatementType = "description"
     best: float = 0.0
     for candidate in TIE_ORDER:  # strictly heavier wins, so earlier types win ties
@@ -194,17 +211,21 @@ def in_recommendation_section(paragraph: ReviewParagraph) -> bool:
 # Country profiles and recommendations both read every paragraph's statements, and the web app
 # recomputes the synthesis after each review decision: remember the (pure) result per paragraph.
 @lru_cache(maxsize=50_000)
-def paragraph_statements(paragraph: ReviewParagraph) -> tuple[Statement, ...]:
+def paragraph_statements(
+    paragraph: ReviewParagraph, *, references: References | None = None
+) -> tuple[Statement, ...]:
     """One Statement per sentence of the paragraph, with the objectives its evidence points at.
 
     An objective tag whose evidence sentence is this sentence gives it that objective. When no
     objective tag points at any sentence of the paragraph, every non-procedural sentence gets all
-    the paragraph's objectives.
+    the paragraph's objectives. `references`: see cue_scores.
     """
     sentences = split_sentences(paragraph.text)
     section = in_recommendation_section(paragraph)
     kinds = [
-        classify_sentence(s, paragraph.language, in_recommendation_section=section)
+        classify_sentence(
+            s, paragraph.language, in_recommendation_section=section, references=references
+        )
         for s in sentences
     ]
     pointed = _objectives_by_sentence(paragraph, sentences)

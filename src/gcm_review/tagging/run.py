@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from gcm_review.embed import CachedEmbedder, get_embedder
-from gcm_review.frameworks import load_framework
+from gcm_review.errors import InvalidLabel
+from gcm_review.frameworks import DEFAULT_FRAMEWORK, Framework, load_framework
+from gcm_review.frameworks.labels import framework_labels, label_hint
 from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
 from gcm_review.tagging.examples import Example, read_examples, training_examples
 from gcm_review.tagging.features import GROUPS
@@ -30,7 +32,7 @@ def load_tagger(
     *,
     embedder: str,
     cache_path: Path | None,
-    framework: str = "gcm",
+    framework: str = DEFAULT_FRAMEWORK,
     groups: Collection[str] = GROUPS,
     feedback: Sequence[Example] = (),
 ) -> GcmTagger:
@@ -49,14 +51,21 @@ def evaluate_file(
     embedder: str,
     cache_path: Path | None,
     ablation: bool = True,
+    framework: str = DEFAULT_FRAMEWORK,
 ) -> dict[str, Any]:
-    """Tag the texts of an annotated JSONL file and score the tags (plus per-tagger ablation)."""
+    """Tag the texts of an annotated JSONL file and score the tags (plus per-tagger ablation).
+
+    The file's labels are those of `framework` (a packaged name or a framework file's path).
+    """
     examples = read_examples(path)
+    _check_labels(path, examples, load_framework(framework))
     inputs = inputs_of(examples)
     report: dict[str, Any] = {}
     variants = ABLATIONS if ablation else {"all": GROUPS}
     for name, groups in variants.items():
-        tagger = load_tagger(embedder=embedder, cache_path=cache_path, groups=groups)
+        tagger = load_tagger(
+            embedder=embedder, cache_path=cache_path, framework=framework, groups=groups
+        )
         predicted = [
             frozenset(tag.label for tag in tags if tag.decided) for tags in tagger.tag(inputs)
         ]
@@ -73,3 +82,16 @@ def evaluate_file(
     report["tagger"] = TAGGER_NAME
     report["embedder"] = embedder
     return report
+
+
+def _check_labels(path: Path, examples: Sequence[Example], framework: Framework) -> None:
+    """Refuse a gold label the framework does not have (its scores would mean nothing)."""
+    known = set(framework_labels(framework))
+    for example in examples:
+        unknown = sorted(example.labels - known)
+        if unknown:
+            raise InvalidLabel(
+                f"{path}: paragraph {example.id} has the label {unknown[0]!r}, which framework "
+                f"{framework.name} does not have",
+                hint=label_hint(framework),
+            )

@@ -3,45 +3,47 @@
 from __future__ import annotations
 
 from gcm_review.report import document as d
-from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.synthesis.records import ATTENTION_CATEGORIES, ObjectiveAttention
 
+# "{Labels}": what the framework calls its labels, capitalised ("Objectives").
 CATEGORY_TITLES = {
-    "greatest": "Objectives that received the greatest attention",
-    "some": "Objectives that received some attention",
-    "not-reported": "Objectives not reported in most reviews",
+    "greatest": "{Labels} that received the greatest attention",
+    "some": "{Labels} that received some attention",
+    "not-reported": "{Labels} not reported in most reviews",
 }
 CATEGORY_LABELS = {
     "greatest": "Greatest attention",
     "some": "Some attention",
     "not-reported": "Not reported in most reviews",
 }
-ATTENTION_CAPTION = "Figure: Share of reporting countries that addressed each objective."
+ATTENTION_CAPTION = "Figure: Share of reporting countries that addressed each {label}."
 
 
 def regional_synthesis(look: Lookup) -> d.Section:
     """The sorting rule, the chart "attention" (given to the renderer) and the categories."""
     rule = look.synthesis.rule.describe()
+    caption = ATTENTION_CAPTION.format(label=look.words.label)
     blocks: list[d.Block] = [
         d.Paragraph(
-            (d.Span("How objectives are sorted:", strong=True), d.Span(f" {rule}")),
+            (d.Span(f"How {look.words.labels} are sorted:", strong=True), d.Span(f" {rule}")),
             css="rule",
             only="html",
         ),
-        d.Figure("attention", ATTENTION_CAPTION, only="html"),
+        d.Figure("attention", caption, only="html"),
     ]
     for category in ATTENTION_CATEGORIES:
         blocks += _category(look, category)
     blocks += [
         d.Paragraph((d.Span("Attention categories: ", strong=True), d.Span(rule)), only="docx"),
         _docx_table(look),
-        d.Figure("attention", ATTENTION_CAPTION, only="docx"),
+        d.Figure("attention", caption, only="docx"),
     ]
     return d.Section("regional-synthesis", "Regional synthesis", tuple(blocks))
 
 
 def _category(look: Lookup, category: str) -> list[d.Block]:
-    title = CATEGORY_TITLES[category]
+    title = CATEGORY_TITLES[category].format(Labels=capital(look.words.labels))
     found = [a for a in look.synthesis.attention if a.category == category]
     heading = d.Heading(title, 2, f"attention-{category}", only="html")
     if not found:
@@ -52,7 +54,7 @@ def _category(look: Lookup, category: str) -> list[d.Block]:
 
 def _line(look: Lookup, a: ObjectiveAttention) -> d.Paragraph:
     runs: list[d.Inline] = [
-        d.Span(f"Objective {a.objective}", strong=True),
+        d.Span(look.words.numbered(a.objective), strong=True),
         d.Span(f": {look.objective_title(a.objective)}. "),
     ]
     if a.countries:
@@ -90,7 +92,7 @@ def _docx_table(look: Lookup) -> d.Table:
         for item in look.synthesis.attention
     )
     return d.Table(
-        ("Objective", "Title", "Category", "Countries", "Share"),
+        (capital(look.words.label), "Title", "Category", "Countries", "Share"),
         rows,
         widths=(1.6, 6.4, 2.6, 3.4, 2.0),
         font_size=8,

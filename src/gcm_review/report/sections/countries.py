@@ -9,7 +9,7 @@ from gcm_review.report.sections.evidence_lines import (
     speaker_label,
     speakers_list,
 )
-from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.report.text_direction import direction_of
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
@@ -42,7 +42,7 @@ def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:
     ]
     if c.objectives:
         blocks += [
-            d.Heading("Objectives addressed, with the strongest evidence", 3),
+            d.Heading(f"{capital(look.words.labels)} addressed, with the strongest evidence", 3),
             evidence_lines(look, c.objectives),
         ]
     for kind in PROFILE_STATEMENT_TYPES:
@@ -77,7 +77,7 @@ def _docx_profile(look: Lookup, profile: CountryProfile) -> list[d.Block]:
         d.Note(note, only="docx"),
     ]
     if profile.objectives:
-        blocks.append(d.Heading("Objectives addressed", 3, only="docx"))
+        blocks.append(d.Heading(f"{capital(look.words.labels)} addressed", 3, only="docx"))
         blocks += docx_evidence(look, profile.objectives)
     for kind in PROFILE_STATEMENT_TYPES:
         statements = profile.statements_of(kind)

@@ -95,7 +95,7 @@ def _chip(look: Lookup, tag: ParagraphTag) -> d.Group:
     label: d.Inline
     if kind == "objective" and key.isdigit():
         number = int(key)
-        text = f"Objective {key}"
+        text = look.words.numbered(key)
         label = d.Link(text, f"objective-{number}") if number in look.listed else d.Span(text)
     else:
         label = d.Span(look.principle_titles.get(key, key))
@@ -140,7 +140,7 @@ def _docx_paragraph(look: Lookup, para: ReviewParagraph) -> list[d.Block]:
 def _tag_label(look: Lookup, tag: ParagraphTag) -> str:
     kind, _, key = tag.label.partition(":")
     if kind == "objective" and key.isdigit():
-        name = f"objective {key}"
+        name = f"{look.words.label} {key}"
     elif kind == "principle":
         name = look.principle_titles.get(key, key)
     else:

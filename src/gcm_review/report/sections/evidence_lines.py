@@ -70,7 +70,8 @@ def _speaker(look: Lookup, s: Speaker) -> d.Paragraph:
 def objective_label(look: Lookup, number: int) -> str:
     """ "Objective 6: title" as the Word report writes it."""
     title = look.objective_titles.get(number)
-    return f"Objective {number}: {title}" if title else f"Objective {number}"
+    name = look.words.numbered(number)
+    return f"{name}: {title}" if title else name
 
 
 def docx_evidence(look: Lookup, evidence: Sequence[ObjectiveEvidence]) -> list[d.Block]:

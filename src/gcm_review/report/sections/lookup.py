@@ -1,4 +1,5 @@
-"""What the section builders look up in a synthesis: paragraphs, objective titles, countries.
+"""What the section builders look up in a synthesis: paragraphs, objective titles, countries,
+and the framework's words for its labels ("Objective 6", "Guiding principles").
 
 Two sets of names live here because the HTML and Word reports name things differently today:
 the HTML one links objectives and countries to their part of the page, the Word one writes
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from gcm_review.frameworks.labels import capital, wording
 from gcm_review.frameworks.loader import Framework
 from gcm_review.report import document as d
 from gcm_review.structure.countries import country_name
+
+__all__ = ["Lookup", "capital", "group_title", "group_words", "place", "plural"]
 from gcm_review.synthesis.records import ReviewParagraph, Synthesis
 
 # Group keys that do not read well capitalised ("civil-society" -> "Civil society" does).
@@ -27,6 +31,7 @@ class Lookup:
 
     def __init__(self, synthesis: Synthesis, framework: Framework) -> None:
         self.synthesis = synthesis
+        self.words = wording(framework)
         self.paragraphs = {p.id: p for p in synthesis.paragraphs}
         self.profiles = {profile.country for profile in synthesis.countries}
         self.listed = {a.objective for a in synthesis.attention}  # they get id="objective-N"
@@ -54,14 +59,15 @@ class Lookup:
 
     def objective_title(self, number: int) -> str:
         """The objective's title in the framework, else as the synthesis gives it."""
-        return self.objective_titles.get(number, f"Objective {number}")
+        return self.objective_titles.get(number, self.words.numbered(number))
 
     def objective_chip(self, number: int) -> d.Span | d.Link:
         """ "Objective 6", linked to its line in the synthesis when it has one (HTML)."""
-        title = self.objective_titles.get(number, f"Objective {number}")
+        title = self.objective_title(number)
+        name = self.words.numbered(number)
         if number in self.listed:
-            return d.Link(f"Objective {number}", f"objective-{number}", title, "chip objective")
-        return d.Span(f"Objective {number}", css="chip objective", title=title)
+            return d.Link(name, f"objective-{number}", title, "chip objective")
+        return d.Span(name, css="chip objective", title=title)
 
     def countries(self, codes: Iterable[str]) -> list[d.Inline]:
         """Country names, linked to their profiles, separated by commas (HTML)."""

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
+from gcm_review.frameworks.labels import indefinite
 from gcm_review.report import document as d
 from gcm_review.report.docx_blocks import TEXT_WIDTH_CM
-from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.lookup import Lookup, capital
 
-HEATMAP_CAPTION = "Figure: Paragraphs addressing each objective, by country."
+# "{label}": what the framework calls one label ("objective").
+HEATMAP_CAPTION = "Figure: Paragraphs addressing each {label}, by country."
 INTRO = (
-    "Number of paragraphs in which each member state addressed each objective. Select a number "
+    "Number of paragraphs in which each member state addressed each {label}. Select a number "
     "to see the paragraphs."
 )
 
 
 def matrix(look: Lookup) -> d.Section:
     """The matrix as a heat table (HTML) or a plain grid (Word), with the chart "heatmap"."""
+    label = look.words.label
+    caption = HEATMAP_CAPTION.format(label=label)
     blocks = (
-        d.text(INTRO, only="html"),
-        d.Figure("heatmap", HEATMAP_CAPTION, only="html"),
+        d.text(INTRO.format(label=label), only="html"),
+        d.Figure("heatmap", caption, only="html"),
         _html_table(look),
         d.Heading("Paragraphs behind each cell", 2, only="html"),
         *_cells(look),
-        d.Note("Paragraphs by member states substantively addressing each objective.", only="docx"),
-        d.Figure("heatmap", HEATMAP_CAPTION, only="docx"),
+        d.Note(f"Paragraphs by member states substantively addressing each {label}.", only="docx"),
+        d.Figure("heatmap", caption, only="docx"),
         _docx_table(look),
     )
-    return d.Section(
-        "matrix", "Country by objective matrix", blocks, docx_title="Country × objective matrix"
-    )
+    title = f"Country by {label} matrix"
+    return d.Section("matrix", title, blocks, docx_title=f"Country × {label} matrix")
 
 
 def heat_level(count: int) -> int:
@@ -41,7 +44,7 @@ def _html_table(look: Lookup) -> d.Table:
     for o in m.objectives:
         label = str(o)
         run = d.Link(label, f"objective-{o}") if o in look.listed else d.Span(label)
-        header.append(d.Cell((run,), title=f"Objective {o}: {look.objective_title(o)}"))
+        header.append(d.Cell((run,), title=f"{look.words.numbered(o)}: {look.objective_title(o)}"))
     rows = []
     for (code, name), counts in zip(m.countries, m.counts, strict=True):
         cells: list[str | d.Cell] = [d.cell(look.country_link(code, name), row_header=True)]
@@ -49,7 +52,7 @@ def _html_table(look: Lookup) -> d.Table:
             run = d.Link(str(n), f"cell-{code}-{o}") if n else d.Span("0")
             cells.append(d.Cell((run,), css=f"n{heat_level(n)}"))
         rows.append(tuple(cells))
-    caption = "Paragraphs addressing each objective, by country"
+    caption = f"Paragraphs addressing each {look.words.label}, by country"
     return d.Table(
         tuple(header), tuple(rows), css="matrix", caption=caption, scroll=True, only="html"
     )
@@ -58,11 +61,12 @@ def _html_table(look: Lookup) -> d.Table:
 def _cells(look: Lookup) -> list[d.Block]:
     m = look.synthesis.matrix
     groups: list[d.Block] = []
+    short = _short(look.words.label)
     for (code, name), counts in zip(m.countries, m.counts, strict=True):
         items = tuple(
             d.Paragraph(
                 (
-                    d.Span(f"Obj. {o}", css="cell-label"),
+                    d.Span(f"{short} {o}", css="cell-label"),
                     d.Span(" "),
                     look.refs(m.cells.get((code, o), ())),
                 ),
@@ -77,9 +81,14 @@ def _cells(look: Lookup) -> list[d.Block]:
             cells = d.BulletList(items, css="cells")
             groups.append(d.Part((title, cells), css="cell-group", only="html"))
     if not groups:
-        none = "No member-state paragraph addressed an objective."
+        none = f"No member-state paragraph addressed {indefinite(look.words.label)}."
         return [d.text(none, css="muted", only="html")]
     return groups
+
+
+def _short(word: str) -> str:
+    """A label word for a narrow cell: its first three letters when longer than five ("Obj.")."""
+    return f"{capital(word[:3])}." if len(word) > 5 else capital(word)
 
 
 def _docx_table(look: Lookup) -> d.Table:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from gcm_review.report import document as d
 from gcm_review.report.document import safe_id
-from gcm_review.report.sections.lookup import Lookup, group_title
+from gcm_review.report.sections.lookup import Lookup, capital, group_title
 from gcm_review.synthesis.records import PrincipleCoverage
 
-PRINCIPLES_CAPTION = "Figure: Paragraphs invoking each guiding principle."
+# "{principle}": what the framework calls one guiding principle.
+PRINCIPLES_CAPTION = "Figure: Paragraphs invoking each {principle}."
 
 
 def principles(look: Lookup) -> d.Section:
     """A table of the principles, with the chart "principles" (given to the renderer)."""
     found = look.synthesis.principles
+    column = _column(look.words.principle)
+    caption = PRINCIPLES_CAPTION.format(principle=look.words.principle)
     html = d.Table(
         (
-            "Principle",
+            column,
             d.cell("Member-state paragraphs", css="num"),
             "Countries",
             d.cell("Other stakeholders' paragraphs", css="num"),
@@ -25,7 +28,7 @@ def principles(look: Lookup) -> d.Section:
         only="html",
     )
     word = d.Table(
-        ("Principle", "Member-state paragraphs", "Countries", "Other stakeholders' paragraphs"),
+        (column, "Member-state paragraphs", "Countries", "Other stakeholders' paragraphs"),
         tuple(
             (
                 look.principle_titles.get(p.key, p.title),
@@ -39,12 +42,17 @@ def principles(look: Lookup) -> d.Section:
         only="docx",
     )
     blocks = (
-        d.Figure("principles", PRINCIPLES_CAPTION, only="html"),
+        d.Figure("principles", caption, only="html"),
         html,
         word,
-        d.Figure("principles", PRINCIPLES_CAPTION, only="docx"),
+        d.Figure("principles", caption, only="docx"),
     )
-    return d.Section("principles", "Guiding principles", blocks)
+    return d.Section("principles", capital(look.words.principles), blocks)
+
+
+def _column(word: str) -> str:
+    """The table's first column: the word's last part, capitalised ("Principle")."""
+    return capital(word.split()[-1])
 
 
 def _html_row(look: Lookup, p: PrincipleCoverage) -> d.Row:

@@ -86,7 +86,7 @@ def _docx_item(look: Lookup, rank: int, item: Recommendation) -> list[d.Block]:
         f"{plural(item.supporting_countries, 'country', 'countries')}"
     )
     numbers = ", ".join(str(n) for n in item.objectives)
-    word = "objective" if len(item.objectives) == 1 else "objectives"
+    word = look.words.label if len(item.objectives) == 1 else look.words.labels
     blocks: list[d.Block] = [
         d.Paragraph(claim, only="docx"),
         d.Note(support + (f"; {word} {numbers}." if numbers else "."), only="docx"),

@@ -11,7 +11,7 @@ from gcm_review.report.sections.evidence_lines import (
     speaker_label,
     speakers_list,
 )
-from gcm_review.report.sections.lookup import Lookup
+from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.report.text_direction import direction_of
 from gcm_review.synthesis.records import RoundtableSummary
 
@@ -55,12 +55,13 @@ def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
             )
             for o in r.objectives
         )
-        blocks += [d.Heading("Objectives under review", 3), d.BulletList(items, css="compact")]
+        heading = d.Heading(f"{capital(look.words.labels)} under review", 3)
+        blocks += [heading, d.BulletList(items, css="compact")]
     if r.speakers:
         blocks += [d.Heading("Speakers", 3), speakers_list(look, r.speakers)]
     if r.addressed:
         blocks += [
-            d.Heading("Objectives addressed in the discussion", 3),
+            d.Heading(f"{capital(look.words.labels)} addressed in the discussion", 3),
             evidence_lines(look, r.addressed),
         ]
     return d.Part(tuple(blocks), roundtable_anchor(r), "roundtable", "article", only="html")
@@ -69,7 +70,7 @@ def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
 def _docx_roundtable(look: Lookup, r: RoundtableSummary) -> list[d.Block]:
     blocks: list[d.Block] = [d.Heading(r.title or r.key, 2, only="docx")]
     if r.objectives:
-        blocks.append(d.Heading("Objectives under review", 3, only="docx"))
+        blocks.append(d.Heading(f"{capital(look.words.labels)} under review", 3, only="docx"))
         blocks += [
             d.Paragraph((d.Span(objective_label(look, n)),), style="List Bullet", only="docx")
             for n in r.objectives
@@ -85,6 +86,6 @@ def _docx_roundtable(look: Lookup, r: RoundtableSummary) -> list[d.Block]:
             for s in r.speakers
         ]
     if r.addressed:
-        blocks.append(d.Heading("Objectives addressed", 3, only="docx"))
+        blocks.append(d.Heading(f"{capital(look.words.labels)} addressed", 3, only="docx"))
         blocks += docx_evidence(look, r.addressed)
     return blocks
