@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gcm_review.frameworks import Framework
+from gcm_review.frameworks.labels import wording
 from gcm_review.report.docx_report import write_docx
 from gcm_review.report.html_report import render_html
 from gcm_review.report.png_charts import render_png
@@ -28,7 +30,7 @@ from gcm_review.report.tables import (
 from gcm_review.synthesis.records import Synthesis
 from gcm_review.web.synthesis_cache import ScopedSynthesis
 
-Writer = Callable[[Synthesis, Path], None]
+Writer = Callable[[Synthesis, Path, Framework], None]  # the app's framework names the labels
 CSV = "text/csv; charset=utf-8"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -44,14 +46,16 @@ class ExportFile:
     write: Writer
 
 
-def _write_report_html(synthesis: Synthesis, path: Path) -> None:
-    charts = {chart.name: render_svg(chart) for chart in synthesis_charts(synthesis)}
-    path.write_text(render_html(synthesis, charts=charts), encoding="utf-8")
+def _write_report_html(synthesis: Synthesis, path: Path, framework: Framework) -> None:
+    drawn = synthesis_charts(synthesis, words=wording(framework))
+    charts = {chart.name: render_svg(chart) for chart in drawn}
+    path.write_text(render_html(synthesis, charts=charts, framework=framework), encoding="utf-8")
 
 
-def _write_report_docx(synthesis: Synthesis, path: Path) -> None:
-    charts = {chart.name: render_png(chart) for chart in synthesis_charts(synthesis)}
-    write_docx(synthesis, path, charts=charts)
+def _write_report_docx(synthesis: Synthesis, path: Path, framework: Framework) -> None:
+    drawn = synthesis_charts(synthesis, words=wording(framework))
+    charts = {chart.name: render_png(chart) for chart in drawn}
+    write_docx(synthesis, path, charts=charts, framework=framework)
 
 
 EXPORTS: tuple[ExportFile, ...] = (
@@ -60,35 +64,35 @@ EXPORTS: tuple[ExportFile, ...] = (
         "Matrix, counts (CSV)",
         "Member states by objectives: paragraphs addressing each.",
         CSV,
-        lambda synthesis, path: write_matrix_csv(synthesis.matrix, path),
+        lambda synthesis, path, _: write_matrix_csv(synthesis.matrix, path),
     ),
     ExportFile(
         "matrix-addressed.csv",
         "Matrix, 0/1 (CSV)",
         "1 where a member state addressed an objective, 0 where it did not.",
         CSV,
-        lambda synthesis, path: write_matrix_csv(synthesis.matrix, path, binary=True),
+        lambda synthesis, path, _: write_matrix_csv(synthesis.matrix, path, binary=True),
     ),
     ExportFile(
         "matrix.xlsx",
         "Matrix (Excel)",
         "Both matrices, counts and 0/1, as two sheets.",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda synthesis, path: write_matrix_xlsx(synthesis.matrix, path),
+        lambda synthesis, path, _: write_matrix_xlsx(synthesis.matrix, path),
     ),
     ExportFile(
         "paragraphs.csv",
         "Paragraphs with tags (CSV)",
         "Every paragraph with its place, attribution, labels and the tags that count.",
         CSV,
-        write_paragraphs_csv,
+        lambda synthesis, path, _: write_paragraphs_csv(synthesis, path),
     ),
     ExportFile(
         "paragraphs.jsonl",
         "Paragraphs with tags (JSON lines)",
         "The same, one JSON object a line, text exactly as stored.",
         "application/x-ndjson; charset=utf-8",
-        write_paragraphs_jsonl,
+        lambda synthesis, path, _: write_paragraphs_jsonl(synthesis, path),
     ),
     ExportFile(
         "report.html",
@@ -109,19 +113,19 @@ EXPORTS: tuple[ExportFile, ...] = (
         "Synthesis (JSON)",
         "Attention, profiles, roundtables, principles, recommendations and key messages.",
         "application/json",
-        write_synthesis_json,
+        lambda synthesis, path, _: write_synthesis_json(synthesis, path),
     ),
 )
 EXPORT_NAMES = {export.name: export for export in EXPORTS}
 
 
-def export_content(entry: ScopedSynthesis, export: ExportFile) -> bytes:
+def export_content(entry: ScopedSynthesis, export: ExportFile, framework: Framework) -> bytes:
     """The file's bytes for this synthesis, made on first use."""
 
     def make() -> bytes:
         with tempfile.TemporaryDirectory(prefix="gcm-review-export-") as folder:
             path = Path(folder) / export.name
-            export.write(entry.synthesis, path)
+            export.write(entry.synthesis, path, framework)
             return path.read_bytes()
 
     return entry.memo(f"export:{export.name}", make)

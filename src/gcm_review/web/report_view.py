@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from gcm_review.frameworks.labels import wording
 from gcm_review.frameworks.loader import Framework
 from gcm_review.report import document as d
 from gcm_review.report.html_render import render_section
@@ -91,11 +92,12 @@ def _basis(message: KeyMessage) -> d.Paragraph:
 def synthesis_view(entry: ScopedSynthesis, framework: Framework) -> SynthesisView:
     """The synthesis page's parts, drawn with links to the app's document pages (safe HTML)."""
     synthesis = entry.synthesis
+    words = wording(framework)
     charts = {}
     if synthesis.matrix.countries:
         charts = {
-            "attention": str(inline_svg(attention_chart(synthesis))),
-            "principles": str(inline_svg(principles_chart(synthesis))),
+            "attention": str(inline_svg(attention_chart(synthesis, words=words))),
+            "principles": str(inline_svg(principles_chart(synthesis, words=words))),
         }
 
     def href(paragraph_id: int) -> str:

@@ -36,7 +36,8 @@ def _export(name: str) -> ExportFile:
 def download(request: Request, user: User, name: str) -> Response:
     """The export as an attachment."""
     export = _export(name)
-    content = export_content(scoped_synthesis(request, user), export)
+    framework = request.app.state.synthesis.framework
+    content = export_content(scoped_synthesis(request, user), export, framework)
     filename = download_name(export, user.document_scope)
     return Response(
         content,

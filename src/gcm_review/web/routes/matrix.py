@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
+from gcm_review.frameworks.labels import Wording, wording
 from gcm_review.report.synthesis_charts import matrix_heatmap
 from gcm_review.store.users import User
 from gcm_review.structure.countries import country_name
@@ -78,11 +79,11 @@ def matrix_rows(matrix: CountryMatrix, *, binary: bool) -> list[MatrixRow]:
     return rows
 
 
-def heatmap_svg(entry: ScopedSynthesis, *, binary: bool) -> Markup:
+def heatmap_svg(entry: ScopedSynthesis, *, binary: bool, words: Wording) -> Markup:
     """The heatmap as inline SVG (made by the report's chart code: escaped, no scripts)."""
 
     def draw() -> Markup:
-        chart = matrix_heatmap(entry.synthesis)
+        chart = matrix_heatmap(entry.synthesis, words=words)
         if binary:
             chart = replace(chart, values=matrix_values(entry.synthesis.matrix, binary=True))
         return inline_svg(chart)
@@ -100,7 +101,9 @@ def matrix_page(request: Request, user: Reader, view: View = "counts") -> Respon
         "rows": entry.memo(
             f"rows-{binary}", lambda: matrix_rows(entry.synthesis.matrix, binary=binary)
         ),
-        "svg": heatmap_svg(entry, binary=binary),
+        "svg": heatmap_svg(
+            entry, binary=binary, words=wording(request.app.state.synthesis.framework)
+        ),
         "view": view,
         "documents": len(entry.synthesis.documents),
     }
