@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
 from gcm_review.languages import clean_text, fold_arabic_letters, word_count
-from gcm_review.languages.script import ARABIC_BASE_LETTERS, is_arabic_char
+from gcm_review.languages.script import ARABIC_BASE_LETTERS, ARABIC_FATHATAN, is_arabic_char
 from gcm_review.structure.countries import country_name, fuzzy_country, whole_country
 from gcm_review.structure.numbering import split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
@@ -32,7 +32,8 @@ _ANNEX = re.compile(
 _CHAPTER = re.compile(
     r"^(?:(?P<roman>[IVX]{2,6}|[IVX]*[LC][IVX]+|[IVX])\s*[.):\-–]"
     r"|(?:[Cc]hapter|CHAPTER|[Cc]hapitre|CHAPITRE|الفصل)\s+\S+\s*[.:\-–]?"
-    r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[.:\-–])"
+    r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)"
+    rf"[{ARABIC_FATHATAN}]?\s*[.:\-–])"
     r"\s*(?P<rest>\S.*)$"
 )
 _LETTERED = re.compile(

@@ -16,6 +16,7 @@ from gcm_review.languages.script import (
     ARABIC_HARAKAT,
     ARABIC_TATWEEL,
 )
+from gcm_review.languages.sentences import abbreviation_words, full_stops
 from gcm_review.structure.vocabulary import HONORIFIC
 from gcm_review.structure.word_lists import words
 
@@ -38,10 +39,11 @@ _PERSON_ARABIC = re.compile(
     rf"(?P<honorific>(?:{HONORIFIC}\s+)+)(?P<name>{_AR_WORD}(?:\s+{_AR_WORD}){{0,4}}?)"
     r"(?=\s*[,،]|\s*$|\s+(?:إن|ان|أن|على|إلى|الى)\s)"
 )
-_SENTENCE_END = re.compile(r"[.!?؟]\s+")
+_SENTENCE_END = re.compile(f"[{re.escape(full_stops())}]\\s+")
 _NEXT_SENTENCE_START = re.compile(f'[A-Z{ARABIC_BLOCKS}"“(]')
-# Abbreviations whose dot does not end a sentence (initials such as "H.E." are handled apart).
-_ABBREVIATIONS = frozenset(words("Mr Ms Mrs Dr St No Prof Hon Eng Messrs Mme Mlle Nos"))
+# Abbreviations whose dot does not end a sentence, from the language files (initials such as
+# "H.E." are handled apart).
+_ABBREVIATIONS = abbreviation_words()
 _CHAIRED_BY = re.compile(
     r"\b(?:was|were|is)\s+(?:co-)?(?:chaired|moderated|facilitated|presided(?:\s+over)?|led)\s+by\s+"
     r"|\b(?:présidée?s?|animée?s?|modérée?s?)\s+par\s+|(?:برئاس[ةه]|أدارها|أدارتها|ادارها)\s+",
