@@ -12,8 +12,6 @@ from gcm_review.languages import (
     detect_language,
     known_languages,
     load_languages,
-    split_sentences,
-    stem,
 )
 from gcm_review.languages.registry import DATA_DIR, read_language
 
@@ -50,20 +48,6 @@ def test_every_language_file_is_documented() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     for field in ("name", "script", "direction", "stopwords", "ends", "abbreviations"):
         assert f"`{field}`" in readme or f"] {field}`" in readme
-
-
-def test_a_new_data_file_adds_a_language() -> None:
-    languages = load_languages(TEST_DATA)
-    assert "sv" in languages.codes
-    assert detect_language(SWEDISH, languages=languages) == "sv"
-    assert detect_language(SWEDISH) is None  # the packaged languages do not know it
-    text = "Vi behöver t.ex. Bättre data. Det gäller alla."
-    assert split_sentences(text, languages=languages) == [
-        "Vi behöver t.ex. Bättre data.",
-        "Det gäller alla.",
-    ]
-    assert len(split_sentences(text)) == 3
-    assert stem("arbetstagarna", "sv", languages=languages) == "arbetstag"
 
 
 def test_languages_of_other_files_still_work_with_an_extra_directory() -> None:

@@ -16,6 +16,7 @@ from gcm_review.languages.fold import (
     search_fold,
 )
 from gcm_review.languages.normalise import ascii_digits, clean_text, word_count
+from gcm_review.languages.numbers import number_key, number_words
 from gcm_review.languages.registry import (
     Clitics,
     Language,
@@ -51,6 +52,8 @@ __all__ = [
     "load_languages",
     "majority_language",
     "normalise_for_matching",
+    "number_key",
+    "number_words",
     "proclitic_pattern",
     "proclitics",
     "search_fold",

@@ -58,6 +58,13 @@ class Language:
     abbreviations: tuple[str, ...]
     cardinals: Mapping[int, tuple[str, ...]] = field(hash=False)
     ordinals: Mapping[int, tuple[str, ...]] = field(hash=False)
+    function_words: frozenset[str]  # articles, prepositions, conjunctions: never end a title
+    # Letters that number lists, in alphabetical and in abjad order (Arabic); words that number
+    # headings: "أولاً" (firstly ...) and the names of letters ("ألف", "باء").
+    alphabet: str
+    abjad: str
+    ordinal_adverbs: tuple[str, ...]
+    letter_names: tuple[str, ...]
     clitics: Clitics
     stem_rules: tuple[tuple[str, str], ...]
     min_stem: int
@@ -76,6 +83,10 @@ class LanguageSet:
     def codes(self) -> tuple[str, ...]:
         """The ISO 639-1 codes, in order."""
         return tuple(language.code for language in self.languages)
+
+    def function_words(self) -> frozenset[str]:
+        """Every language's function words, in lower case."""
+        return frozenset(word for language in self for word in language.function_words)
 
     def get(self, code: str) -> Language | None:
         """The language with this code, or None when it is not known."""
@@ -140,6 +151,11 @@ def _language(code: str, data: dict[str, Any]) -> Language:
         abbreviations=_words(sentences, "abbreviations"),
         cardinals=_number_words(numbers, "cardinal"),
         ordinals=_number_words(numbers, "ordinal"),
+        function_words=frozenset(_words(_table(data, "words"), "function")),
+        alphabet=_optional_text(_table(data, "numbering"), "alphabet"),
+        abjad=_optional_text(_table(data, "numbering"), "abjad"),
+        ordinal_adverbs=_words(_table(data, "numbering"), "ordinal_adverbs"),
+        letter_names=_words(_table(data, "numbering"), "letter_names"),
         clitics=_clitics(_table(data, "clitics")),
         stem_rules=_rules(stemming),
         min_stem=_count(stemming, "min_stem", default=3),

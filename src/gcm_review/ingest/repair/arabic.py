@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from gcm_review.ingest.repair.edits import TextEdit
 from gcm_review.languages.script import (
     ARABIC_BASE_LETTERS,
+    ARABIC_FATHATAN,
     ARABIC_HARAKAT,
     ARABIC_LETTERS,
     ARABIC_VOWEL_MARKS,
@@ -109,7 +110,7 @@ def _fix_word(word: str) -> str:
         return _FAULTY_FORMS[letters] + marks
     if letters in ("ال", "وال", "فال"):
         return letters[:-2] + "لا" + marks
-    return _fix_letters(letters, tanween=marks.startswith("\u064b")) + marks
+    return _fix_letters(letters, tanween=marks.startswith(ARABIC_FATHATAN)) + marks
 
 
 def _fix_letters(word: str, *, tanween: bool) -> str:
