@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,6 @@ from gcm_review.languages import (
     detect_language,
     known_languages,
     load_languages,
-    split_sentences,
-    stem,
 )
 from gcm_review.languages.registry import DATA_DIR, read_language
 
@@ -48,22 +47,28 @@ def test_number_words_run_from_one_to_thirty(code: str) -> None:
 
 def test_every_language_file_is_documented() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    for field in ("name", "script", "direction", "stopwords", "ends", "abbreviations"):
+    for field in (
+        "name",
+        "script",
+        "direction",
+        "stopwords",
+        "ends",
+        "clause_ends",
+        "abbreviations",
+        "function",
+        "alphabet",
+        "abjad",
+        "ordinal_adverbs",
+        "letter_names",
+        "conjunctions",
+        "prepositions",
+        "article",
+        "contractions",
+        "suffixes",
+        "light_suffixes",
+        "min_stem",
+    ):
         assert f"`{field}`" in readme or f"] {field}`" in readme
-
-
-def test_a_new_data_file_adds_a_language() -> None:
-    languages = load_languages(TEST_DATA)
-    assert "sv" in languages.codes
-    assert detect_language(SWEDISH, languages=languages) == "sv"
-    assert detect_language(SWEDISH) is None  # the packaged languages do not know it
-    text = "Vi behöver t.ex. Bättre data. Det gäller alla."
-    assert split_sentences(text, languages=languages) == [
-        "Vi behöver t.ex. Bättre data.",
-        "Det gäller alla.",
-    ]
-    assert len(split_sentences(text)) == 3
-    assert stem("arbetstagarna", "sv", languages=languages) == "arbetstag"
 
 
 def test_languages_of_other_files_still_work_with_an_extra_directory() -> None:
@@ -136,3 +141,26 @@ def test_the_package_imports_only_the_errors_from_gcm_review() -> None:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith("gcm_review"), f"{path.name}: {alias.name}"
+
+
+def test_arabic_list_letters_and_heading_words() -> None:
+    arabic = known_languages().require("ar")
+    assert len(arabic.alphabet) == len(arabic.abjad) == 28
+    assert set(arabic.alphabet) == set(arabic.abjad)
+    assert arabic.abjad.startswith("أبجد")
+    assert len(arabic.ordinal_adverbs) == len(arabic.letter_names) == 10
+    assert {"و", "في"} <= arabic.function_words
+
+
+def test_no_stage_writes_its_own_script_ranges() -> None:
+    """Arabic (and presentation-form) ranges are written once, in languages/script.py; the
+    frozen copy in migration 0004 is the one exception."""
+    source = PACKAGE.parent
+    range_pattern = re.compile(r"\\u(?:0[6-8]|f[b-e])[0-9a-f]{2}-|[\u0600-\u06ff]-[\u0600-\u06ff]")
+    found = [
+        f"{path.relative_to(source)}: {match.group()}"
+        for path in source.rglob("*.py")
+        if PACKAGE not in path.parents and "migrations" not in path.parts
+        for match in range_pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gcm_review.languages import split_sentences
-from gcm_review.languages.sentences import MAX_SENTENCE_CHARS
+from gcm_review.languages.sentences import MAX_SENTENCE_CHARS, abbreviation_words, full_stops
 
 
 def test_sentences_in_three_languages() -> None:
@@ -58,4 +58,16 @@ def test_russian_sentences_and_abbreviations() -> None:
     assert split_sentences(text) == [
         "План принят, т.е. Министерство согласилось.",
         "Работа начнётся в мае.",
+    ]
+
+
+def test_full_stops_leave_out_clause_ends_and_unspaced_stops() -> None:
+    assert set(full_stops()) == set(".!?؟۔")
+    assert "Mr" in abbreviation_words() and "Mme" in abbreviation_words()
+
+
+def test_a_semicolon_still_splits_sentences() -> None:
+    assert split_sentences("The plan was adopted; The law followed.") == [
+        "The plan was adopted;",
+        "The law followed.",
     ]

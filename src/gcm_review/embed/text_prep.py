@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 
+from gcm_review.languages.sentences import full_stops
+
 MIN_SHOUTED_WORDS = 3  # a run of capitals shorter than this is taken for acronyms ("IOM, ILO")
-SENTENCE_END = re.compile(r"[.!?\u061f\u06d4](?=\s)")  # includes the Arabic question mark
+_FULL_STOPS = full_stops()  # ".!?؟۔", from the language files
+SENTENCE_END = re.compile(f"[{re.escape(_FULL_STOPS)}](?=\\s)")
 _TOKEN = re.compile(r"\S+")
-_SENTENCE_START = re.compile(r"(^|[.!?\u061f\u06d4]\s+)(\W*)(\w)")
+_SENTENCE_START = re.compile(f"(^|[{re.escape(_FULL_STOPS)}]\\s+)(\\W*)(\\w)")
 
 
 def _token_class(token: str) -> str:
@@ -61,7 +64,7 @@ def sentence_case(text: str) -> str:
     done = 0
     for start, end in _shouted_spans(text):
         before = text[:start].rstrip()
-        starts_sentence = not before or before[-1] in ".!?:;\u061f\u06d4"
+        starts_sentence = not before or before[-1] in _FULL_STOPS + ":;"
         span = text[start:end].lower()
         pieces += [
             text[done:start],

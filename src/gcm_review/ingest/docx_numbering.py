@@ -13,15 +13,19 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from gcm_review.languages import known_languages
+from gcm_review.languages.script import ARABIC_INDIC_DIGITS
+
 BULLET = "•"
 _LEVELS = 9
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )  # fmt: skip
-_ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي"
-_ARABIC_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-_HINDI_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_ARABIC = known_languages().require("ar")
+_ARABIC_ALPHA = _ARABIC.alphabet  # the list letters of the language file, in their two orders
+_ARABIC_ABJAD = _ARABIC.abjad
+_HINDI_DIGITS = str.maketrans("0123456789", ARABIC_INDIC_DIGITS)
 
 
 @dataclass(frozen=True)

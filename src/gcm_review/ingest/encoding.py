@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from gcm_review.languages.script import ARABIC_LETTERS
+from gcm_review.languages.script import ARABIC_LETTERS, ARABIC_SHORT_VOWELS
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -21,7 +21,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _SAMPLE_BYTES = 65536
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
-_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u064b-\u0652]{{2,}}")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_SHORT_VOWELS}]{{2,}}")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 

@@ -21,6 +21,24 @@ _DIRECTIONS = ("ltr", "rtl")
 
 
 @dataclass(frozen=True)
+class Clitics:
+    """Words written attached to the next or the previous one (Arabic), in natural spelling.
+
+    Before a word: a conjunction, then a preposition, then the article, each optional; a
+    contraction rewrites a joined prefix (ل + ال is written لل). After a word: `suffixes`
+    (pronoun and plural endings stripped for search, up to two) and `light_suffixes` (the one
+    ending a light stem drops).
+    """
+
+    conjunctions: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
+    article: str = ""
+    contractions: tuple[tuple[str, str], ...] = ()
+    suffixes: tuple[str, ...] = ()
+    light_suffixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's data: script, detection stopwords, sentence rules, number words, search forms.
 
@@ -34,13 +52,20 @@ class Language:
     script: Script
     direction: Literal["ltr", "rtl"]
     stopwords: frozenset[str]
-    sentence_ends: str
+    sentence_ends: str  # every character sentence splitting cuts after: full stops, then ";"
+    full_stops: str  # the characters that end a sentence proper (".", "!", "?", "؟")
     spaced_sentences: bool  # whether a space follows a sentence end (not in Chinese)
     abbreviations: tuple[str, ...]
     cardinals: Mapping[int, tuple[str, ...]] = field(hash=False)
     ordinals: Mapping[int, tuple[str, ...]] = field(hash=False)
-    clitic_prefixes: tuple[str, ...]
-    clitic_suffixes: tuple[str, ...]
+    function_words: frozenset[str]  # articles, prepositions, conjunctions: never end a title
+    # Letters that number lists, in alphabetical and in abjad order (Arabic); words that number
+    # headings: "أولاً" (firstly ...) and the names of letters ("ألف", "باء").
+    alphabet: str
+    abjad: str
+    ordinal_adverbs: tuple[str, ...]
+    letter_names: tuple[str, ...]
+    clitics: Clitics
     stem_rules: tuple[tuple[str, str], ...]
     min_stem: int
 
@@ -58,6 +83,10 @@ class LanguageSet:
     def codes(self) -> tuple[str, ...]:
         """The ISO 639-1 codes, in order."""
         return tuple(language.code for language in self.languages)
+
+    def function_words(self) -> frozenset[str]:
+        """Every language's function words, in lower case."""
+        return frozenset(word for language in self for word in language.function_words)
 
     def get(self, code: str) -> Language | None:
         """The language with this code, or None when it is not known."""
@@ -109,7 +138,6 @@ def _language(code: str, data: dict[str, Any]) -> Language:
         raise ValueError("direction must be 'ltr' or 'rtl'")
     sentences = _table(data, "sentences")
     stemming = _table(data, "stemming")
-    clitics = _table(data, "clitics")
     numbers = _table(data, "numbers")
     return Language(
         code=code,
@@ -117,13 +145,18 @@ def _language(code: str, data: dict[str, Any]) -> Language:
         script=script,
         direction="rtl" if direction == "rtl" else "ltr",
         stopwords=frozenset(_words(_table(data, "detection"), "stopwords")),
-        sentence_ends=_text(sentences, "ends"),
+        sentence_ends=_text(sentences, "ends") + _optional_text(sentences, "clause_ends"),
+        full_stops=_text(sentences, "ends"),
         spaced_sentences=_flag(sentences, "spaced", default=True),
         abbreviations=_words(sentences, "abbreviations"),
         cardinals=_number_words(numbers, "cardinal"),
         ordinals=_number_words(numbers, "ordinal"),
-        clitic_prefixes=_strings(clitics, "prefixes"),
-        clitic_suffixes=_strings(clitics, "suffixes"),
+        function_words=frozenset(_words(_table(data, "words"), "function")),
+        alphabet=_optional_text(_table(data, "numbering"), "alphabet"),
+        abjad=_optional_text(_table(data, "numbering"), "abjad"),
+        ordinal_adverbs=_words(_table(data, "numbering"), "ordinal_adverbs"),
+        letter_names=_words(_table(data, "numbering"), "letter_names"),
+        clitics=_clitics(_table(data, "clitics")),
         stem_rules=_rules(stemming),
         min_stem=_count(stemming, "min_stem", default=3),
     )
@@ -141,6 +174,24 @@ def _text(data: dict[str, Any], key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{key!r} must be a non-empty string")
     return value.strip()
+
+
+def _optional_text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise TypeError(f"{key!r} must be a string")
+    return value.strip()
+
+
+def _clitics(clitics: dict[str, Any]) -> Clitics:
+    return Clitics(
+        conjunctions=_strings(clitics, "conjunctions"),
+        prepositions=_strings(clitics, "prepositions"),
+        article=_optional_text(clitics, "article"),
+        contractions=_pairs(clitics, "contractions", "[clitics] contractions"),
+        suffixes=_strings(clitics, "suffixes"),
+        light_suffixes=_strings(clitics, "light_suffixes"),
+    )
 
 
 def _flag(data: dict[str, Any], key: str, *, default: bool) -> bool:
@@ -183,10 +234,14 @@ def _number_words(numbers: dict[str, Any], kind: str) -> dict[int, tuple[str, ..
 
 
 def _rules(stemming: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    rules = stemming.get("suffixes", [])
-    if not isinstance(rules, list) or not all(
-        isinstance(rule, list) and len(rule) == 2 and all(isinstance(part, str) for part in rule)
-        for rule in rules
+    return _pairs(stemming, "suffixes", "[stemming] suffixes")
+
+
+def _pairs(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:
+    pairs = data.get(key, [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
+        for pair in pairs
     ):
-        raise TypeError("[stemming] suffixes must be a list of [ending, replacement] pairs")
-    return tuple((ending, replacement) for ending, replacement in rules if ending)
+        raise TypeError(f"{name} must be a list of [written, replacement] pairs")
+    return tuple((old, new) for old, new in pairs if old)

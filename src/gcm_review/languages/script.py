@@ -22,9 +22,19 @@ ARABIC_LETTERS = (
     "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
 )
 ARABIC_BASE_LETTERS = "\u0621-\u064a"  # hamza to yeh: the letters of Arabic itself
-ARABIC_HARAKAT = "\u064b-\u065f\u0670"  # short vowels, tanween, shadda, sukun, superscript alef
+ARABIC_VOWEL_MARKS = "\u064b-\u065f"  # short vowels, tanween, shadda, sukun (and later marks)
+ARABIC_FATHATAN = "\u064b"  # the tanween of "اولاً"
+ARABIC_SUPERSCRIPT_ALEF = "\u0670"
+ARABIC_HARAKAT = ARABIC_VOWEL_MARKS + ARABIC_SUPERSCRIPT_ALEF
+ARABIC_SHORT_VOWELS = "\u064b-\u0652"  # tanween, fatha, damma, kasra, shadda, sukun
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"  # the digits 0 to 9 as Arabic writes them
+ARABIC_SIGNS = "\u0610-\u061a"  # honorific and Quranic signs written above letters
 ARABIC_TATWEEL = "\u0640"
 ARABIC_QURANIC_MARKS = "\u06d6-\u06ed"
+COMBINING_ACCENTS = "\u0300-\u036f"  # combining diacritical marks (Latin accents decomposed)
+# Alphabetic presentation forms (Latin ligatures) to Arabic presentation forms B: characters
+# NFKC rewrites.
+PRESENTATION_FORMS = "\ufb00-\ufefe"
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 LATIN_CAPITALS = "A-Z\u00c0-\u00dd"
 CYRILLIC_LETTERS = "\u0400-\u04ff"

@@ -46,6 +46,25 @@ def split_sentences(text: str, *, languages: LanguageSet | None = None) -> list[
 
 
 @functools.cache
+def full_stops(*, languages: LanguageSet | None = None) -> str:
+    """The characters that end a sentence proper in the languages whose sentences are followed
+    by a space (".!?؟۔"): no ";", no Chinese stops."""
+    found: dict[str, None] = {}
+    for language in languages or known_languages():
+        if language.spaced_sentences:
+            found.update(dict.fromkeys(language.full_stops))
+    return "".join(found)
+
+
+@functools.cache
+def abbreviation_words(*, languages: LanguageSet | None = None) -> frozenset[str]:
+    """Every language's abbreviations written with a stop that does not end a sentence ("Mr")."""
+    return frozenset(
+        word for language in languages or known_languages() for word in language.abbreviations
+    )
+
+
+@functools.cache
 def _splitter(languages: LanguageSet) -> _Splitter:
     spaced_ends: dict[str, None] = {}
     unspaced_ends: dict[str, None] = {}

@@ -10,10 +10,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from gcm_review.languages.clitics import proclitics
 from gcm_review.languages.fold import search_fold
 from gcm_review.languages.registry import Language, LanguageSet, known_languages
 
 MAX_SUFFIXES = 2  # Arabic: a pronoun ending, then a plural ending ("مهاجراتهم")
+LIGHT_MIN_STEM = 3  # letters a light stem keeps at least
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,20 @@ def search_forms(
     """The forms a search for the word should look for: the folded word, then its stem if other."""
     folded = search_fold(word)
     return tuple(dict.fromkeys((folded, stem(word, language, languages=languages))))
+
+
+def light_stem(word: str, language: Language) -> str:
+    """A word already in matching form without one article prefix (one attached word at most
+    before it) and one of the language's light suffixes, each only when three letters remain;
+    a word of a language without them comes back as it is."""
+    for prefix in proclitics(language, max_words=1, article=True):
+        if word.startswith(prefix) and len(word) - len(prefix) >= LIGHT_MIN_STEM:
+            word = word[len(prefix) :]
+            break
+    for suffix in language.clitics.light_suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= LIGHT_MIN_STEM:
+            return word[: -len(suffix)]
+    return word
 
 
 def _strip_clitics(word: str, affixes: _Affixes) -> str:
@@ -80,8 +96,8 @@ def _affixes(language: Language) -> _Affixes:
         )
 
     return _Affixes(
-        prefixes=longest_first(language.clitic_prefixes),
-        suffixes=longest_first(language.clitic_suffixes),
+        prefixes=longest_first(proclitics(language)),
+        suffixes=longest_first(language.clitics.suffixes),
         rules=tuple((search_fold(end), search_fold(new)) for end, new in language.stem_rules),
         min_stem=language.min_stem,
     )

@@ -24,6 +24,12 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 
 from gcm_review.languages import search_fold
+from gcm_review.languages.script import (
+    ARABIC_HARAKAT,
+    ARABIC_SIGNS,
+    ARABIC_TATWEEL,
+    COMBINING_ACCENTS,
+)
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow
 
@@ -31,7 +37,10 @@ SKIPPED_KINDS = ("contents",)  # table-of-contents lines are not searched
 SNIPPET_CHARS = 240  # longer paragraphs are cut to about this many characters around a match
 MAX_QUERY_WORDS = 16
 _QUERY_WORD = re.compile(r"[^\W_]+")
-_TEXT_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+# A word of the text: letters and digits, with the accents and Arabic marks written on them.
+_TEXT_WORD = re.compile(
+    f"(?:[^\\W_]|[{COMBINING_ACCENTS}{ARABIC_SIGNS}{ARABIC_HARAKAT}{ARABIC_TATWEEL}])+"
+)
 
 
 @dataclass(frozen=True)

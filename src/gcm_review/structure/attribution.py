@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcm_review.languages import is_arabic_char
+from gcm_review.languages import is_arabic_char, known_languages, proclitic_pattern
 from gcm_review.languages.script import ARABIC_BASE_LETTERS
 from gcm_review.model import Attribution
 from gcm_review.structure.affiliation import read_affiliation
@@ -20,12 +20,15 @@ from gcm_review.structure.speakers import SpeakerIntro, find_speaker
 from gcm_review.structure.stakeholders import stakeholder_group
 from gcm_review.structure.vocabulary import speaker_gender
 
+_AR_CONJUNCTION = proclitic_pattern(known_languages().require("ar"), prepositions=False)  # و ف
 _PRONOUN = re.compile(
     r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]im|Il)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|Elle))\b"
-    rf"|(?<![{ARABIC_BASE_LETTERS}])[وف]?(?:(?P<af>(?:أضاف|أشار|أكد|قال|شدد|أوضح|دع|لفت|ذكر|استعرض|تحدث|اختتم)ت)"
+    rf"|(?<![{ARABIC_BASE_LETTERS}]){_AR_CONJUNCTION}(?:(?P<af>(?:أضاف|أشار|أكد|قال|شدد|أوضح|دع|لفت|ذكر|استعرض|تحدث|اختتم)ت)"
     rf"|(?P<am>أضاف|أشار|أكد|قال|شدد|أوضح|دعا|لفت|ذكر|استعرض|تحدث|اختتم))(?![{ARABIC_BASE_LETTERS}])"
 )
-_OPENS_WITH_PRONOUN = re.compile(r"^(?:He|She|His|Her|Il|Elle|It|They)\b|^[وف]?(?:أضاف|أشار|أكد)")
+_OPENS_WITH_PRONOUN = re.compile(
+    rf"^(?:He|She|His|Her|Il|Elle|It|They)\b|^{_AR_CONJUNCTION}(?:أضاف|أشار|أكد)"
+)
 _ACTOR_AFTER_NAME = re.compile(
     r"^\s+(?:also\s+|had\s+|has\s+|have\s+|was\s+|is\s+|were\s+|would\s+|will\s+|could\s+"
     r"|\w+ed\b|a\s|avait\s|est\s|s['’]est\s|also\b)"

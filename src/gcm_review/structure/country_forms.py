@@ -7,16 +7,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from gcm_review.languages import fold_arabic, known_languages
+from gcm_review.languages import fold_arabic, known_languages, lam_article, proclitics
 from gcm_review.languages.script import ARABIC_HARAKAT, ARABIC_TATWEEL, is_arabic_char
 
 # Letters only (Arabic harakat and tatweel kept inside words); digits, apostrophes, hyphens and
 # punctuation separate tokens, so "l'Irak" gives "l", "Irak" and "Guinea-Bissau" two tokens.
 TOKEN = re.compile(f"(?:[^\\W\\d_]|[{ARABIC_HARAKAT}{ARABIC_TATWEEL}])+")
-# One-letter Arabic clitics (و ف ب ك ل) that may be attached to a country name.
+_ARABIC = known_languages().require("ar")
+# The one-letter Arabic clitics (و ف ب ك ل) that may be attached to a country name.
 _ARABIC_PREFIXES = frozenset(
-    prefix for prefix in known_languages().require("ar").clitic_prefixes if len(prefix) == 1
+    prefix for prefix in proclitics(_ARABIC, max_words=1, article=False) if len(prefix) == 1
 )
+_ARTICLE = _ARABIC.clitics.article  # "ال"
+_LAM_ARTICLE = lam_article(_ARABIC)  # "لل", ل + ال
 LANGUAGES = ("en", "fr", "ar")
 
 
@@ -44,10 +47,10 @@ class CountryTable:
 def arabic_core(token: str) -> tuple[str, bool]:
     """The folded Arabic word without its article, and whether it had one ("والعراق" -> عراق)."""
     word = fold_arabic(token)
-    if word.startswith("لل") and len(word) > 4:
-        return word[2:], True
-    if word.startswith("ال") and len(word) > 3:
-        return word[2:], True
+    if _LAM_ARTICLE and word.startswith(_LAM_ARTICLE) and len(word) > len(_LAM_ARTICLE) + 2:
+        return word[len(_LAM_ARTICLE) :], True
+    if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1:
+        return word[len(_ARTICLE) :], True
     return word, False
 
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
-from gcm_review.languages import clean_text, fold_arabic_letters, word_count
-from gcm_review.languages.script import ARABIC_BASE_LETTERS, is_arabic_char
+from gcm_review.languages import clean_text, fold_arabic_letters, known_languages, word_count
+from gcm_review.languages.script import ARABIC_BASE_LETTERS, ARABIC_FATHATAN, is_arabic_char
 from gcm_review.structure.countries import country_name, fuzzy_country, whole_country
 from gcm_review.structure.numbering import split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
@@ -29,15 +29,30 @@ _ANNEX = re.compile(
     rf"(?:\s+(?P<id>[IVXLC]+|\d+|[A-Z](?![\w])|[{ARABIC_BASE_LETTERS}]+))?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "أولاً ..." and "ألف." from the language files, folded as the lines they are matched on.
+_ORDINAL_ADVERBS = (
+    "|".join(
+        re.escape(fold_arabic_letters(word))
+        for language in known_languages()
+        for word in language.ordinal_adverbs
+    )
+    or "(?!)"
+)
+_LETTER_NAMES = (
+    "|".join(
+        re.escape(fold_arabic_letters(word))
+        for language in known_languages()
+        for word in language.letter_names
+    )
+    or "(?!)"
+)
 _CHAPTER = re.compile(
     r"^(?:(?P<roman>[IVX]{2,6}|[IVX]*[LC][IVX]+|[IVX])\s*[.):\-–]"
     r"|(?:[Cc]hapter|CHAPTER|[Cc]hapitre|CHAPITRE|الفصل)\s+\S+\s*[.:\-–]?"
-    r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[.:\-–])"
+    rf"|(?:{_ORDINAL_ADVERBS})[{ARABIC_FATHATAN}]?\s*[.:\-–])"
     r"\s*(?P<rest>\S.*)$"
 )
-_LETTERED = re.compile(
-    r"^(?:[A-Z]\s*[.)]|(?:الف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)\s*[.:\-–])\s*(?P<rest>\S.*)$"
-)
+_LETTERED = re.compile(rf"^(?:[A-Z]\s*[.)]|(?:{_LETTER_NAMES})\s*[.:\-–])\s*(?P<rest>\S.*)$")
 _ROUNDTABLE = re.compile(
     r"^(?:round[\s-]?table|table[\s-]ronde|(?:ال)?مائده\s+(?:ال)?مستديره|panel|working\s+group"
     r"|groupe\s+de\s+travail|thematic\s+discussion)(?![\w])",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from gcm_review.languages import ascii_digits, clean_text
+from gcm_review.languages import ascii_digits, clean_text, known_languages
 from gcm_review.languages.script import ARABIC_BLOCKS
 
 MarkerKind = Literal["number", "subitem", "bullet"]
@@ -22,9 +22,11 @@ _NUMBER = re.compile(
     # decimal numbers ("2.1 Data", "3.2.1. Sources") need a capital or Arabic letter after them
     rf"|(?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+(?=[A-Z{ARABIC_BLOCKS}])|\t))[\s.:\-–]*"
 )
+# Lettered sub-items run to (g): the first seven letters of each abjad order ("أ" to "ز").
+_SUBITEM_LETTERS = "".join(language.abjad[:7] for language in known_languages()) or "a"
 _SUBITEM = re.compile(
-    r"^\s*(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632])\)"
-    r"|(?P<bare>[a-z]|[ivx]{1,5}|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632])\))\s+"
+    rf"^\s*(?:\((?P<paren>[a-z]{{1,2}}|[ivx]{{1,5}}|[{_SUBITEM_LETTERS}])\)"
+    rf"|(?P<bare>[a-z]|[ivx]{{1,5}}|[{_SUBITEM_LETTERS}])\))\s+"
 )
 _BULLET = re.compile(rf"^\s*(?P<bullet>{_BULLET_CLASS})(?:\s+|(?=[^\s\d\-–—]))")
 _LABEL_NUMBER = re.compile(r"^\(?(\d{1,3})[.)]?$")

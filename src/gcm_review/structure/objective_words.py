@@ -7,25 +7,16 @@ tables keyed as `word_key` keys them: lower case, hyphens as spaces, Arabic lett
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from typing import Literal
 
-from gcm_review.languages import fold_arabic_letters, known_languages
+from gcm_review.languages.numbers import number_words
 
 HIGHEST_NUMBER = 23  # the GCM's objectives
 
 
-def _table(code: str, kind: str) -> dict[str, int]:
+def _table(code: str, kind: Literal["cardinal", "ordinal"]) -> dict[str, int]:
     """Phrase -> number for one language's cardinals or ordinals up to HIGHEST_NUMBER."""
-    language = known_languages().require(code)
-    numbers: Mapping[int, tuple[str, ...]] = (
-        language.cardinals if kind == "cardinal" else language.ordinals
-    )
-    return {
-        fold_arabic_letters(phrase.replace("-", " ").lower()): number
-        for number, phrases in numbers.items()
-        if number <= HIGHEST_NUMBER
-        for phrase in phrases
-    }
+    return number_words(code, kind, up_to=HIGHEST_NUMBER)
 
 
 EN_CARDINAL, EN_ORDINAL = _table("en", "cardinal"), _table("en", "ordinal")

@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcm_review.languages import is_arabic_char
+from gcm_review.languages import is_arabic_char, known_languages, proclitic_pattern
 from gcm_review.languages.script import (
     ARABIC_BASE_LETTERS,
     ARABIC_BLOCKS,
     ARABIC_HARAKAT,
     ARABIC_TATWEEL,
 )
+from gcm_review.languages.sentences import abbreviation_words, full_stops
 from gcm_review.structure.vocabulary import HONORIFIC
 from gcm_review.structure.word_lists import words
 
+_ARABIC = known_languages().require("ar")
+_AR_CONJUNCTION = proclitic_pattern(_ARABIC, prepositions=False)  # و or ف, attached
+_AR_CONJUNCTIONS = "".join(_ARABIC.clitics.conjunctions)
 _AR_WORD = f"[{ARABIC_BASE_LETTERS}{ARABIC_HARAKAT}{ARABIC_TATWEEL}]+"
 _PARTICLES = r"(?:al|el|de|da|di|du|van|von|der|bin|ben|ibn|abu|bint|ould|le|la|del|dos|das)"
 _LATIN_NAME = (
@@ -29,26 +33,29 @@ _REPRESENTATIVE = (
     r"(?:The|La|Le|L['’])\s+(?:\w+\s+){0,2}?(?:representatives?|delegates?|représentante?s?"
     r"|délégués?|déléguées?)\s+(?:of|de|du|des|for)\s+(?P<represents>[^,،]{2,120}?)\s*[,،]\s+"
 )
-_AR_REPRESENTATIVE = r"(?:[وف]?ممثل[ةه]?\s+(?P<represents_ar>[^,،]{2,120}?)\s*[,،]\s*)"
+_AR_REPRESENTATIVE = (
+    rf"(?:{_AR_CONJUNCTION}ممثل[ةه]?\s+(?P<represents_ar>[^,،]{{2,120}}?)\s*[,،]\s*)"
+)
 _PERSON_LATIN = re.compile(
     rf"^(?:{_REPRESENTATIVE})?(?P<honorific>(?:{HONORIFIC}\s+)+)(?P<name>{_LATIN_NAME})"
 )
 _PERSON_ARABIC = re.compile(
-    rf"^(?P<verb>[وف]?{_AR_WORD}\s+)??{_AR_REPRESENTATIVE}?"
+    rf"^(?P<verb>{_AR_CONJUNCTION}{_AR_WORD}\s+)??{_AR_REPRESENTATIVE}?"
     rf"(?P<honorific>(?:{HONORIFIC}\s+)+)(?P<name>{_AR_WORD}(?:\s+{_AR_WORD}){{0,4}}?)"
     r"(?=\s*[,،]|\s*$|\s+(?:إن|ان|أن|على|إلى|الى)\s)"
 )
-_SENTENCE_END = re.compile(r"[.!?؟]\s+")
+_SENTENCE_END = re.compile(f"[{re.escape(full_stops())}]\\s+")
 _NEXT_SENTENCE_START = re.compile(f'[A-Z{ARABIC_BLOCKS}"“(]')
-# Abbreviations whose dot does not end a sentence (initials such as "H.E." are handled apart).
-_ABBREVIATIONS = frozenset(words("Mr Ms Mrs Dr St No Prof Hon Eng Messrs Mme Mlle Nos"))
+# Abbreviations whose dot does not end a sentence, from the language files (initials such as
+# "H.E." are handled apart).
+_ABBREVIATIONS = abbreviation_words()
 _CHAIRED_BY = re.compile(
     r"\b(?:was|were|is)\s+(?:co-)?(?:chaired|moderated|facilitated|presided(?:\s+over)?|led)\s+by\s+"
     r"|\b(?:présidée?s?|animée?s?|modérée?s?)\s+par\s+|(?:برئاس[ةه]|أدارها|أدارتها|ادارها)\s+",
 )
 _CHAIR_STATEMENT = re.compile(
     r"^(?:also\s+|who\s+)?(?:co-)?(?:moderated|chaired|facilitated|presided)\b"
-    r"|^(?:a\s+)?(?:présidé|animé|modéré)\b|^(?:[وف]?(?:أدار|أدارت|ترأس|ترأست|يسر|يسرت))\s",
+    rf"|^(?:a\s+)?(?:présidé|animé|modéré)\b|^(?:{_AR_CONJUNCTION}(?:أدار|أدارت|ترأس|ترأست|يسر|يسرت))\s",
 )
 _LATIN_VERBS = frozenset(
     words(
@@ -170,7 +177,7 @@ def _opens_with_verb(chunk: str) -> bool:
         return False
     first = words[0]
     if is_arabic_char(first[0]):
-        bare = first[1:] if first[0] in "وف" and len(first) > 3 else first
+        bare = first[1:] if first[0] in _AR_CONJUNCTIONS and len(first) > 3 else first
         return first in _ARABIC_VERBS or bare in _ARABIC_VERBS
     if not first[0].islower():
         return False

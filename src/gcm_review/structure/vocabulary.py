@@ -1,9 +1,12 @@
-"""Word lists shared by the heading and attribution rules (English, French, Arabic)."""
+"""Word lists shared by the heading and attribution rules (English, French, Arabic): honorifics
+and imperative verbs are structure vocabulary and live here; function words come from the
+language files."""
 
 from __future__ import annotations
 
 import re
 
+from gcm_review.languages import known_languages
 from gcm_review.structure.word_lists import words
 
 # Honorifics that open a speaker's name. Order matters: longer forms first.
@@ -28,12 +31,8 @@ _FEMININE = re.compile(
 )
 _MASCULINE = re.compile(r"\b(?:His|Mr|Sir|Sheikh|M|MM)\b\.?|السيد\b|الدكتور\b|الأستاذ\b|السفير\b")
 
-FUNCTION_WORDS = frozenset(
-    words(
-        "of the and on with for to in a an by at from or as its their that which de la le les des "
-        "du et en au aux pour sur avec par d l un une ou و في من على إلى الى عن مع أو"
-    )
-)
+# Articles, prepositions, conjunctions and determiners of every language file.
+FUNCTION_WORDS = known_languages().function_words()
 
 # Verbs that open a recommendation or an instruction: such lines are list items, not titles.
 IMPERATIVE_VERBS = frozenset(

@@ -25,7 +25,7 @@ import numpy as np
 
 from gcm_review.embed.base import Embedder, Vectors
 from gcm_review.frameworks.references import References
-from gcm_review.languages import detect_language, has_arabic_script
+from gcm_review.languages import detect_language, has_arabic_script, known_languages, light_stem
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import Recommendation, RecommendationSource, ReviewParagraph
 from gcm_review.synthesis.statements import matching_form, paragraph_statements
@@ -52,8 +52,7 @@ MIN_WORD_OVERLAP = 0.25  # ... making at least this share of the shorter one's c
 
 _TOKEN = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
-_ARABIC_SUFFIXES = ("ات", "ين", "ون", "ها", "هم", "ه", "ي")
+_ARABIC = known_languages().require("ar")
 # Function words, and the words any recommendation may use whatever its topic: who should act,
 # on whom, and the generic verbs of a call ("ensure", "end", "reduce", "establish" ...).
 _STOPWORDS = frozenset(
@@ -136,7 +135,7 @@ def content_words(sentence: str) -> frozenset[str]:
     for token in _TOKEN.findall(matching_form(sentence)):
         if token in _STOPWORDS or token.isdigit() and len(token) < 3:
             continue
-        stem = _arabic_stem(token) if has_arabic_script(token) else _latin_stem(token)
+        stem = light_stem(token, _ARABIC) if has_arabic_script(token) else _latin_stem(token)
         if len(stem) >= 2 and stem not in _STOPWORDS:
             words.add(stem)
     return frozenset(words)
@@ -147,18 +146,6 @@ def _latin_stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s"):
         word = word[:-1]
     return word[:6]
-
-
-def _arabic_stem(word: str) -> str:
-    """The word without one clitic prefix and one suffix, keeping at least three letters."""
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            word = word[len(prefix) :]
-            break
-    for suffix in _ARABIC_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def share_words(first: frozenset[str], second: frozenset[str]) -> bool:

@@ -26,7 +26,9 @@ from gcm_review.languages import (
     clean_text,
     detect_language,
     has_arabic_script,
+    known_languages,
     normalise_for_matching,
+    proclitic_pattern,
     split_sentences,
 )
 from gcm_review.synthesis.records import ReviewParagraph, Statement, StatementType
@@ -57,7 +59,9 @@ RECOMMENDATION_HEADINGS = ("recommendation", "recommandation", "توصي")
 _BULLET = re.compile(r"^(?:[-–—•*·▪◦>]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"[\w']+")
 _BLOCKERS = r"political will|good ?will"
-_ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال)?)"
+_ARABIC = known_languages().require("ar")
+_ARABIC_CLITICS = proclitic_pattern(_ARABIC)  # a conjunction, a preposition, the article
+_ARABIC_VERB_CLITICS = proclitic_pattern(_ARABIC, prepositions=False)  # a conjunction
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     form = matching_form(cue.removeprefix("-"))
     words = [re.escape(word).replace(r"\*", r"\w*") for word in form.split()]
     body = r"\s+".join(words)
-    prefix = ("[وف]?" if verb else _ARABIC_CLITICS) if has_arabic_script(cue) else ""
+    prefix = (_ARABIC_VERB_CLITICS if verb else _ARABIC_CLITICS) if has_arabic_script(cue) else ""
     return re.compile(rf"(?<!\w){prefix}{body}(?!\w)")
 
 

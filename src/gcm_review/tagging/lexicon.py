@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import objective_label, principle_label
-from gcm_review.languages import has_arabic_script, normalise_for_matching
+from gcm_review.languages import has_arabic_script, known_languages, normalise_for_matching
+from gcm_review.languages.clitics import proclitics
 from gcm_review.model import Evidence
 
 NAME = "lexicon.v1"
-_ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_ARABIC = known_languages().require("ar")
+# One attached word (و ب ...) and the article, alone or together (the Arabic language file).
+_ARABIC_CLITICS = proclitics(_ARABIC, max_words=1)
+_ARABIC_ARTICLE = _ARABIC.clitics.article
 _WORD = re.compile(r"\w+")
 
 
@@ -70,7 +74,7 @@ def _word_forms(word: str) -> list[str]:
         for clitic in _ARABIC_CLITICS:
             if word.startswith(clitic) and len(word) - len(clitic) >= 2:
                 rest = word[len(clitic) :]
-                forms += [rest, "ال" + rest]
+                forms += [rest, _ARABIC_ARTICLE + rest]
     return forms
 
 

@@ -27,7 +27,13 @@ import re
 from collections.abc import Iterable
 
 from gcm_review.ingest.repair.edits import TextEdit
-from gcm_review.languages.script import ARABIC_BASE_LETTERS, ARABIC_HARAKAT, ARABIC_LETTERS
+from gcm_review.languages.script import (
+    ARABIC_BASE_LETTERS,
+    ARABIC_FATHATAN,
+    ARABIC_HARAKAT,
+    ARABIC_LETTERS,
+    ARABIC_VOWEL_MARKS,
+)
 
 ARABIC_LAM_ALEF = "arabic-lam-alef"
 ARABIC_BIDI_RUN = "arabic-bidi-run"
@@ -40,7 +46,8 @@ _LAM = "\u0644"
 # Impossible in Arabic: alef then (alef-variant + lam), the trace of a swapped ligature.
 _DOUBLE_ALEF = re.compile(f"\u0627[{_ALEFS}]{_LAM}")
 _LAM_ALEF = re.compile(f"{_LAM}[{_ALEFS}](?!{_LAM})")
-_ARABIC_WORD = re.compile(rf"[{ARABIC_BASE_LETTERS}]+[\u064b-\u065f]*")
+_ARABIC_WORD = re.compile(f"[{ARABIC_BASE_LETTERS}]+[{ARABIC_VOWEL_MARKS}]*")
+_MARKS_ONLY = re.compile(f"[{ARABIC_HARAKAT}]+")
 _MARKS = "".join(chr(code) for code in range(0x064B, 0x0660))
 _PREFIXES = ("", "\u0648", "\u0641", "\u0628", "\u0643")  # none, و ف ب ك
 
@@ -82,10 +89,7 @@ def is_mostly_arabic(text: str) -> bool:
 def is_arabic_line(text: str) -> bool:
     """Mostly Arabic, or nothing but Arabic diacritics (a mark pypdfium2 put on its own line)."""
     stripped = text.strip()
-    return is_mostly_arabic(text) or (
-        bool(stripped)
-        and all("\u064b" <= char <= "\u065f" or char == "\u0670" for char in stripped)
-    )
+    return is_mostly_arabic(text) or (_MARKS_ONLY.fullmatch(stripped) is not None)
 
 
 def has_lam_alef_fault(texts: Iterable[str]) -> bool:
@@ -106,7 +110,7 @@ def _fix_word(word: str) -> str:
         return _FAULTY_FORMS[letters] + marks
     if letters in ("ال", "وال", "فال"):
         return letters[:-2] + "لا" + marks
-    return _fix_letters(letters, tanween=marks.startswith("\u064b")) + marks
+    return _fix_letters(letters, tanween=marks.startswith(ARABIC_FATHATAN)) + marks
 
 
 def _fix_letters(word: str, *, tanween: bool) -> str:

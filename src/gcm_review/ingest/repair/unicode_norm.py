@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from gcm_review.ingest.repair.edits import TextEdit
+from gcm_review.languages.script import PRESENTATION_FORMS
 
 UNICODE_NORMALISATION = "unicode-normalisation"
 
@@ -37,7 +38,9 @@ def _replacement(char: str) -> str | None:
     return None
 
 
-_SUSPECT = re.compile("[" + re.escape("".join(sorted(_INVISIBLE | _ODD_SPACES))) + "\ufb00-\ufefe]")
+_SUSPECT = re.compile(
+    "[" + re.escape("".join(sorted(_INVISIBLE | _ODD_SPACES))) + PRESENTATION_FORMS + "]"
+)
 
 
 def normalise_characters(text: str) -> tuple[str, TextEdit | None]:
