@@ -34,7 +34,7 @@ _LOAD_REASONS = {
     pdfium_c.FPDF_ERR_FORMAT: "it is not a PDF, or its structure is damaged",
     pdfium_c.FPDF_ERR_PAGE: "its page tree is damaged",
 }
-_UNKNOWN_LOAD_REASON = "its structure is damaged or uses a feature PDFium cannot read"
+_UNKNOWN_LOAD_REASON = "its structure is damaged or uses a feature the reader does not support"
 _MISSING_PAGE = "the page is missing or damaged"
 _LISTED_RANGES = 10
 

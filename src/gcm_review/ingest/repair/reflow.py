@@ -35,10 +35,10 @@ PARAGRAPH_START = re.compile(
     re.VERBOSE,
 )
 # Headings and statements a repair must never remove, beyond PARAGRAPH_START: a long paragraph
-# number ("1234. The ministry ...") and a word with a number opening a heading ("Objective 3",
-# "Chapter 2: ...", "Objectif 12", "الهدف 3").
+# number ("1234. The ministry ...") and a word with a number opening a heading or a statement
+# ("Objective 3", "Chapter 2: ...", "Objectif 12.", "Statement 7 - ...", "الهدف 3").
 _NUMBERED_STATEMENT = re.compile(r"^\s*\d{1,6}[.)]\s+\S")
-_NUMBERED_HEADING = re.compile(r"^\s*[^\W\d_]{3,}\s+\d{1,3}(?:\s*$|\s*[:.–—-]\s*\S)")
+_NUMBERED_HEADING = re.compile(r"^\s*[^\W\d_]{3,}\s+\d{1,3}(?:\s*[:.–—-]|\s*$)")
 _LABEL_ONLY = re.compile(r"^\s*(?:[-–—•●▪■◦‣∙·○*➢►✓]|\d{1,3}[.)]|\(?[a-z]\))\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;؟।。][\"'”’)\]]*$")
 _LINKING_END = re.compile(
