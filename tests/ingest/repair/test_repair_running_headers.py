@@ -178,7 +178,8 @@ def test_long_line_is_never_a_header() -> None:
 
 
 def test_bare_numbers_off_the_page_sequence_are_kept() -> None:
-    pages = [[*_body(n), str(value)] for n, value in zip(range(1, 5), (2019, 7, 350, 12), strict=True)]
+    values = (2019, 7, 350, 12)
+    pages = [[*_body(n), str(value)] for n, value in zip(range(1, 5), values, strict=True)]
     assert find_running_lines(_lines(pages)) == []
     numbered = [[*_body(n), str(n + 4)] for n in range(1, 5)]
     assert [kind for kind, _line in find_running_lines(_lines(numbered))] == [PAGE_NUMBER] * 4
