@@ -6,7 +6,8 @@ Page numbers: see page_numbers. A running header (footer) is a line among the fi
 - as the same text but for one number that follows the page sequence, the page number plus a
   fixed offset ("21-00417 - 14", "Outcome report | 14"), its other numbers unchanged.
 Only pages where the line is under half of the page's words count towards that share, so a
-page's only sentence is never a header of it. A heading or numbered statement ("Objective 3",
+page's only sentence is never a header of it. Running lines are stacked at the page's edge: a
+repeated line below a line that is no header (above one that is no footer) is body text. A heading or numbered statement ("Objective 3",
 "12. The ministry ...", "II. Context", see reflow.is_heading_or_statement) and a line of more
 than `MAX_HEADER_WORDS` words are never running lines: shape alone does not make a header.
 
@@ -87,6 +88,24 @@ def _repeated(pages: list[list[Line]], zone: int) -> set[tuple[bool, Key]]:
     return {found for found, count in counts.items() if count >= needed}
 
 
+def _stacked(
+    page: list[Line], repeated: set[tuple[bool, Key]], zone: int
+) -> list[tuple[str, Line]]:
+    """The running lines of a page: repeated lines stacked from its top or bottom edge."""
+    edges = list(_edge_lines(page, zone))
+    head, foot = _zones(page, zone)
+    found: list[tuple[str, Line]] = []
+    for top, run in ((True, page[:head]), (False, page[len(page) - foot :][::-1])):
+        candidates = {id(line) for at_top, line in edges if at_top == top}
+        for line in run:
+            if id(line) not in candidates or all(
+                (top, key) not in repeated for key in _keys(line)
+            ):
+                break  # a line below a header (above a footer) that is not one ends the stack
+            found.append((RUNNING_HEADER if top else RUNNING_FOOTER, line))
+    return found
+
+
 def _pages(lines: list[Line]) -> list[list[Line]]:
     paged = [line for line in lines if line.page is not None]
     return [list(group) for _page, group in groupby(paged, key=lambda line: line.page)]
@@ -106,9 +125,7 @@ def find_running_lines(lines: list[Line], *, zone: int = 3) -> list[tuple[str, L
     repeated = _repeated(pages, zone)
     if repeated:
         for page in pages:
-            for top, line in _edge_lines(page, zone):
-                if any((top, key) in repeated for key in _keys(line)):
-                    removed.append((RUNNING_HEADER if top else RUNNING_FOOTER, line))
+            removed.extend(_stacked(page, repeated, zone))
     position = {id(line): index for index, line in enumerate(lines)}
     removed.sort(key=lambda item: position[id(item[1])])
     return removed
