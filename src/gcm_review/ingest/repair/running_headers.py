@@ -7,9 +7,10 @@ Page numbers: see page_numbers. A running header (footer) is a line among the fi
   fixed offset ("21-00417 - 14", "Outcome report | 14"), its other numbers unchanged.
 Only pages where the line is under half of the page's words count towards that share, so a
 page's only sentence is never a header of it. Running lines are stacked at the page's edge: a
-repeated line below a line that is no header (above one that is no footer) is body text. A heading or numbered statement ("Objective 3",
-"12. The ministry ...", "II. Context", see reflow.is_heading_or_statement) and a line of more
-than `MAX_HEADER_WORDS` words are never running lines: shape alone does not make a header.
+repeated line below a line that is no header (above one that is no footer) is body text.
+Shape alone never makes a header: a heading or numbered statement ("Objective 3", "12. The
+ministry ...", see reflow.is_heading_or_statement) and a line of more than `MAX_HEADER_WORDS`
+words are never running lines.
 
 `check_share` is the last guard: removals that would leave nothing, or delete more than a share
 of the document's words, are refused and explained in one line.
@@ -98,9 +99,7 @@ def _stacked(
     for top, run in ((True, page[:head]), (False, page[len(page) - foot :][::-1])):
         candidates = {id(line) for at_top, line in edges if at_top == top}
         for line in run:
-            if id(line) not in candidates or all(
-                (top, key) not in repeated for key in _keys(line)
-            ):
+            if id(line) not in candidates or all((top, key) not in repeated for key in _keys(line)):
                 break  # a line below a header (above a footer) that is not one ends the stack
             found.append((RUNNING_HEADER if top else RUNNING_FOOTER, line))
     return found
