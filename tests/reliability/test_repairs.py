@@ -21,6 +21,8 @@ from gcm_review.ingest.repair import repair
 from gcm_review.ingest.text_reader import read_text
 from gcm_review.model import Block, SourceDocument, StructuredDocument
 from gcm_review.settings import Settings
+from gcm_review.store.database import open_database
+from gcm_review.store.documents import document_record, list_documents
 from gcm_review.workflows.ingest import process_file
 
 pytestmark = pytest.mark.reliability
@@ -175,8 +177,13 @@ def test_a_removal_over_the_share_is_refused_and_ingest_reports_it(tmp_path: Pat
     assert " ".join(block.text for block in repaired.blocks).count("governance review") == 5
     (problem,) = repaired.source.problems
     assert problem.startswith("running headers and footers kept: removing them would delete")
-    result = CliRunner().invoke(
-        app, ["ingest", str(path), "--database-url", f"sqlite:///{tmp_path / 'db.sqlite'}"]
-    )
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--database-url", url])
     assert result.exit_code == 0, result.output
     assert "problem:" in result.output and "running headers and footers kept" in result.output
+    db = open_database(url)
+    try:
+        (stored,) = list_documents(db)
+        assert document_record(db, stored.id)["problems"] == [problem]
+    finally:
+        db.close()
