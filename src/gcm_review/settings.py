@@ -75,6 +75,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest input file accepted, in megabytes; bigger files are refused with a message.",
     ),
     Setting(
+        "repair_max_share",
+        0.1,
+        _share,
+        "Largest share of a document's words that running headers and footers may hold; past "
+        "it they are kept in the text and the document gets a problem line (0.1 or 10%).",
+    ),
+    Setting(
         "embedder",
         "usem3.v1",
         str,
@@ -138,6 +145,7 @@ class Settings:
 
     database_url: str = "sqlite:///gcm-review.db"
     max_file_mb: float = 100.0
+    repair_max_share: float = 0.1
     embedder: str = "usem3.v1"
     framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"

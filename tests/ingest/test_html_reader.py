@@ -118,3 +118,12 @@ def test_no_charset_uses_decode_text() -> None:
     result = read_html("<p>الأردن</p>".encode(), path=HTML)
     assert result.encoding == "utf-8"
     assert [block.text for block in result.blocks] == ["الأردن"]
+
+
+def test_unknown_or_non_text_charset_falls_back_to_detection() -> None:
+    for name in ("undefined", "no-such-charset", "unicode_escape", "base64"):
+        markup = f'<meta charset="{name}"><p>Le ministère a ouvert un centre</p>'
+        result = read_html(markup.encode("utf-8"), path=HTML)
+        assert [block.text for block in result.blocks] == ["Le ministère a ouvert un centre"]
+        assert result.encoding == "utf-8"
+        assert result.problems == (f"declared charset {name!r} is unknown; read as utf-8",)

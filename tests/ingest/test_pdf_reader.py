@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +92,41 @@ def test_failing_page_is_skipped_and_recorded(monkeypatch: pytest.MonkeyPatch) -
     assert [block.text for block in result.blocks] == ["Oman", "Sudan"]
     assert [block.page for block in result.blocks] == [1, 3]
     assert len(result.problems) == 1 and result.problems[0].startswith("page 2:")
+
+
+def _claiming(pages: int, data: bytes) -> bytes:
+    """`data` (a one-page PDF) with a page tree that claims `pages` pages."""
+    claimed = re.sub(rb"/Count 1\b", b"/Count %d" % pages, data)
+    assert claimed != data
+    return claimed
+
+
+def test_pages_the_file_only_claims_are_one_problem_line() -> None:
+    result = read_pdf(_claiming(10_000, text_pdf([["Jordan"]])), path=PDF)
+    assert [block.text for block in result.blocks] == ["Jordan"]
+    assert result.page_count == 1
+    assert result.problems == (
+        "pages 2-10000 (9,999 of the 10,000 pages the file lists): text could not be "
+        "extracted, pages skipped (the page is missing or damaged)",
+    )
+
+
+def test_page_ranges_are_short() -> None:
+    assert pdf_reader.page_ranges([2, 3, 4, 7, 9, 10]) == "2-4, 7, 9-10"
+    many = pdf_reader.page_ranges(list(range(1, 60, 2)))
+    assert many.endswith("19 and 20 more ranges")
+
+
+@pytest.mark.parametrize("code", [0, 1, 3, None])
+def test_load_failure_gives_a_reason_not_pdfium_success(
+    monkeypatch: pytest.MonkeyPatch, code: int | None
+) -> None:
+    def failing(_data: bytes) -> None:
+        raise pdfium.PdfiumError("Failed to load document (PDFium: Success).", err_code=code)
+
+    monkeypatch.setattr(pdfium, "PdfDocument", failing)
+    with pytest.raises(CorruptDocument) as caught:
+        read_pdf(b"%PDF-1.7\n", path=PDF)
+    message = str(caught.value)
+    assert "Success" not in message and "PDFium:" not in message
+    assert "the PDF cannot be parsed (" in message

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from gcm_review.cli.app import app
@@ -58,6 +59,10 @@ def ingest(
         report = _ingest_with_progress(paths, db=db, settings=settings)
         for outcome in report.failed:
             err.print(f"[bold red]error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+        for outcome in report.outcomes:
+            for problem in outcome.problems:
+                line = escape(f"{Path(outcome.path).name}: {problem}")
+                err.print(f"[yellow]problem:[/] {line}", highlight=False, soft_wrap=True)
         if output_format == "json":
             records = [
                 {**document_record(db, o.document_id), "status": o.status}

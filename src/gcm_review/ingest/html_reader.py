@@ -20,6 +20,9 @@ from gcm_review.ingest.encoding import decode_text
 from gcm_review.ingest.result import ReadResult, one_line
 from gcm_review.model import Block, BlockKind
 
+_NOT_CHARSETS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "mbcs", "oem"}
+)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -88,12 +91,28 @@ def _decode_html(data: bytes) -> tuple[str, str, str | None]:
         return text, encoding, None
     name = declared.group(1).decode("ascii").lower()
     name = _WHATWG_ALIASES.get(name, name)
+    codec = _charset_codec(name)
+    if codec is None:
+        text, encoding = decode_text(data)
+        return text, encoding, f"declared charset {name!r} is unknown; read as {encoding}"
     try:
-        return data.decode(name), codecs.lookup(name).name, None
-    except (LookupError, UnicodeDecodeError):
+        return data.decode(codec), codec, None
+    except UnicodeError:
         text, encoding = decode_text(data)
         problem = f"declared charset {name!r} does not fit the bytes; read as {encoding}"
         return text, encoding, problem
+
+
+def _charset_codec(name: str) -> str | None:
+    """Python's codec for a declared charset; None for unknown names and for Python's own
+    codecs that are no charset ("undefined", "unicode_escape", "base64", ...)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 class _BlockCollector(HTMLParser):

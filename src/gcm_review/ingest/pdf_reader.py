@@ -28,6 +28,19 @@ _LINE = re.compile(r"[^\r\n]+")
 _PASSWORD_ERRORS = frozenset({pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY})
 _SCANNED = "no text layer: it looks scanned; OCR is not supported yet"
 _USUAL_LEADING = 1.2  # baseline distance / font box height, when a page has too few lines to tell
+# PDFium's load error codes in words; it may fail without a code ("PDFium: Success")
+_LOAD_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "the file could not be opened",
+    pdfium_c.FPDF_ERR_FORMAT: "it is not a PDF, or its structure is damaged",
+    pdfium_c.FPDF_ERR_PAGE: "its page tree is damaged",
+}
+_UNKNOWN_LOAD_REASON = "its structure is damaged or uses a feature the reader does not support"
+_MISSING_PAGE = "the page is missing or damaged"
+_LISTED_RANGES = 10
+
+
+class _MissingPage(Exception):
+    """PDFium could not open a page the document claims to have."""
 
 
 @dataclass(frozen=True)
@@ -52,41 +65,77 @@ def _open_document(data: bytes, *, path: Path) -> Any:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) in _PASSWORD_ERRORS:
             raise EncryptedDocument(str(path), "the PDF is password-protected") from exc
-        reason = one_line(str(exc))
+        reason = _LOAD_REASONS.get(getattr(exc, "err_code", None), _UNKNOWN_LOAD_REASON)
         raise CorruptDocument(str(path), f"the PDF cannot be parsed ({reason})") from exc
 
 
 def _read_document(pdf: Any, *, path: Path) -> ReadResult:
-    page_count = len(pdf)
+    """Every page's lines; pages that fail are summed up in one problem line per reason.
+
+    `page_count` is the last page PDFium could open: a page tree that claims more pages than
+    the file holds gets a problem line, not a higher count.
+    """
+    claimed = len(pdf)
     blocks: list[Block] = []
-    problems: list[str] = []
+    failed: dict[str, list[int]] = {}
     image_pages: list[int] = []
-    for number in range(1, page_count + 1):
+    last_opened = 0
+    for number in range(1, claimed + 1):
         try:
             lines = _page_lines(pdf, number - 1)
-        except pdfium.PdfiumError as exc:
-            reason = one_line(str(exc))
-            problems.append(f"page {number}: text could not be extracted, page skipped ({reason})")
+        except _MissingPage:
+            failed.setdefault(_MISSING_PAGE, []).append(number)
             continue
+        except pdfium.PdfiumError as exc:
+            failed.setdefault(one_line(str(exc)), []).append(number)
+            last_opened = number
+            continue
+        last_opened = number
         if lines:
             blocks.extend(_line_blocks(lines, page=number))
         elif _page_has_images(pdf, number - 1):
             image_pages.append(number)
     if not blocks and image_pages:
         raise ScannedDocument(str(path), _SCANNED)
+    problems = [_skipped(pages, reason, claimed=claimed) for reason, pages in failed.items()]
     if image_pages:
-        listed = ", ".join(str(number) for number in image_pages)
+        listed = page_ranges(image_pages)
         problems.append(f"pages {listed}: images without a text layer (scanned?), text missing")
     return ReadResult(
         blocks=tuple(blocks),
-        page_count=page_count,
+        page_count=last_opened,
         metadata_title=_metadata_title(pdf),
         problems=tuple(problems),
     )
 
 
+def page_ranges(pages: list[int]) -> str:
+    """Ascending page numbers as short ranges: "2, 5-9, 12"; past ten ranges, a count."""
+    ranges: list[tuple[int, int]] = []
+    for number in pages:
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], number)
+        else:
+            ranges.append((number, number))
+    shown = [str(a) if a == b else f"{a}-{b}" for a, b in ranges[:_LISTED_RANGES]]
+    more = len(ranges) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more ranges" if more else "")
+
+
+def _skipped(pages: list[int], reason: str, *, claimed: int) -> str:
+    if len(pages) == 1:
+        return f"page {pages[0]}: text could not be extracted, page skipped ({reason})"
+    return (
+        f"pages {page_ranges(pages)} ({len(pages):,} of the {claimed:,} pages the file "
+        f"lists): text could not be extracted, pages skipped ({reason})"
+    )
+
+
 def _page_lines(pdf: Any, index: int) -> list[_Line]:
-    page = pdf.get_page(index)
+    try:
+        page = pdf.get_page(index)
+    except pdfium.PdfiumError as exc:
+        raise _MissingPage from exc
     try:
         textpage = page.get_textpage()
         try:

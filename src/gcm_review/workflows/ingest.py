@@ -40,6 +40,7 @@ class FileOutcome:
     paragraphs: int = 0
     repairs: int = 0
     error: str | None = None  # one line: file, problem, what to do
+    problems: tuple[str, ...] = ()  # non-fatal trouble: a skipped page, a repair refused, ...
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 def process_file(path: Path, *, settings: Settings) -> StructuredDocument:
     """Read, repair and structure one file, without storing it."""
-    doc = repair(read(path, max_bytes=settings.max_file_bytes))
+    source = read(path, max_bytes=settings.max_file_bytes)
+    doc = repair(source, max_removed_share=settings.repair_max_share)
     return structure(doc, framework=load_framework(settings.framework))
 
 
@@ -123,6 +125,7 @@ def _outcome(
         pages=source.page_count,
         paragraphs=len(doc.paragraphs),
         repairs=len(doc.repaired.repairs),
+        problems=source.problems,
     )
 
 

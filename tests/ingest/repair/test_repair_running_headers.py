@@ -9,6 +9,7 @@ from gcm_review.ingest.repair.running_headers import (
     PAGE_NUMBER,
     RUNNING_FOOTER,
     RUNNING_HEADER,
+    check_share,
     drop_lines,
     find_running_lines,
     is_page_number,
@@ -31,6 +32,9 @@ PAGES = [
     _page(3, ["Third page body."]),
     _page(4, ["Fourth page body."]),
 ]
+# headers and footers are a small share of a real page's words (see test_large_share_is_refused)
+_BODY = ("The ministry reported on the shelters it opened for migrant workers this year. " * 8,)
+FULL_PAGES = [[*page[:-2], (_BODY[0].strip(), 1.0), *page[-2:]] for page in PAGES]
 
 
 @pytest.mark.parametrize(
@@ -86,9 +90,10 @@ def test_header_on_too_few_pages_is_kept() -> None:
 
 
 def test_pipeline_records_removals_and_joins_across_pages() -> None:
-    result = repair(document(pdf_lines(PAGES), format="pdf"))
+    result = repair(document(pdf_lines(FULL_PAGES), format="pdf"))
     texts = [block.text for block in result.blocks]
     assert "First page body line one continues here." in texts
+    assert result.source.problems == ()
     assert not any("GE.21" in text or "conference 20" in text for text in texts)
     removed = [item for item in result.repairs if item.kind in {RUNNING_HEADER, RUNNING_FOOTER}]
     assert {item.page for item in removed} == {1, 2, 3, 4}
@@ -100,3 +105,109 @@ def test_pipeline_records_removals_and_joins_across_pages() -> None:
 def test_text_without_pages_is_never_stripped() -> None:
     lines = [Line("5", 0, None, 0.0), Line("Body.", 1, None, 1.0)]
     assert find_running_lines(lines) == []
+
+
+def _lines(pages: list[list[str | tuple[str, float]]]) -> list[Line]:
+    return [
+        Line(text=block.text, block=index, page=block.page, gap=block.gap_before)
+        for index, block in enumerate(pdf_lines(pages))
+    ]
+
+
+_PLACES = ["Amman", "Irbid", "Zarqa", "Aqaba", "Mafraq", "Jerash", "Madaba", "Karak", "Tafilah"]
+
+
+def _body(page: int) -> list[str | tuple[str, float]]:
+    """Two body lines that differ from page to page (no number that follows the pages)."""
+    place = _PLACES[page % len(_PLACES)]
+    return [
+        f"The ministry opened shelters for migrant workers in {place} and",
+        f"trained the staff of {place} on protection and referral.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Objective {n}",
+        "Objective {n}: Minimize the adverse drivers",
+        "Objectif {n}",
+        "Chapter {n}",
+        "{n}. The ministry reported on its work",
+        "{n}) The ministry reported on its work",
+        "II. Context",
+        "Annex",
+    ],
+)
+def test_headings_and_numbered_statements_opening_every_page_are_kept(opening: str) -> None:
+    pages = [[opening.format(n=page), *_body(page)] for page in range(1, 9)]
+    assert find_running_lines(_lines(pages)) == []
+
+
+def test_same_shape_with_numbers_off_the_page_sequence_is_kept() -> None:
+    pages = [[f"Region {n * 7 % 5} review", *_body(n)] for n in range(1, 9)]
+    assert find_running_lines(_lines(pages)) == []
+
+
+@pytest.mark.parametrize(
+    "footer", ["21-00417 - {n}", "Outcome report | {n}", "GE.21-00417 {n}/8", "A/CONF.231/3 {n}"]
+)
+def test_footer_with_the_page_number_is_removed(footer: str) -> None:
+    pages = [[*_body(n), footer.format(n=n + 2)] for n in range(1, 9)]
+    found = find_running_lines(_lines(pages))
+    assert [kind for kind, _line in found] == [RUNNING_FOOTER] * 8
+
+
+def test_a_sentence_that_is_all_of_its_page_is_not_a_header() -> None:
+    sentence = "The ministry supports the return and reintegration of migrants."
+    assert find_running_lines(_lines([[sentence]] * 3)) == []
+    result = repair(document(pdf_lines([[sentence]] * 3), format="pdf"))
+    assert [block.text for block in result.blocks] == [sentence] * 3
+
+
+def test_short_title_at_the_top_of_three_pages_is_a_header() -> None:
+    pages = [["Migration governance report", *_body(n)] for n in range(1, 4)]
+    found = find_running_lines(_lines(pages))
+    assert [(kind, line.page) for kind, line in found] == [(RUNNING_HEADER, n) for n in (1, 2, 3)]
+
+
+def test_long_line_is_never_a_header() -> None:
+    long_line = " ".join(["word"] * 30)
+    pages = [[long_line, *_body(n), *_body(n), *_body(n)] for n in range(1, 5)]
+    assert find_running_lines(_lines(pages)) == []
+
+
+def test_bare_numbers_off_the_page_sequence_are_kept() -> None:
+    values = (2019, 7, 350, 12)
+    pages = [[*_body(n), str(value)] for n, value in zip(range(1, 5), values, strict=True)]
+    assert find_running_lines(_lines(pages)) == []
+    numbered = [[*_body(n), str(n + 4)] for n in range(1, 5)]
+    assert [kind for kind, _line in find_running_lines(_lines(numbered))] == [PAGE_NUMBER] * 4
+
+
+@pytest.mark.parametrize("text", ["civil", "ill", "Mix", "vivid"])
+def test_words_of_roman_letters_are_not_page_numbers(text: str) -> None:
+    assert not is_page_number(text)
+
+
+def test_large_share_is_refused_and_reported() -> None:
+    pages = [["Migration governance report", f"Work in {_PLACES[n]} went on."] for n in range(5)]
+    result = repair(document(pdf_lines(pages), format="pdf"))
+    texts = " ".join(block.text for block in result.blocks)
+    assert texts.count("Migration governance report") == 5
+    assert not any(item.kind == RUNNING_HEADER for item in result.repairs)
+    (problem,) = result.source.problems
+    assert "running headers and footers kept" in problem and "repair_max_share" in problem
+    assert "delete 15 of 40 words (38%" in problem
+    allowed = repair(document(pdf_lines(pages), format="pdf"), max_removed_share=0.7)
+    assert "Migration governance report" not in " ".join(b.text for b in allowed.blocks)
+    assert allowed.source.problems == ()
+
+
+def test_removal_that_would_leave_nothing_is_refused() -> None:
+    lines = _lines([["Report", "3"], ["Report", "4"], ["Report", "5"]])
+    found = [(RUNNING_HEADER, line) for line in lines if line.text == "Report"]
+    found += [(PAGE_NUMBER, line) for line in lines if line.text != "Report"]
+    problem = check_share(lines, found, max_share=1.0)
+    assert problem is not None and "would leave no text" in problem
+    assert check_share(lines, found[:1], max_share=1.0) is None

@@ -18,7 +18,7 @@ Where a model.Repair's `block` and `offset` point:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gcm_review.ingest.repair.arabic import (
     drop_stray_marks,
@@ -34,19 +34,26 @@ from gcm_review.ingest.repair.letter_split import mend_letter_splits
 from gcm_review.ingest.repair.lines import Draft, Line
 from gcm_review.ingest.repair.overlap import join_overlaps
 from gcm_review.ingest.repair.reflow import Layout, continues, measure_layout, reflow
-from gcm_review.ingest.repair.running_headers import drop_lines, find_running_lines
+from gcm_review.ingest.repair.running_headers import (
+    PAGE_NUMBER,
+    check_share,
+    drop_lines,
+    find_running_lines,
+)
 from gcm_review.ingest.repair.unicode_norm import normalise_characters
 from gcm_review.ingest.repair.vocabulary import Vocabulary, document_vocabulary
 from gcm_review.model import Block, Repair, RepairedDocument, SourceDocument
 
 Segment = list[Line] | Draft
+DEFAULT_MAX_REMOVED_SHARE = 0.1  # the repair_max_share setting's default
 
 
 @dataclass
 class _Log:
-    """The repairs recorded so far."""
+    """The repairs recorded so far, and the repairs refused (one line each)."""
 
     repairs: list[Repair] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
     def add(self, edit: TextEdit, *, block: int, page: int | None) -> None:
         self.repairs.append(
@@ -117,9 +124,16 @@ def _segments(doc: SourceDocument, texts: list[str]) -> list[Segment]:
     return segments
 
 
-def _without_running_lines(segments: list[Segment], log: _Log) -> list[Segment]:
+def _without_running_lines(
+    segments: list[Segment], log: _Log, *, max_share: float
+) -> list[Segment]:
     every_line = [line for segment in segments if isinstance(segment, list) for line in segment]
     found = find_running_lines(every_line)
+    refusal = check_share(every_line, found, max_share=max_share)
+    if refusal is not None:
+        log.refused.append(refusal)
+        numbers = [(kind, line) for kind, line in found if kind == PAGE_NUMBER]
+        found = numbers if check_share(every_line, numbers, max_share=max_share) is None else []
     for kind, line in found:
         log.add(TextEdit(kind, 0, line.text), block=line.block, page=line.page)
     gone = {id(line) for _kind, line in found}
@@ -160,16 +174,23 @@ def _mended(draft: Draft, *, vocabulary: Vocabulary, log: _Log) -> Draft:
     )
 
 
-def repair(doc: SourceDocument, *, paragraph_gap: float | None = None) -> RepairedDocument:
+def repair(
+    doc: SourceDocument,
+    *,
+    paragraph_gap: float | None = None,
+    max_removed_share: float = DEFAULT_MAX_REMOVED_SHARE,
+) -> RepairedDocument:
     """Repair `doc`: one output block per paragraph, heading, list item or bullet line.
 
     `paragraph_gap` overrides the gap (in line heights for PDFs, blank lines for text files)
-    over which a line starts a new paragraph (default 0.5).
+    over which a line starts a new paragraph (default 0.5). Running headers and footers that
+    would take more than `max_removed_share` of the words are kept, and a line in the returned
+    source's `problems` says so.
     """
     log = _Log()
     texts = _character_texts(doc, log)
     vocabulary = document_vocabulary(texts)
-    segments = _without_running_lines(_segments(doc, texts), log)
+    segments = _without_running_lines(_segments(doc, texts), log, max_share=max_removed_share)
     all_lines = [line for segment in segments if isinstance(segment, list) for line in segment]
     layout = measure_layout(all_lines, pdf=doc.format == "pdf", paragraph_gap=paragraph_gap)
     drafts: list[Draft] = []
@@ -189,4 +210,6 @@ def repair(doc: SourceDocument, *, paragraph_gap: float | None = None) -> Repair
         for draft in mended
         if draft.text
     )
+    if log.refused:
+        doc = replace(doc, problems=(*doc.problems, *log.refused))
     return RepairedDocument(source=doc, blocks=blocks, repairs=tuple(log.repairs))

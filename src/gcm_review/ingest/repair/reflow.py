@@ -34,6 +34,11 @@ PARAGRAPH_START = re.compile(
     )""",
     re.VERBOSE,
 )
+# Headings and statements a repair must never remove, beyond PARAGRAPH_START: a long paragraph
+# number ("1234. The ministry ...") and a word with a number opening a heading or a statement
+# ("Objective 3", "Chapter 2: ...", "Objectif 12.", "Statement 7 - ...", "الهدف 3").
+_NUMBERED_STATEMENT = re.compile(r"^\s*\d{1,6}[.)]\s+\S")
+_NUMBERED_HEADING = re.compile(r"^\s*[^\W\d_]{3,}\s+\d{1,3}(?:\s*[:.–—-]|\s*$)")
 _LABEL_ONLY = re.compile(r"^\s*(?:[-–—•●▪■◦‣∙·○*➢►✓]|\d{1,3}[.)]|\(?[a-z]\))\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;؟।。][\"'”’)\]]*$")
 _LINKING_END = re.compile(
@@ -77,6 +82,15 @@ def measure_layout(lines: list[Line], *, pdf: bool, paragraph_gap: float | None 
 def starts_paragraph(text: str) -> bool:
     """True when `text` starts like a numbered paragraph, a bullet or a heading."""
     return PARAGRAPH_START.match(text) is not None
+
+
+def is_heading_or_statement(text: str) -> bool:
+    """True when `text` opens like a heading or a numbered statement, which is never removed."""
+    return (
+        starts_paragraph(text)
+        or _NUMBERED_STATEMENT.match(text) is not None
+        or _NUMBERED_HEADING.match(text) is not None
+    )
 
 
 def ends_sentence(text: str) -> bool:

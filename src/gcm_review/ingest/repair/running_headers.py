@@ -1,8 +1,19 @@
 """Remove running headers, running footers and lone page numbers from paged lines.
 
-A header or footer is a line that, with its digits replaced by a placeholder, is among the first
-(last) `zone` lines of at least half the pages and of at least three pages. A page number is a
-line such as "12", "- 12 -", "Page 12 of 40" or "12/40" among the first or last two lines.
+Page numbers: see page_numbers. A running header (footer) is a line among the first (last)
+`zone` lines of a page that repeats there on at least half the pages and at least three, either
+- as the same text (spaces and case aside), or
+- as the same text but for one number that follows the page sequence, the page number plus a
+  fixed offset ("21-00417 - 14", "Outcome report | 14"), its other numbers unchanged.
+Only pages where the line is under half of the page's words count towards that share, so a
+page's only sentence is never a header of it. Running lines are stacked at the page's edge: a
+repeated line below a line that is no header (above one that is no footer) is body text.
+Shape alone never makes a header: a heading or numbered statement ("Objective 3", "12. The
+ministry ...", see reflow.is_heading_or_statement) and a line of more than `MAX_HEADER_WORDS`
+words are never running lines.
+
+`check_share` is the last guard: removals that would leave nothing, or delete more than a share
+of the document's words, are refused and explained in one line.
 """
 
 from __future__ import annotations
@@ -10,45 +21,40 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
 
 from gcm_review.ingest.repair.lines import Line
+from gcm_review.ingest.repair.page_numbers import find_page_numbers, is_page_number
+from gcm_review.ingest.repair.reflow import is_heading_or_statement
+
+__all__ = ["check_share", "drop_lines", "find_running_lines", "is_page_number"]
 
 RUNNING_HEADER = "running-header"
 RUNNING_FOOTER = "running-footer"
 PAGE_NUMBER = "page-number"
+MAX_HEADER_WORDS = 25
+_MAX_NUMBERS = 4  # lines with more numbers are compared as whole text only
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_PAGE_NUMBER = re.compile(
-    r"""^\s*(?:
-        [-–—]?\s*\d{1,4}\s*[-–—]?                       # 12, - 12 -
-      | (?:page|p\.|pág\.?|página|ال?صفحة)\s*\d{1,4}(?:\s*(?:of|/|sur|de|من)\s*\d{1,4})?
-      | \d{1,4}\s*/\s*\d{1,4}                            # 12/40
-      | [ivxlc]{1,7}                                     # roman, front matter
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+
+Key = tuple[str | int | tuple[str, ...], ...]
 
 
-def _key(text: str) -> str:
-    return _SPACES.sub(" ", _DIGITS.sub("#", text)).strip().casefold()
-
-
-def is_page_number(text: str) -> bool:
-    """True for a line that is only a page number."""
-    return _PAGE_NUMBER.match(text) is not None
-
-
-def _drop_page_numbers(page: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Split off lone page numbers among the first and last two lines of a page."""
-    edges = set(range(min(2, len(page)))) | set(range(max(0, len(page) - 2), len(page)))
-    kept: list[Line] = []
-    dropped: list[Line] = []
-    for index, line in enumerate(page):
-        (dropped if index in edges and is_page_number(line.text) else kept).append(line)
-    return kept, dropped
+def _keys(line: Line) -> Iterator[Key]:
+    """The repetition keys of a line: its text, and its text with a page-sequence number."""
+    text = _SPACES.sub(" ", line.text).strip().casefold()
+    yield ("same", text)
+    numbers = _DIGITS.findall(text)
+    if not numbers or len(numbers) > _MAX_NUMBERS or line.page is None:
+        return
+    shape = _DIGITS.sub("#", text)
+    for index, number in enumerate(numbers):
+        others = tuple(numbers[:index] + numbers[index + 1 :])
+        if len(number) <= 6:
+            yield ("page", shape, index, others, int(number) - line.page)
 
 
 def _zones(page: list[Line], zone: int) -> tuple[int, int]:
@@ -57,14 +63,51 @@ def _zones(page: list[Line], zone: int) -> tuple[int, int]:
     return top, min(zone, len(page) - top)
 
 
-def _repeated_keys(pages: list[list[Line]], *, top: bool, zone: int) -> set[str]:
-    counts: Counter[str] = Counter()
+def _edge_lines(page: list[Line], zone: int) -> Iterator[tuple[bool, Line]]:
+    """(at the top, line) for the lines of a page's top and bottom zones that may be running."""
+    head, foot = _zones(page, zone)
+    for index in sorted({*range(head), *range(len(page) - foot, len(page))}):
+        line = page[index]
+        words = len(line.text.split())
+        if 0 < words <= MAX_HEADER_WORDS and not is_heading_or_statement(line.text):
+            yield index < head, line
+
+
+def _repeated(pages: list[list[Line]], zone: int) -> set[tuple[bool, Key]]:
+    """The (top, key) pairs repeated on enough pages where the line is a minor part."""
+    counts: Counter[tuple[bool, Key]] = Counter()
     for page in pages:
-        head, foot = _zones(page, zone)
-        edge = page[:head] if top else page[len(page) - foot :]
-        counts.update({_key(line.text) for line in edge if line.text.strip()})
+        page_words = sum(len(line.text.split()) for line in page)
+        seen = {
+            (top, key)
+            for top, line in _edge_lines(page, zone)
+            if 2 * len(line.text.split()) < page_words
+            for key in _keys(line)
+        }
+        counts.update(seen)
     needed = max(3, math.ceil(0.5 * len(pages)))
-    return {key for key, count in counts.items() if count >= needed}
+    return {found for found, count in counts.items() if count >= needed}
+
+
+def _stacked(
+    page: list[Line], repeated: set[tuple[bool, Key]], zone: int
+) -> list[tuple[str, Line]]:
+    """The running lines of a page: repeated lines stacked from its top or bottom edge."""
+    edges = list(_edge_lines(page, zone))
+    head, foot = _zones(page, zone)
+    found: list[tuple[str, Line]] = []
+    for top, run in ((True, page[:head]), (False, page[len(page) - foot :][::-1])):
+        candidates = {id(line) for at_top, line in edges if at_top == top}
+        for line in run:
+            if id(line) not in candidates or all((top, key) not in repeated for key in _keys(line)):
+                break  # a line below a header (above a footer) that is not one ends the stack
+            found.append((RUNNING_HEADER if top else RUNNING_FOOTER, line))
+    return found
+
+
+def _pages(lines: list[Line]) -> list[list[Line]]:
+    paged = [line for line in lines if line.page is not None]
+    return [list(group) for _page, group in groupby(paged, key=lambda line: line.page)]
 
 
 def find_running_lines(lines: list[Line], *, zone: int = 3) -> list[tuple[str, Line]]:
@@ -74,26 +117,41 @@ def find_running_lines(lines: list[Line], *, zone: int = 3) -> list[tuple[str, L
     """
     removed: list[tuple[str, Line]] = []
     pages: list[list[Line]] = []
-    paged = [line for line in lines if line.page is not None]
-    for _page, group in groupby(paged, key=lambda line: line.page):
-        kept, numbers = _drop_page_numbers(list(group))
-        removed.extend((PAGE_NUMBER, line) for line in numbers)
-        pages.append(kept)
-    headers = _repeated_keys(pages, top=True, zone=zone)
-    footers = _repeated_keys(pages, top=False, zone=zone)
-    if headers or footers:
+    all_pages = _pages(lines)
+    for page, numbers in zip(all_pages, find_page_numbers(all_pages), strict=True):
+        removed.extend((PAGE_NUMBER, page[index]) for index in sorted(numbers))
+        pages.append([line for index, line in enumerate(page) if index not in numbers])
+    repeated = _repeated(pages, zone)
+    if repeated:
         for page in pages:
-            head, foot = _zones(page, zone)
-            edges = sorted({*range(head), *range(max(0, len(page) - foot), len(page))})
-            for index in edges:  # only lines at the top or bottom can be headers or footers
-                line, key = page[index], _key(page[index].text)
-                if index < head and key in headers:
-                    removed.append((RUNNING_HEADER, line))
-                elif index >= len(page) - foot and key in footers:
-                    removed.append((RUNNING_FOOTER, line))
+            removed.extend(_stacked(page, repeated, zone))
     position = {id(line): index for index, line in enumerate(lines)}
     removed.sort(key=lambda item: position[id(item[1])])
     return removed
+
+
+def check_share(
+    lines: list[Line], found: list[tuple[str, Line]], *, max_share: float
+) -> str | None:
+    """Why removing `found` from `lines` is refused, in one line; None when it is allowed.
+
+    Refused: removals that leave no text, and headers and footers that hold more than
+    `max_share` of the words (page numbers hold none).
+    """
+    gone = {id(line) for _kind, line in found}
+    if found and all(id(line) in gone for line in lines if line.text.strip()):
+        return "running headers and page numbers kept: removing them would leave no text"
+    running = [line for kind, line in found if kind != PAGE_NUMBER]
+    removed = sum(len(line.text.split()) for line in running)
+    total = sum(len(line.text.split()) for line in lines)
+    if not running or removed <= max_share * total:
+        return None
+    example = " ".join(running[0].text.split())[:60]
+    return (
+        f"running headers and footers kept: removing them would delete {removed:,} of {total:,} "
+        f"words ({removed / total:.0%}, e.g. {example!r}), over the repair_max_share setting "
+        f"({max_share:.0%})"
+    )
 
 
 def drop_lines(lines: list[Line], gone: set[int]) -> list[Line]:
