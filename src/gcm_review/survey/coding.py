@@ -31,6 +31,7 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 ObjectArray = npt.NDArray[np.object_]
 BLANK_CODE = -1
+MAX_WEIGHT = 1e10  # more than the world's population: no response can stand for more people
 INVALID_CODE = -2
 
 
@@ -58,6 +59,7 @@ class CodedSurvey:
     extra: dict[str, ObjectArray] = field(default_factory=dict)
     duplicates_removed: int = 0
     problems: tuple[Problem, ...] = ()
+    weighted: bool = False  # weights were asked for and at least one is over 0
 
 
 def mapped(values: ObjectArray, function: Callable[[str], Any], dtype: Any) -> npt.NDArray[Any]:
@@ -114,6 +116,7 @@ def code_responses(
             continue
         coded[question.name] = _code_question(coder, question, source)
     weight_array = _weights(coder, columns.weight) if weights is not None else np.ones(len(keep))
+    weighted = weights is not None and not any(p.kind == "weights-zero" for p in coder.problems)
     return CodedSurvey(
         size=len(keep),
         row_numbers=coder.rows,
@@ -122,6 +125,7 @@ def code_responses(
         extra={header: coder.texts(column) for header, column in columns.extra.items()},
         duplicates_removed=table.size - len(keep),
         problems=(*duplicate_problems, *coder.problems),
+        weighted=weighted,
     )
 
 
@@ -153,10 +157,49 @@ def _deduplicate(table: RawTable, columns: ColumnMap) -> tuple[IntArray, list[Pr
                 rows=tuple(removed),
             )
         )
+    keep, cut = _cut_duplicates(table, columns.uuid, keep)
+    if cut:
+        message = (
+            f"{len(cut)} row(s) cut short before the {columns.uuid_header} column repeat an "
+            "earlier row cell for cell as far as they go: duplicate submission(s) removed"
+        )
+        problems.append(Problem("duplicate", table.path, message, rows=tuple(cut)))
     return np.asarray(keep, dtype=np.int64), problems
 
 
+def _cut_duplicates(table: RawTable, uuid: int, keep: list[int]) -> tuple[list[int], list[int]]:
+    """Rows cut short before the uuid column that repeat the start of an earlier row, cell for
+    cell, over at least half of the columns: they are duplicates whose uuid was lost."""
+    counts = table.cell_counts
+    width = len(table.header)
+    if counts is None:
+        return keep, []
+    lengths = {int(counts[i]) for i in keep if uuid >= counts[i] >= max(2, (width + 1) // 2)}
+    if not lengths:
+        return keep, []
+    starts: dict[int, dict[int, int]] = {length: {} for length in lengths}  # hash -> index
+    kept: list[int] = []
+    cut: list[int] = []
+    for index in keep:
+        cells, length = table.cells[index], int(counts[index])
+        if length in lengths and uuid >= length and _repeats(table, starts[length], cells[:length]):
+            cut.append(int(table.row_numbers[index]))
+            continue
+        kept.append(index)
+        for size in lengths:
+            if size <= length:
+                starts[size].setdefault(hash(tuple(cells[:size])), index)
+    return kept, cut
+
+
+def _repeats(table: RawTable, starts: dict[int, int], cells: ObjectArray) -> bool:
+    earlier = starts.get(hash(tuple(cells)))
+    return earlier is not None and tuple(table.cells[earlier, : len(cells)]) == tuple(cells)
+
+
 def _weights(coder: _Coder, column: int | None) -> FloatArray:
+    """The weight of each response: 0 (left out of weighted figures) when it is blank,
+    negative, not a number or larger than any survey weight can be; all 1 when none is over 0."""
     assert column is not None  # the pipeline raises WeightColumnMissing before coding
     values = mapped(coder.cells(column), _number, np.float64)
     bad = ~np.isfinite(values) | (values < 0)
@@ -164,6 +207,29 @@ def _weights(coder: _Coder, column: int | None) -> FloatArray:
         message = "weight is blank, negative or not a number; these responses get weight 0"
         coder.problem("weight", column, message, bad)
         values[bad] = 0.0
+    huge = values > MAX_WEIGHT
+    if huge.any():
+        message = (
+            f"weight is larger than {MAX_WEIGHT:.0e} (no survey weight is that large; the totals "
+            "would overflow); these responses get weight 0, left out of the weighted figures"
+        )
+        coder.problem("weight", column, message, huge)
+        values[huge] = 0.0
+    if len(values) and not (values > 0).any():
+        message = (
+            "every weight is 0 (or was left out): weighted shares cannot be computed, so each "
+            "response counts once (unweighted results)"
+        )
+        coder.problems.append(
+            Problem(
+                "weights-zero",
+                coder.table.path,
+                message,
+                sheet=coder.table.sheet,
+                column=coder.table.header[column],
+            )
+        )
+        values[:] = 1.0
     return values
 
 

@@ -71,7 +71,7 @@ def analyse_survey(
     stray = answered_not_asked(coded, asked, path=str(data_path), sheet=table.sheet)
     by_groupings = {g.variable: g for g in (_grouping(coded, name, data_path) for name in by)}
     groupings = [whole_sample(coded.size), *by_groupings.values()]
-    weighted = weights is not None
+    weighted = coded.weighted  # False when every weight is 0 (reported as a problem)
     rows, numeric, texts = _analyse(coded, asked, groupings, weighted=weighted)
     rows_by_question: dict[str, list[ResultRow]] = {}
     for row in rows:
@@ -83,7 +83,7 @@ def analyse_survey(
         source=columns.source,
         respondents=coded.size,
         duplicates_removed=coded.duplicates_removed,
-        weights=weights,
+        weights=weights if weighted else None,
         by=tuple(by_groupings),
         rows=tuple(rows),
         numeric=tuple(numeric),

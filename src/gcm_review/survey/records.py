@@ -17,6 +17,10 @@ BLANK = "(blank)"
 INVALID = "(invalid)"
 NOT_ASKED = "(not asked)"
 ALL_RESPONDENTS = "(all)"  # the label key of the whole sample
+# Problem kinds that mean responses, or answers of them, were lost or left out of the results
+# (the survey command then exits with 1): a stray quote swallowing rows, rows cut short,
+# weights that cannot be used.
+LOSS_KINDS = frozenset({"quote-damage", "short-row", "weight", "weights-zero"})
 
 _SPECIAL_LABELS: dict[str, dict[str, str]] = {
     BLANK: {"en": "No answer", "fr": "Sans réponse", "ar": "بدون إجابة"},
@@ -123,7 +127,7 @@ class Question:
 class Problem:
     """A non-fatal issue found in the form or the data; the analysis went on."""
 
-    kind: str  # unknown-column, unknown-choice, duplicate, answered-not-asked, weight, form, ...
+    kind: str  # unknown-column, unknown-choice, duplicate, weight, quote-damage, short-row, ...
     file: str
     message: str
     sheet: str = ""
@@ -274,6 +278,11 @@ class SurveyResult:
     def weighted(self) -> bool:
         """True when counts are sums of weights."""
         return self.weights is not None
+
+    @property
+    def losses(self) -> tuple[Problem, ...]:
+        """The problems that mean responses or answers were lost or left out (LOSS_KINDS)."""
+        return tuple(problem for problem in self.problems if problem.kind in LOSS_KINDS)
 
     @property
     def questions(self) -> tuple[Question, ...]:

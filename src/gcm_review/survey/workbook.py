@@ -60,8 +60,8 @@ def _clean(value: Cell) -> Cell:
 def _cell(sheet: Sheet, value: Cell, *, bold: bool, link: str = "") -> Cell | WriteOnlyCell:
     """The value as appended: plain when openpyxl's default is right, else a styled cell."""
     value = _clean(value)
-    plain_text = isinstance(value, str) and not value.startswith("=")
-    if not (bold or link or isinstance(value, float)) and (plain_text or not isinstance(value, str)):
+    formula_like = isinstance(value, str) and value.startswith("=")
+    if not (bold or link or formula_like or isinstance(value, float)):
         return value
     cell = WriteOnlyCell(sheet, value)
     if isinstance(value, str):
