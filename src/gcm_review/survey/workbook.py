@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as StyledCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -57,7 +58,7 @@ def _clean(value: Cell) -> Cell:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
-def _cell(sheet: Sheet, value: Cell, *, bold: bool, link: str = "") -> Cell | WriteOnlyCell:
+def _cell(sheet: Sheet, value: Cell, *, bold: bool, link: str = "") -> Cell | StyledCell:
     """The value as appended: plain when openpyxl's default is right, else a styled cell."""
     value = _clean(value)
     formula_like = isinstance(value, str) and value.startswith("=")
@@ -87,7 +88,8 @@ def _append(sheet: Sheet, values: Iterable[Cell], *, bold: bool = False, link: s
 
 def _widths(sheet: Sheet, widths: Iterable[tuple[str, float]]) -> Sheet:
     for letter, width in widths:
-        sheet.column_dimensions[letter].width = width
+        # made by Worksheet._setup, which the write-only sheet shares; the stubs omit it
+        sheet.column_dimensions[letter].width = width  # type: ignore[attr-defined]
     return sheet
 
 
