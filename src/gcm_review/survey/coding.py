@@ -31,6 +31,7 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 ObjectArray = npt.NDArray[np.object_]
 BLANK_CODE = -1
+MAX_LISTED_VALUES = 50  # values not in the form reported one by one; the rest in one problem
 MAX_WEIGHT = 1e10  # more than the world's population: no response can stand for more people
 INVALID_CODE = -2
 
@@ -87,7 +88,8 @@ class _Coder:
         """The column's cells of the responses kept, trimmed."""
         return mapped(self.cells(column), str.strip, object)
 
-    def problem(self, kind: str, column: int, message: str, mask: BoolArray) -> None:
+    def problem(self, kind: str, column: int, message: str, mask: BoolArray | IntArray) -> None:
+        """A problem of the column at the responses `mask` selects (booleans or positions)."""
         self.problems.append(
             Problem(
                 kind,
@@ -288,19 +290,38 @@ def _code_select_one(coder: _Coder, question: Question, column: int) -> CodedQue
     valid = np.nonzero(codes >= 0)[0]
     selected[valid, codes[valid]] = True
     invalid = codes == INVALID_CODE
-    for text in sorted(text for text, code in code_of.items() if code == INVALID_CODE):
-        _report_unknown(coder, question, column, text, texts == text)
+    unknown = sorted(text for text, code in code_of.items() if code == INVALID_CODE)
+    if unknown:
+        wanted = set(unknown)
+        positions: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            if text in wanted:
+                positions.setdefault(text, []).append(position)
+        _report_unknowns(coder, question, column, [(t, positions[t]) for t in unknown])
     return CodedQuestion(
         question, codes != BLANK_CODE, selected=selected, invalid=invalid, codes=codes, texts=texts
     )
 
 
-def _report_unknown(
-    coder: _Coder, question: Question, column: int, text: str, mask: BoolArray
+def _report_unknowns(
+    coder: _Coder, question: Question, column: int, unknown: Sequence[tuple[str, list[int]]]
 ) -> None:
+    """One problem per value not in the form (with the positions of its responses); past
+    MAX_LISTED_VALUES values, one problem for all the others."""
     listed = f"list '{question.list_name}'" if question.list_name else "the form"
-    message = f"'{text}' is not a choice of {listed} ('{question.name}'); left out of its results"
-    coder.problem("unknown-choice", column, message, mask)
+    for text, positions in unknown[:MAX_LISTED_VALUES]:
+        message = (
+            f"'{text}' is not a choice of {listed} ('{question.name}'); left out of its results"
+        )
+        coder.problem("unknown-choice", column, message, np.asarray(positions, dtype=np.int64))
+    rest = unknown[MAX_LISTED_VALUES:]
+    if rest:
+        message = (
+            f"{len(rest)} other values are not choices of {listed} ('{question.name}'); "
+            "left out of its results"
+        )
+        every = sorted(position for _, positions in rest for position in positions)
+        coder.problem("unknown-choice", column, message, np.asarray(every, dtype=np.int64))
 
 
 def _code_select_multiple(coder: _Coder, question: Question, column: int) -> CodedQuestion:
@@ -321,8 +342,15 @@ def _code_select_multiple(coder: _Coder, question: Question, column: int) -> Cod
         for token in unknown:
             bad_tokens.setdefault(token, []).append(position)
     inverse = np.fromiter(map(patterns.__getitem__, texts), dtype=np.int64, count=len(texts))
-    for token in sorted(bad_tokens):
-        _report_unknown(coder, question, column, token, np.isin(inverse, bad_tokens[token]))
+    if bad_tokens:
+        responses: dict[int, list[int]] = {}  # unique pattern -> positions of its responses
+        for position in np.flatnonzero(unique_invalid[inverse]).tolist():
+            responses.setdefault(int(inverse[position]), []).append(position)
+        unknown = [
+            (token, sorted(p for pattern in set(bad_tokens[token]) for p in responses[pattern]))
+            for token in sorted(bad_tokens)
+        ]
+        _report_unknowns(coder, question, column, unknown)
     return CodedQuestion(
         question,
         texts != "",

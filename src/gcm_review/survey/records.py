@@ -119,8 +119,15 @@ class Question:
         return _label_in(self.labels, language, self.name)
 
     def choice(self, name: str) -> Choice | None:
-        """The choice with this name, if any."""
-        return next((choice for choice in self.choices if choice.name == name), None)
+        """The choice with this name, if any (the first one when a name repeats)."""
+        return self._choices_by_name.get(name)
+
+    @functools.cached_property
+    def _choices_by_name(self) -> dict[str, Choice]:
+        by_name: dict[str, Choice] = {}
+        for choice in self.choices:
+            by_name.setdefault(choice.name, choice)
+        return by_name
 
 
 @dataclass(frozen=True)
