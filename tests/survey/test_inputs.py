@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from gcm_review.survey import analyse_survey
+from gcm_review.survey.coding import MAX_LISTED_VALUES
 from gcm_review.survey.errors import (
     ByVariableMissing,
     DataUnreadable,
@@ -15,6 +16,7 @@ from gcm_review.survey.errors import (
     FormUnreadable,
     SurveyError,
     SurveyFileNotFound,
+    TooManyGroups,
     WeightColumnMissing,
 )
 from gcm_review.survey.records import INVALID, SurveyResult
@@ -328,3 +330,29 @@ def test_rows_cut_short_are_problems_and_their_duplicates_found(tmp_path: Path) 
     assert duplicate.rows == (8,) and "cut short" in duplicate.message
     assert result.respondents == 6 and result.duplicates_removed == 1
     assert shares(result, "took_part") == EXPECTED_TOOK_PART
+
+
+def test_a_free_text_by_variable_is_refused_in_one_line(tmp_path: Path) -> None:
+    rows = [list(KOBO_HEADER)] + [
+        [f"u{i}", "gov", "yes", "", "", "", f"text {i}", "1"] for i in range(150)
+    ]
+    data = write_csv(tmp_path / "data.csv", rows)
+    with pytest.raises(TooManyGroups, match="150 different values") as caught:
+        analyse_survey(small_form(tmp_path / "form.xlsx"), data, by=["change"])
+    assert "\n" not in caught.value.one_line()
+
+
+def test_many_values_not_in_the_form_are_reported_in_a_bounded_number_of_lines(
+    tmp_path: Path,
+) -> None:
+    rows = [list(KOBO_HEADER)] + [
+        [f"u{i}", f"g{i}", "yes", "", f"t{i} data", "", "", "1"] for i in range(400)
+    ]
+    data = write_csv(tmp_path / "data.csv", rows)
+    result = analyse_survey(small_form(tmp_path / "form.xlsx"), data)
+    for column, first in (("group", "'g0'"), ("topics", "'t0'")):
+        unknown = [p for p in result.problems if p.kind == "unknown-choice" and p.column == column]
+        assert len(unknown) == MAX_LISTED_VALUES + 1
+        assert unknown[0].rows == (2,) and first in unknown[0].message
+        assert "350 other values" in unknown[-1].message and len(unknown[-1].rows) == 350
+    assert shares(result, "topics")["data"] == (400, 400)

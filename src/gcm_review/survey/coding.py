@@ -22,6 +22,7 @@ from gcm_review.survey.columns import (
     ColumnSource,
     normalise,
 )
+from gcm_review.survey.duplicates import find_duplicates
 from gcm_review.survey.limesurvey import answer_code
 from gcm_review.survey.records import Form, Problem, Question
 from gcm_review.survey.tables import RawTable
@@ -106,7 +107,7 @@ def code_responses(
     table: RawTable, columns: ColumnMap, form: Form, *, weights: str | None
 ) -> CodedSurvey:
     """Code every question of the form found in the table; duplicates (same uuid) removed."""
-    keep, duplicate_problems = _deduplicate(table, columns)
+    keep, duplicate_problems = find_duplicates(table, columns)
     coder = _Coder(table, columns, keep)
     coded: dict[str, CodedQuestion] = {}
     for question in form.questions:
@@ -129,74 +130,6 @@ def code_responses(
         problems=(*duplicate_problems, *coder.problems),
         weighted=weighted,
     )
-
-
-def _deduplicate(table: RawTable, columns: ColumnMap) -> tuple[IntArray, list[Problem]]:
-    if columns.uuid is None:
-        return np.arange(table.size, dtype=np.int64), []
-    seen: set[str] = set()
-    keep: list[int] = []
-    removed: list[int] = []
-    for index, uuid in enumerate(mapped(table.cells[:, columns.uuid], str.strip, object)):
-        if uuid and uuid in seen:
-            removed.append(int(table.row_numbers[index]))
-        else:
-            seen.add(uuid)
-            keep.append(index)
-    problems = []
-    if removed:
-        message = (
-            f"{len(removed)} duplicate submission(s) removed: same {columns.uuid_header} "
-            "as an earlier row (the first one is kept)"
-        )
-        problems.append(
-            Problem(
-                "duplicate",
-                table.path,
-                message,
-                sheet=table.sheet,
-                column=columns.uuid_header,
-                rows=tuple(removed),
-            )
-        )
-    keep, cut = _cut_duplicates(table, columns.uuid, keep)
-    if cut:
-        message = (
-            f"{len(cut)} row(s) cut short before the {columns.uuid_header} column repeat an "
-            "earlier row cell for cell as far as they go: duplicate submission(s) removed"
-        )
-        problems.append(Problem("duplicate", table.path, message, rows=tuple(cut)))
-    return np.asarray(keep, dtype=np.int64), problems
-
-
-def _cut_duplicates(table: RawTable, uuid: int, keep: list[int]) -> tuple[list[int], list[int]]:
-    """Rows cut short before the uuid column that repeat the start of an earlier row, cell for
-    cell, over at least half of the columns: they are duplicates whose uuid was lost."""
-    counts = table.cell_counts
-    width = len(table.header)
-    if counts is None:
-        return keep, []
-    lengths = {int(counts[i]) for i in keep if uuid >= counts[i] >= max(2, (width + 1) // 2)}
-    if not lengths:
-        return keep, []
-    starts: dict[int, dict[int, int]] = {length: {} for length in lengths}  # hash -> index
-    kept: list[int] = []
-    cut: list[int] = []
-    for index in keep:
-        cells, length = table.cells[index], int(counts[index])
-        if length in lengths and uuid >= length and _repeats(table, starts[length], cells[:length]):
-            cut.append(int(table.row_numbers[index]))
-            continue
-        kept.append(index)
-        for size in lengths:
-            if size <= length:
-                starts[size].setdefault(hash(tuple(cells[:size])), index)
-    return kept, cut
-
-
-def _repeats(table: RawTable, starts: dict[int, int], cells: ObjectArray) -> bool:
-    earlier = starts.get(hash(tuple(cells)))
-    return earlier is not None and tuple(table.cells[earlier, : len(cells)]) == tuple(cells)
 
 
 def _weights(coder: _Coder, column: int | None) -> FloatArray:
@@ -346,11 +279,11 @@ def _code_select_multiple(coder: _Coder, question: Question, column: int) -> Cod
         responses: dict[int, list[int]] = {}  # unique pattern -> positions of its responses
         for position in np.flatnonzero(unique_invalid[inverse]).tolist():
             responses.setdefault(int(inverse[position]), []).append(position)
-        unknown = [
+        reported = [
             (token, sorted(p for pattern in set(bad_tokens[token]) for p in responses[pattern]))
             for token in sorted(bad_tokens)
         ]
-        _report_unknowns(coder, question, column, unknown)
+        _report_unknowns(coder, question, column, reported)
     return CodedQuestion(
         question,
         texts != "",
