@@ -169,3 +169,33 @@ def test_the_workbook_is_linear_in_written_answers(tmp_path: Path) -> None:
     last = collections.deque(workbook["t0"].iter_rows(values_only=True), maxlen=1)[0]
     assert last == (answers + 1, f"=answer {answers - 1}, with more words")  # text, not formula
     workbook.close()
+
+
+def test_a_choice_column_full_of_distinct_text_stays_linear(tmp_path: Path) -> None:
+    form = write_xlsform(
+        tmp_path / "form.xlsx",
+        [
+            ("type", "name", "label"),
+            ("select_one yn", "q1", "Q1"),
+            ("select_multiple yn", "q2", "Q2"),
+        ],
+        [("list_name", "name", "label"), ("yn", "yes", "Yes"), ("yn", "no", "No")],
+    )
+    responses = 40_000  # one value test per distinct value before: about a minute
+    rows = [["q1", "q2"], *([f"free text {i} [/b]", f"yes w{i}"] for i in range(responses))]
+    data = write_csv(tmp_path / "data.csv", rows)
+    start = time.perf_counter()
+    code, output = _survey_with(form, data, tmp_path / "out")
+    assert time.perf_counter() - start < 60.0
+    assert code == 0, output
+    # (the rows cell of the last lines is over the csv module's default field limit)
+    lines = (tmp_path / "out" / "survey_problems.csv").read_text(encoding="utf-8-sig")
+    unknown = [line for line in lines.splitlines() if line.startswith("unknown-choice,")]
+    assert len(unknown) == 2 * 51  # 50 values each, then one line for the others
+    assert "[/b]" in output  # shown as written, not read as console markup
+
+
+def _survey_with(form: Path, data: Path, out: Path) -> tuple[int, str]:
+    result = runner.invoke(app, ["survey", str(form), str(data), "--out", str(out)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output

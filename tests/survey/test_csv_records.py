@@ -13,7 +13,7 @@ from gcm_review.survey.csv_records import (
     row_like_lines,
     sniff_delimiter,
 )
-from gcm_review.survey.errors import DataInvalid
+from gcm_review.survey.errors import DataInvalid, DataUnreadable
 from gcm_review.survey.tables import read_data_table
 
 
@@ -83,3 +83,11 @@ def test_equal_cells_share_one_string(tmp_path: Path) -> None:
     data = _write(tmp_path / "d.csv", "q,r\n" + "yes,no\n" * 3)
     rows = read_csv_records(data).rows
     assert rows[1][0] is rows[3][0]
+
+
+def test_a_stray_quote_before_a_huge_cell_is_named_by_its_line(tmp_path: Path) -> None:
+    rows = ["id,q,r"] + [f"u{i},yes,{'x' * 100}" for i in range(1, 3000)]
+    rows[2] = '"' + rows[2]
+    with pytest.raises(DataUnreadable, match="starting on line 3 .* stray") as caught:
+        read_csv_records(_write(tmp_path / "d.csv", "\n".join(rows)))
+    assert "\n" not in caught.value.one_line()

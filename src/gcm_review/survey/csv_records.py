@@ -51,10 +51,18 @@ def read_csv_records(path: Path) -> CsvRecords:
             rows.append([shared.setdefault(cell, cell) if len(cell) < 64 else cell for cell in row])
             end_lines.append(reader.line_num)
     except csv.Error as exc:
-        raise DataUnreadable(
-            str(path), f"not a readable CSV file ({exc})", row=reader.line_num
-        ) from exc
+        raise _unreadable(path, exc, start=end_lines[-1] + 1 if end_lines else 1) from exc
     return CsvRecords(rows, end_lines, delimiter)
+
+
+def _unreadable(path: Path, exc: csv.Error, *, start: int) -> DataUnreadable:
+    if "field larger than field limit" in str(exc):
+        message = (
+            f"a cell starting on line {start} runs over more than {csv.field_size_limit():,} "
+            "characters: probably a stray '\"' (quote) there, which takes in the lines after it"
+        )
+        return DataUnreadable(str(path), message)
+    return DataUnreadable(str(path), f"not a readable CSV file ({exc})", row=start)
 
 
 def _lines(text: str) -> Iterator[str]:
