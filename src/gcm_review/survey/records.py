@@ -308,12 +308,34 @@ class SurveyResult:
             grouped.setdefault(row.question, []).append(row)
         return {name: tuple(rows) for name, rows in grouped.items()}
 
+    def numeric_of(self, question: str) -> tuple[NumericSummary, ...]:
+        """The number summaries of a question, every group."""
+        return self._numeric_by_question.get(question, ())
+
+    def texts_of(self, question: str) -> tuple[TextAnswers, ...]:
+        """The written answers of a question."""
+        return self._texts_by_question.get(question, ())
+
+    @functools.cached_property
+    def _numeric_by_question(self) -> dict[str, tuple[NumericSummary, ...]]:
+        grouped: dict[str, list[NumericSummary]] = {}
+        for summary in self.numeric:
+            grouped.setdefault(summary.question, []).append(summary)
+        return {name: tuple(summaries) for name, summaries in grouped.items()}
+
+    @functools.cached_property
+    def _texts_by_question(self) -> dict[str, tuple[TextAnswers, ...]]:
+        grouped: dict[str, list[TextAnswers]] = {}
+        for texts in self.texts:
+            grouped.setdefault(texts.question, []).append(texts)
+        return {name: tuple(found) for name, found in grouped.items()}
+
     def has_results(self, question: str) -> bool:
         """True when the question has shares, number summaries or written answers."""
         return bool(
             self._rows_by_question.get(question)
-            or any(s.question == question for s in self.numeric)
-            or any(t.question == question for t in self.texts)
+            or self._numeric_by_question.get(question)
+            or self._texts_by_question.get(question)
         )
 
     def group_label(self, group: str) -> str:

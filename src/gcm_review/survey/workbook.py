@@ -171,7 +171,7 @@ def _question_sheet(sheet: Sheet, result: SurveyResult, question: Question) -> N
         _append(sheet, _ROW_HEADER, bold=True)
         for row in rows:
             _append(sheet, _row_cells(result, row))
-    summaries = [s for s in result.numeric if s.question == question.name]
+    summaries = result.numeric_of(question.name)
     if summaries:
         header = ["Group", "Group value", "n", "Mean", "Median", "Minimum", "Maximum", "No answer"]
         _append(sheet, header, bold=True)
@@ -189,7 +189,7 @@ def _question_sheet(sheet: Sheet, result: SurveyResult, question: Question) -> N
                     s.blank,
                 ],
             )
-    for texts in (t for t in result.texts if t.question == question.name):
+    for texts in result.texts_of(question.name):
         _append(sheet, ["Row", "Answer"], bold=True)
         for number, text in texts.answers:
             _append(sheet, [number, text])
