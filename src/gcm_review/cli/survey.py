@@ -56,11 +56,13 @@ def survey(
         f"{result.respondents} response(s) analysed ({result.duplicates_removed} duplicate(s) "
         f"removed), {len(result.questions)} question(s); {len(result.problems)} problem(s)."
     )
-    out.print(f"Results: {out_dir / 'survey_results.csv'} ({len(written)} files)", highlight=False)
+    results = escape(str(out_dir / "survey_results.csv"))
+    out.print(f"Results: {results} ({len(written)} files)", highlight=False)
     if result.losses:
         err.print(
             f"[bold red]responses lost:[/] {len(result.losses)} of the problems above mean that "
-            "responses or answers were lost or left out; the results were written without them",
+            "responses or answers were lost or left out; the results were written all the same "
+            "(survey_problems.csv lists them with their rows)",
             highlight=False,
         )
         raise typer.Exit(code=1)
