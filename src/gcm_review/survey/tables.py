@@ -37,7 +37,7 @@ class RawTable:
     cells: npt.NDArray[np.object_]  # responses x columns, as written (not trimmed)
     row_numbers: npt.NDArray[np.int64]
     problems: tuple[Problem, ...] = ()
-    cell_counts: npt.NDArray[np.int64] | None = None  # cells each row had before padding (CSV)
+    cell_counts: npt.NDArray[np.int64] | None = None  # CSV: cells each row had before padding
 
     @property
     def size(self) -> int:
@@ -183,7 +183,7 @@ def _table(
         cells=grid,
         row_numbers=np.asarray(kept.numbers, dtype=np.int64),
         problems=_row_problems(path, sheet, width, kept),
-        cell_counts=np.asarray(kept.counts, dtype=np.int64),
+        cell_counts=np.asarray(kept.counts, dtype=np.int64) if csv_records is not None else None,
     )
 
 
