@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from gcm_review.survey import analyse_survey
+from gcm_review.survey.coding import MAX_LISTED_VALUES
 from gcm_review.survey.errors import (
     ByVariableMissing,
     DataUnreadable,
@@ -15,6 +16,7 @@ from gcm_review.survey.errors import (
     FormUnreadable,
     SurveyError,
     SurveyFileNotFound,
+    TooManyGroups,
     WeightColumnMissing,
 )
 from gcm_review.survey.records import INVALID, SurveyResult
@@ -290,3 +292,67 @@ def test_truncated_xlsx_form_and_data(tmp_path: Path) -> None:
     with pytest.raises(DataUnreadable) as data_error:
         analyse_survey(small_form(tmp_path / "form.xlsx"), data)
     assert str(data) in data_error.value.one_line()
+
+
+@pytest.mark.parametrize("weight", ["1e308", "1e11", "inf", "-inf", "nan"])
+def test_impossible_weights_are_left_out_with_their_row(tmp_path: Path, weight: str) -> None:
+    rows = [list(r) for r in KOBO_ROWS]
+    rows[0][7] = weight  # row 2: took_part yes
+    data = write_csv(tmp_path / "data.csv", [KOBO_HEADER, *rows])
+    result = analyse_survey(small_form(tmp_path / "form.xlsx"), data, weights="w")
+    problem = next(p for p in result.problems if p.kind == "weight")
+    assert problem.rows == (2,) and problem in result.losses
+    # d (0.5) and f (1.5) said yes, b (1) no: as if row 2 were not there.
+    assert shares(result, "took_part") == {"yes": (2.0, 3.0), "no": (1.0, 3.0)}
+    assert all(r.percent is None or 0 <= r.percent <= 100 for r in result.rows)
+
+
+def test_all_weights_zero_is_one_problem_and_counts_each_response_once(tmp_path: Path) -> None:
+    rows = [[*r[:7], "0"] for r in KOBO_ROWS]
+    data = write_csv(tmp_path / "data.csv", [KOBO_HEADER, *rows])
+    result = analyse_survey(small_form(tmp_path / "form.xlsx"), data, weights="w")
+    assert [p.kind for p in result.problems if p.kind.startswith("weight")] == ["weights-zero"]
+    assert not result.weighted and result.losses
+    assert shares(result, "took_part") == EXPECTED_TOOK_PART
+    assert all(r.percent is not None for r in result.rows_of("took_part") if r.total > 0)
+
+
+def test_rows_cut_short_are_problems_and_their_duplicates_found(tmp_path: Path) -> None:
+    header = [*KOBO_HEADER[1:], "_uuid"]  # as in Kobo exports: the uuid comes last
+    rows = [[*r[1:], r[0]] for r in KOBO_ROWS]
+    cut = ",".join(str(cell) for cell in rows[0][:5])  # row 2 resent and cut before the uuid
+    data = write_csv(tmp_path / "data.csv", [header, *rows])
+    data.write_text(data.read_text(encoding="utf-8") + cut + "\n", encoding="utf-8")
+    result = analyse_survey(small_form(tmp_path / "form.xlsx"), data)
+    short = next(p for p in result.problems if p.kind == "short-row")
+    assert short.rows == (8,) and short in result.losses
+    duplicate = next(p for p in result.problems if p.kind == "duplicate")
+    assert duplicate.rows == (8,) and "cut short" in duplicate.message
+    assert result.respondents == 6 and result.duplicates_removed == 1
+    assert shares(result, "took_part") == EXPECTED_TOOK_PART
+
+
+def test_a_free_text_by_variable_is_refused_in_one_line(tmp_path: Path) -> None:
+    rows = [list(KOBO_HEADER)] + [
+        [f"u{i}", "gov", "yes", "", "", "", f"text {i}", "1"] for i in range(150)
+    ]
+    data = write_csv(tmp_path / "data.csv", rows)
+    with pytest.raises(TooManyGroups, match="150 different values") as caught:
+        analyse_survey(small_form(tmp_path / "form.xlsx"), data, by=["change"])
+    assert "\n" not in caught.value.one_line()
+
+
+def test_many_values_not_in_the_form_are_reported_in_a_bounded_number_of_lines(
+    tmp_path: Path,
+) -> None:
+    rows = [list(KOBO_HEADER)] + [
+        [f"u{i}", f"g{i}", "yes", "", f"t{i} data", "", "", "1"] for i in range(400)
+    ]
+    data = write_csv(tmp_path / "data.csv", rows)
+    result = analyse_survey(small_form(tmp_path / "form.xlsx"), data)
+    for column, first in (("group", "'g0'"), ("topics", "'t0'")):
+        unknown = [p for p in result.problems if p.kind == "unknown-choice" and p.column == column]
+        assert len(unknown) == MAX_LISTED_VALUES + 1
+        assert unknown[0].rows == (2,) and first in unknown[0].message
+        assert "350 other values" in unknown[-1].message and len(unknown[-1].rows) == 350
+    assert shares(result, "topics")["data"] == (400, 400)

@@ -152,3 +152,17 @@ def test_survey_section_is_built_once_for_both_media(result: SurveyResult) -> No
     }
     assert ("Answer", "n", "Share", "95% CI") in tables["html"]
     assert ("Answer", "n", "Of", "Share", "95% CI") in tables["docx"]
+
+
+def test_workbook_cells_keep_text_styles_and_links(result: SurveyResult, tmp_path: Path) -> None:
+    write_survey_outputs(result, tmp_path / "out")
+    workbook = openpyxl.load_workbook(tmp_path / "out" / "survey_results.xlsx")
+    contents = workbook["Contents"]
+    assert contents["A1"].font.b and contents.column_dimensions["C"].width == 60
+    link = next(row[0] for row in contents.iter_rows() if row[0].value == "took_part")
+    assert link.hyperlink is not None and link.hyperlink.target == "#'took_part'!A1"
+    change = next(row for row in workbook["change"].iter_rows() if row[0].value == 3)
+    assert change[1].data_type == "s"  # '<script>... =1+1' stays text
+    took_part = workbook["took_part"]
+    share = next(row for row in took_part.iter_rows() if row[2].value == "yes")
+    assert share[6].number_format == "0.0"

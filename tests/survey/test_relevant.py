@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gcm_review.survey.relevant import ExpressionError, evaluate, parse, references
+from gcm_review.survey.relevant import (
+    MAX_DEPTH,
+    ExpressionError,
+    depth,
+    evaluate,
+    parse,
+    references,
+)
 
 
 class Columns:
@@ -24,7 +31,7 @@ class Columns:
         return self.data[name]
 
     def number(self, name: str) -> np.ndarray:
-        return np.array([float(v) if v else np.nan for v in self.data[name]])
+        return np.array([float(v) if v.isdigit() else np.nan for v in self.data[name]])
 
     def selected(self, name: str, choice: str) -> np.ndarray:
         return np.array([choice in v.split() for v in self.data[name]])
@@ -98,3 +105,76 @@ def test_references() -> None:
         "b",
         "c",
     }
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "(" * 1000 + "${age}" + ")" * 1000,
+        "not(" * 1000 + "${age}" + ")" * 1000,
+        " and ".join(["${age} > 1"] * 5000),
+        "(" * 100_000,
+    ],
+)
+def test_deep_expressions_are_refused_in_one_line(expression: str) -> None:
+    with pytest.raises(ExpressionError, match=f"more than {MAX_DEPTH} levels deep") as caught:
+        parse(expression)
+    assert "\n" not in str(caught.value)
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    shallow = "(" * (MAX_DEPTH - 1) + "${age} >= 18" + ")" * (MAX_DEPTH - 1)
+    assert depth(parse(shallow)) <= MAX_DEPTH
+    assert truth(shallow) == [True, False, False, True]
+
+
+_FUZZ_TOKENS = (
+    "${took_part}",
+    "${age}",
+    "${topics}",
+    "${nowhere}",
+    "${",
+    "}",
+    "'yes'",
+    '"no',
+    "'",
+    "12",
+    "-",
+    "-3.5",
+    ".",
+    "(",
+    ")",
+    ",",
+    "=",
+    "!=",
+    "<",
+    ">=",
+    "and",
+    "or",
+    "not",
+    "selected",
+    "count-selected",
+    "string-length",
+    "true",
+    "false",
+    "+",
+    "*",
+    "div",
+    "$",
+    "\u0660",
+    " ",
+    "\n",
+)
+
+
+def test_random_token_strings_never_raise_anything_but_expression_or_key_errors() -> None:
+    rng = np.random.default_rng(13)
+    for attempt in range(4000):
+        count = int(rng.integers(1, 25))
+        tokens = (_FUZZ_TOKENS[i] for i in rng.integers(0, len(_FUZZ_TOKENS), count))
+        expression = ("" if attempt % 2 else " ").join(tokens)
+        try:
+            result = evaluate(parse(expression), Columns())
+        except (ExpressionError, KeyError):
+            continue
+        assert result.shape == (4,) and result.dtype == bool

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from gcm_review.cli.app import app
 from gcm_review.cli.common import err, fail, out
@@ -36,7 +37,11 @@ def survey(
 ) -> None:
     """Analyse a stakeholder survey: survey_results.csv (shares with 95% Wilson intervals, per
     group with --by), survey_results.xlsx, charts, and the GCM view of principles, objectives and
-    participation. Problems in the data are listed; the other questions are still analysed."""
+    participation. Problems in the data are listed; the other questions are still analysed.
+
+    Exit code 1 when responses (or answers of them) were lost or left out: rows swallowed by a
+    stray quote, rows cut short, weights that cannot be used. The outputs are written all the
+    same, and survey_problems.csv lists every problem with its rows."""
     try:
         result = analyse_survey(
             form, data, weights=weights, by=tuple(by or ()), language=language, source=source
@@ -45,9 +50,19 @@ def survey(
     except GcmReviewError as exc:
         raise fail(exc) from None
     for problem in result.problems:
-        err.print(f"[yellow]problem:[/] {problem.one_line()}", highlight=False, soft_wrap=True)
+        line = escape(problem.one_line())  # file names and cells may hold [markup]
+        err.print(f"[yellow]problem:[/] {line}", highlight=False, soft_wrap=True)
     out.print(
         f"{result.respondents} response(s) analysed ({result.duplicates_removed} duplicate(s) "
         f"removed), {len(result.questions)} question(s); {len(result.problems)} problem(s)."
     )
-    out.print(f"Results: {out_dir / 'survey_results.csv'} ({len(written)} files)", highlight=False)
+    results = escape(str(out_dir / "survey_results.csv"))
+    out.print(f"Results: {results} ({len(written)} files)", highlight=False)
+    if result.losses:
+        err.print(
+            f"[bold red]responses lost:[/] {len(result.losses)} of the problems above mean that "
+            "responses or answers were lost or left out; the results were written all the same "
+            "(survey_problems.csv lists them with their rows)",
+            highlight=False,
+        )
+        raise typer.Exit(code=1)

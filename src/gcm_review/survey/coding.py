@@ -22,6 +22,7 @@ from gcm_review.survey.columns import (
     ColumnSource,
     normalise,
 )
+from gcm_review.survey.duplicates import find_duplicates
 from gcm_review.survey.limesurvey import answer_code
 from gcm_review.survey.records import Form, Problem, Question
 from gcm_review.survey.tables import RawTable
@@ -31,6 +32,8 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 ObjectArray = npt.NDArray[np.object_]
 BLANK_CODE = -1
+MAX_LISTED_VALUES = 50  # values not in the form reported one by one; the rest in one problem
+MAX_WEIGHT = 1e10  # more than the world's population: no response can stand for more people
 INVALID_CODE = -2
 
 
@@ -58,6 +61,7 @@ class CodedSurvey:
     extra: dict[str, ObjectArray] = field(default_factory=dict)
     duplicates_removed: int = 0
     problems: tuple[Problem, ...] = ()
+    weighted: bool = False  # weights were asked for and at least one is over 0
 
 
 def mapped(values: ObjectArray, function: Callable[[str], Any], dtype: Any) -> npt.NDArray[Any]:
@@ -85,7 +89,8 @@ class _Coder:
         """The column's cells of the responses kept, trimmed."""
         return mapped(self.cells(column), str.strip, object)
 
-    def problem(self, kind: str, column: int, message: str, mask: BoolArray) -> None:
+    def problem(self, kind: str, column: int, message: str, mask: BoolArray | IntArray) -> None:
+        """A problem of the column at the responses `mask` selects (booleans or positions)."""
         self.problems.append(
             Problem(
                 kind,
@@ -102,7 +107,7 @@ def code_responses(
     table: RawTable, columns: ColumnMap, form: Form, *, weights: str | None
 ) -> CodedSurvey:
     """Code every question of the form found in the table; duplicates (same uuid) removed."""
-    keep, duplicate_problems = _deduplicate(table, columns)
+    keep, duplicate_problems = find_duplicates(table, columns)
     coder = _Coder(table, columns, keep)
     coded: dict[str, CodedQuestion] = {}
     for question in form.questions:
@@ -114,6 +119,7 @@ def code_responses(
             continue
         coded[question.name] = _code_question(coder, question, source)
     weight_array = _weights(coder, columns.weight) if weights is not None else np.ones(len(keep))
+    weighted = weights is not None and not any(p.kind == "weights-zero" for p in coder.problems)
     return CodedSurvey(
         size=len(keep),
         row_numbers=coder.rows,
@@ -122,41 +128,13 @@ def code_responses(
         extra={header: coder.texts(column) for header, column in columns.extra.items()},
         duplicates_removed=table.size - len(keep),
         problems=(*duplicate_problems, *coder.problems),
+        weighted=weighted,
     )
 
 
-def _deduplicate(table: RawTable, columns: ColumnMap) -> tuple[IntArray, list[Problem]]:
-    if columns.uuid is None:
-        return np.arange(table.size, dtype=np.int64), []
-    seen: set[str] = set()
-    keep: list[int] = []
-    removed: list[int] = []
-    for index, uuid in enumerate(mapped(table.cells[:, columns.uuid], str.strip, object)):
-        if uuid and uuid in seen:
-            removed.append(int(table.row_numbers[index]))
-        else:
-            seen.add(uuid)
-            keep.append(index)
-    problems = []
-    if removed:
-        message = (
-            f"{len(removed)} duplicate submission(s) removed: same {columns.uuid_header} "
-            "as an earlier row (the first one is kept)"
-        )
-        problems.append(
-            Problem(
-                "duplicate",
-                table.path,
-                message,
-                sheet=table.sheet,
-                column=columns.uuid_header,
-                rows=tuple(removed),
-            )
-        )
-    return np.asarray(keep, dtype=np.int64), problems
-
-
 def _weights(coder: _Coder, column: int | None) -> FloatArray:
+    """The weight of each response: 0 (left out of weighted figures) when it is blank,
+    negative, not a number or larger than any survey weight can be; all 1 when none is over 0."""
     assert column is not None  # the pipeline raises WeightColumnMissing before coding
     values = mapped(coder.cells(column), _number, np.float64)
     bad = ~np.isfinite(values) | (values < 0)
@@ -164,6 +142,29 @@ def _weights(coder: _Coder, column: int | None) -> FloatArray:
         message = "weight is blank, negative or not a number; these responses get weight 0"
         coder.problem("weight", column, message, bad)
         values[bad] = 0.0
+    huge = values > MAX_WEIGHT
+    if huge.any():
+        message = (
+            f"weight is larger than {MAX_WEIGHT:.0e} (no survey weight is that large; the totals "
+            "would overflow); these responses get weight 0, left out of the weighted figures"
+        )
+        coder.problem("weight", column, message, huge)
+        values[huge] = 0.0
+    if len(values) and not (values > 0).any():
+        message = (
+            "every weight is 0 (or was left out): weighted shares cannot be computed, so each "
+            "response counts once (unweighted results)"
+        )
+        coder.problems.append(
+            Problem(
+                "weights-zero",
+                coder.table.path,
+                message,
+                sheet=coder.table.sheet,
+                column=coder.table.header[column],
+            )
+        )
+        values[:] = 1.0
     return values
 
 
@@ -222,19 +223,38 @@ def _code_select_one(coder: _Coder, question: Question, column: int) -> CodedQue
     valid = np.nonzero(codes >= 0)[0]
     selected[valid, codes[valid]] = True
     invalid = codes == INVALID_CODE
-    for text in sorted(text for text, code in code_of.items() if code == INVALID_CODE):
-        _report_unknown(coder, question, column, text, texts == text)
+    unknown = sorted(text for text, code in code_of.items() if code == INVALID_CODE)
+    if unknown:
+        wanted = set(unknown)
+        positions: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            if text in wanted:
+                positions.setdefault(text, []).append(position)
+        _report_unknowns(coder, question, column, [(t, positions[t]) for t in unknown])
     return CodedQuestion(
         question, codes != BLANK_CODE, selected=selected, invalid=invalid, codes=codes, texts=texts
     )
 
 
-def _report_unknown(
-    coder: _Coder, question: Question, column: int, text: str, mask: BoolArray
+def _report_unknowns(
+    coder: _Coder, question: Question, column: int, unknown: Sequence[tuple[str, list[int]]]
 ) -> None:
+    """One problem per value not in the form (with the positions of its responses); past
+    MAX_LISTED_VALUES values, one problem for all the others."""
     listed = f"list '{question.list_name}'" if question.list_name else "the form"
-    message = f"'{text}' is not a choice of {listed} ('{question.name}'); left out of its results"
-    coder.problem("unknown-choice", column, message, mask)
+    for text, positions in unknown[:MAX_LISTED_VALUES]:
+        message = (
+            f"'{text}' is not a choice of {listed} ('{question.name}'); left out of its results"
+        )
+        coder.problem("unknown-choice", column, message, np.asarray(positions, dtype=np.int64))
+    rest = unknown[MAX_LISTED_VALUES:]
+    if rest:
+        message = (
+            f"{len(rest)} other values are not choices of {listed} ('{question.name}'); "
+            "left out of its results"
+        )
+        every = sorted(position for _, positions in rest for position in positions)
+        coder.problem("unknown-choice", column, message, np.asarray(every, dtype=np.int64))
 
 
 def _code_select_multiple(coder: _Coder, question: Question, column: int) -> CodedQuestion:
@@ -255,8 +275,15 @@ def _code_select_multiple(coder: _Coder, question: Question, column: int) -> Cod
         for token in unknown:
             bad_tokens.setdefault(token, []).append(position)
     inverse = np.fromiter(map(patterns.__getitem__, texts), dtype=np.int64, count=len(texts))
-    for token in sorted(bad_tokens):
-        _report_unknown(coder, question, column, token, np.isin(inverse, bad_tokens[token]))
+    if bad_tokens:
+        responses: dict[int, list[int]] = {}  # unique pattern -> positions of its responses
+        for position in np.flatnonzero(unique_invalid[inverse]).tolist():
+            responses.setdefault(int(inverse[position]), []).append(position)
+        reported = [
+            (token, sorted(p for pattern in set(bad_tokens[token]) for p in responses[pattern]))
+            for token in sorted(bad_tokens)
+        ]
+        _report_unknowns(coder, question, column, reported)
     return CodedQuestion(
         question,
         texts != "",

@@ -107,6 +107,12 @@ class ByVariableMissing(SurveyError):
     hint = "give a question name of the form (or a data column header) with --by"
 
 
+class TooManyGroups(SurveyError):
+    """A variable to disaggregate by has more distinct values than groups can be drawn for."""
+
+    hint = "disaggregate by a question with fewer values (a choice question, not a free text)"
+
+
 class SurveyOutputError(SurveyError):
     """The survey outputs cannot be written."""
 

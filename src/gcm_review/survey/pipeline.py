@@ -16,9 +16,14 @@ from gcm_review.survey.analysis import (
     numeric_summaries,
     whole_sample,
 )
-from gcm_review.survey.coding import BoolArray, CodedSurvey, code_responses
+from gcm_review.survey.coding import BoolArray, CodedSurvey, ObjectArray, code_responses
 from gcm_review.survey.columns import ColumnMap
-from gcm_review.survey.errors import ByVariableMissing, SurveyError, WeightColumnMissing
+from gcm_review.survey.errors import (
+    ByVariableMissing,
+    SurveyError,
+    TooManyGroups,
+    WeightColumnMissing,
+)
 from gcm_review.survey.gcm_view import build_gcm_view, participation_questions
 from gcm_review.survey.kobo import map_kobo_columns
 from gcm_review.survey.limesurvey import looks_like_limesurvey, map_limesurvey_columns
@@ -37,6 +42,7 @@ from gcm_review.survey.tables import RawTable, read_data_table
 from gcm_review.survey.xlsform import read_form
 
 SOURCES = ("auto", "kobo", "limesurvey")
+MAX_GROUPS = 100  # values of a --by variable: each is a column of every table (memory: n x groups)
 
 
 def analyse_survey(
@@ -71,7 +77,7 @@ def analyse_survey(
     stray = answered_not_asked(coded, asked, path=str(data_path), sheet=table.sheet)
     by_groupings = {g.variable: g for g in (_grouping(coded, name, data_path) for name in by)}
     groupings = [whole_sample(coded.size), *by_groupings.values()]
-    weighted = weights is not None
+    weighted = coded.weighted  # False when every weight is 0 (reported as a problem)
     rows, numeric, texts = _analyse(coded, asked, groupings, weighted=weighted)
     rows_by_question: dict[str, list[ResultRow]] = {}
     for row in rows:
@@ -83,7 +89,7 @@ def analyse_survey(
         source=columns.source,
         respondents=coded.size,
         duplicates_removed=coded.duplicates_removed,
-        weights=weights,
+        weights=weights if weighted else None,
         by=tuple(by_groupings),
         rows=tuple(rows),
         numeric=tuple(numeric),
@@ -123,12 +129,24 @@ def _grouping(coded: CodedSurvey, name: str, data_path: Path) -> Grouping:
             return grouping_by_choices(question)
         texts = question.texts
         assert texts is not None
+        _check_groups(name, texts, data_path)
         return grouping_by_values(name, texts, numeric=question.numbers is not None)
     if name in coded.extra:
+        _check_groups(name, coded.extra[name], data_path)
         return grouping_by_values(name, coded.extra[name])
     raise ByVariableMissing(
         str(data_path), f"'{name}' is neither a question of the form found in the data nor a column"
     )
+
+
+def _check_groups(name: str, texts: ObjectArray, data_path: Path) -> None:
+    values = len(set(texts))
+    if values > MAX_GROUPS:
+        raise TooManyGroups(
+            str(data_path),
+            f"'{name}' has {values:,} different values: too many to disaggregate by "
+            f"(at most {MAX_GROUPS})",
+        )
 
 
 def _analyse(

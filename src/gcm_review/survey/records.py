@@ -19,6 +19,10 @@ BLANK = "(blank)"
 INVALID = "(invalid)"
 NOT_ASKED = "(not asked)"
 ALL_RESPONDENTS = "(all)"  # the label key of the whole sample
+# Problem kinds that mean responses, or answers of them, were lost or left out of the results
+# (the survey command then exits with 1): a stray quote swallowing rows, rows cut short,
+# weights that cannot be used.
+LOSS_KINDS = frozenset({"quote-damage", "short-row", "weight", "weights-zero"})
 
 _SPECIAL_LABELS: dict[str, dict[str, str]] = {
     BLANK: {"en": "No answer", "fr": "Sans réponse", "ar": "بدون إجابة"},
@@ -117,15 +121,22 @@ class Question:
         return _label_in(self.labels, language, self.name)
 
     def choice(self, name: str) -> Choice | None:
-        """The choice with this name, if any."""
-        return next((choice for choice in self.choices if choice.name == name), None)
+        """The choice with this name, if any (the first one when a name repeats)."""
+        return self._choices_by_name.get(name)
+
+    @functools.cached_property
+    def _choices_by_name(self) -> dict[str, Choice]:
+        by_name: dict[str, Choice] = {}
+        for choice in self.choices:
+            by_name.setdefault(choice.name, choice)
+        return by_name
 
 
 @dataclass(frozen=True)
 class Problem:
     """A non-fatal issue found in the form or the data; the analysis went on."""
 
-    kind: str  # unknown-column, unknown-choice, duplicate, answered-not-asked, weight, form, ...
+    kind: str  # unknown-column, unknown-choice, duplicate, weight, quote-damage, short-row, ...
     file: str
     message: str
     sheet: str = ""
@@ -280,6 +291,11 @@ class SurveyResult:
         return self.weights is not None
 
     @property
+    def losses(self) -> tuple[Problem, ...]:
+        """The problems that mean responses or answers were lost or left out (LOSS_KINDS)."""
+        return tuple(problem for problem in self.problems if problem.kind in LOSS_KINDS)
+
+    @property
     def questions(self) -> tuple[Question, ...]:
         """The analysed questions in form order."""
         return self.form.questions
@@ -296,12 +312,34 @@ class SurveyResult:
             grouped.setdefault(row.question, []).append(row)
         return {name: tuple(rows) for name, rows in grouped.items()}
 
+    def numeric_of(self, question: str) -> tuple[NumericSummary, ...]:
+        """The number summaries of a question, every group."""
+        return self._numeric_by_question.get(question, ())
+
+    def texts_of(self, question: str) -> tuple[TextAnswers, ...]:
+        """The written answers of a question."""
+        return self._texts_by_question.get(question, ())
+
+    @functools.cached_property
+    def _numeric_by_question(self) -> dict[str, tuple[NumericSummary, ...]]:
+        grouped: dict[str, list[NumericSummary]] = {}
+        for summary in self.numeric:
+            grouped.setdefault(summary.question, []).append(summary)
+        return {name: tuple(summaries) for name, summaries in grouped.items()}
+
+    @functools.cached_property
+    def _texts_by_question(self) -> dict[str, tuple[TextAnswers, ...]]:
+        grouped: dict[str, list[TextAnswers]] = {}
+        for texts in self.texts:
+            grouped.setdefault(texts.question, []).append(texts)
+        return {name: tuple(found) for name, found in grouped.items()}
+
     def has_results(self, question: str) -> bool:
         """True when the question has shares, number summaries or written answers."""
         return bool(
             self._rows_by_question.get(question)
-            or any(s.question == question for s in self.numeric)
-            or any(t.question == question for t in self.texts)
+            or self._numeric_by_question.get(question)
+            or self._texts_by_question.get(question)
         )
 
     def group_label(self, group: str) -> str:

@@ -5,6 +5,8 @@ selected(${q}, 'x'), count-selected(${q}), string-length(${q}), true(), false(),
 Comparisons follow XPath: with a number on either side both sides are compared as numbers (a
 blank is not a number, so `${age} > 5` is false for a blank and `!=` is true); otherwise as text.
 Anything else (arithmetic, other functions) raises ExpressionError. No Python eval is involved.
+Expressions nested deeper than MAX_DEPTH (parentheses, calls, chains of and/or) are refused with
+ExpressionError too, so that no expression can exhaust the interpreter's stack.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _COMPARISONS = ("=", "!=", "<", ">", "<=", ">=")
+MAX_DEPTH = 100  # far beyond any real form; each level costs a few frames of recursion
 _FUNCTIONS = {
     "selected": 2,
     "not": 1,
@@ -91,9 +94,27 @@ def parse(expression: str) -> Node:
     tokens = _tokens(expression)
     parser = _Parser(tokens, expression)
     node = parser.or_expression()
-    if parser.position != len(tokens):
+    if parser.position < len(tokens):
         raise ExpressionError(f"unexpected '{tokens[parser.position][1]}' in '{expression}'")
+    if depth(node) > MAX_DEPTH:
+        raise _too_deep()
     return node
+
+
+def _too_deep() -> ExpressionError:
+    return ExpressionError(f"the expression is nested more than {MAX_DEPTH} levels deep")
+
+
+def depth(node: Node) -> int:
+    """How deep the tree is (a Ref or Literal is 1), found without recursion."""
+    deepest = 0
+    stack: list[tuple[Node, int]] = [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(current, Call):
+            stack.extend((arg, level + 1) for arg in current.args)
+    return deepest
 
 
 def references(node: Node) -> set[str]:
@@ -123,6 +144,7 @@ class _Parser:
         self.tokens = tokens
         self.expression = expression
         self.position = 0
+        self.nesting = 0  # open parentheses and calls around the current position
 
     def peek(self) -> tuple[str, str]:
         return self.tokens[self.position] if self.position < len(self.tokens) else ("end", "")
@@ -167,13 +189,23 @@ class _Parser:
         if (kind, value) == ("op", "-") and self.peek()[0] == "number":
             return Literal(-float(self.tokens[self._advance()][1]))
         if (kind, value) == ("op", "("):
+            self.enter()
             node = self.or_expression()
             self.take(")")
+            self.nesting -= 1
             return node
         if kind == "word" and value in _FUNCTIONS:
-            return self.call(value)
+            self.enter()
+            node = self.call(value)
+            self.nesting -= 1
+            return node
         shown = value or "the end"
         raise ExpressionError(f"'{shown}' is not supported in '{self.expression}'")
+
+    def enter(self) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:
+            raise _too_deep()
 
     def _advance(self) -> int:
         self.position += 1

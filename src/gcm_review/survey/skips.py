@@ -95,6 +95,9 @@ def asked_masks(survey: CodedSurvey, form: Form) -> tuple[dict[str, BoolArray], 
     return masks, problems
 
 
+_SHOWN = 200  # characters of a condition quoted in a problem line
+
+
 def _evaluate(
     condition: str, values: SurveyValues, path: str, name: str, problems: list[Problem]
 ) -> BoolArray | None:
@@ -104,7 +107,8 @@ def _evaluate(
         reason = str(exc)
     except KeyError as exc:
         reason = f"${{{exc.args[0]}}} is not a question found in the data"
-    message = f"relevant '{condition}' of '{name}' cannot be used ({reason}); all counted as asked"
+    shown = condition if len(condition) <= _SHOWN else condition[: _SHOWN - 3] + "..."
+    message = f"relevant '{shown}' of '{name}' cannot be used ({reason}); all counted as asked"
     problems.append(Problem("relevant", path, message, sheet="survey", column="relevant"))
     return None
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import openpyxl
 
-from gcm_review.ingest.encoding import decode_text
+from gcm_review.survey.csv_records import CsvRecords, quote_damage, read_csv_records
 from gcm_review.survey.errors import (
     DataInvalid,
     DataUnreadable,
@@ -25,7 +23,6 @@ from gcm_review.survey.records import Problem
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls
-_DELIMITERS = (",", ";", "\t")
 
 SheetRows = list[tuple[int, list[str]]]  # (spreadsheet row number, cells)
 
@@ -40,6 +37,7 @@ class RawTable:
     cells: npt.NDArray[np.object_]  # responses x columns, as written (not trimmed)
     row_numbers: npt.NDArray[np.int64]
     problems: tuple[Problem, ...] = ()
+    cell_counts: npt.NDArray[np.int64] | None = None  # CSV: cells each row had before padding
 
     @property
     def size(self) -> int:
@@ -118,39 +116,51 @@ def read_data_table(path: Path) -> RawTable:
         sheets = read_workbook(path, DataUnreadable)
         sheet, rows = next(iter(sheets.items()), ("", []))
         return _table(path, sheet, [cells for _, cells in rows])
-    return _table(path, "", _csv_rows(path))
+    records = read_csv_records(path)
+    return _table(path, "", records.rows, csv_records=records)
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
-    try:
-        text, _ = decode_text(path.read_bytes())
-    except OSError as exc:
-        raise DataUnreadable(str(path), f"cannot be read ({exc.strerror or exc})") from exc
-    delimiter = sniff_delimiter(text[: text.find("\n") if "\n" in text else len(text)])
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        return list(reader)
-    except csv.Error as exc:
-        raise DataUnreadable(
-            str(path), f"not a readable CSV file ({exc})", row=reader.line_num
-        ) from exc
+@dataclass
+class _Collected:
+    """The responses kept from the rows of a sheet, and the rows found damaged or cut short."""
+
+    numbers: list[int] = field(default_factory=list)
+    records: list[list[str]] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)  # cells each kept row had
+    long_rows: list[int] = field(default_factory=list)
+    short_rows: list[int] = field(default_factory=list)
+    damaged: list[Problem] = field(default_factory=list)
 
 
-def sniff_delimiter(header_line: str) -> str:
-    """The delimiter used most often outside quotes in the header line (',' when none is)."""
-    counts = dict.fromkeys(_DELIMITERS, 0)
-    quoted = False
-    for char in header_line:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
-    return best if counts[best] else ","
+def _collect(
+    path: Path, rows: list[list[str]], first: int, width: int, records: CsvRecords | None
+) -> _Collected:
+    kept = _Collected()
+    for position in range(first + 1, len(rows)):
+        cells = rows[position]
+        if not any(cells):
+            continue
+        why = quote_damage(records, position, width) if records is not None else ""
+        if why:
+            kept.damaged.append(Problem("quote-damage", str(path), why, rows=(position + 1,)))
+            continue
+        kept.counts.append(len(cells))
+        if len(cells) != width:
+            if any(cell.strip() for cell in cells[width:]):
+                kept.long_rows.append(position + 1)
+            elif records is not None and len(cells) < width:
+                kept.short_rows.append(position + 1)
+            cells = cells[:width] + [""] * (width - len(cells))
+        kept.numbers.append(position + 1)
+        kept.records.append(cells)
+    return kept
 
 
-def _table(path: Path, sheet: str, rows: list[list[str]]) -> RawTable:
-    """Rows (row number = position + 1) to a table: header, rectangular cells, row numbers."""
+def _table(
+    path: Path, sheet: str, rows: list[list[str]], *, csv_records: CsvRecords | None = None
+) -> RawTable:
+    """Rows (row number = position + 1) to a table: header, rectangular cells, row numbers.
+    For a CSV file, rows damaged by a stray quote are left out and rows cut short reported."""
     first = next((i for i, cells in enumerate(rows) if any(c.strip() for c in cells)), None)
     if first is None:
         raise DataInvalid(str(path), "the file has no header row and no responses", sheet=sheet)
@@ -158,32 +168,36 @@ def _table(path: Path, sheet: str, rows: list[list[str]]) -> RawTable:
     while header and not header[-1]:
         header.pop()
     width = len(header)
-    numbers: list[int] = []
-    records: list[list[str]] = []
-    long_rows: list[int] = []
-    for position in range(first + 1, len(rows)):
-        cells = rows[position]
-        if not any(cells):
-            continue
-        if len(cells) != width:
-            if any(cell.strip() for cell in cells[width:]):
-                long_rows.append(position + 1)
-            cells = cells[:width] + [""] * (width - len(cells))
-        numbers.append(position + 1)
-        records.append(cells)
-    if not records:
-        raise DataInvalid(str(path), "the file has a header row but no responses", sheet=sheet)
-    problems: tuple[Problem, ...] = ()
-    if long_rows:
-        message = "cells beyond the last header column were ignored"
-        problems = (Problem("extra-cells", str(path), message, sheet=sheet, rows=tuple(long_rows)),)
-    grid: npt.NDArray[np.object_] = np.empty((len(records), width), dtype=object)
-    grid[:] = records
+    kept = _collect(path, rows, first, width, csv_records)
+    if not kept.records:
+        damage = f" ({kept.damaged[0].one_line()})" if kept.damaged else ""
+        raise DataInvalid(
+            str(path), f"the file has a header row but no responses{damage}", sheet=sheet
+        )
+    grid: npt.NDArray[np.object_] = np.empty((len(kept.records), width), dtype=object)
+    grid[:] = kept.records
     return RawTable(
         path=str(path),
         sheet=sheet,
         header=tuple(header),
         cells=grid,
-        row_numbers=np.asarray(numbers, dtype=np.int64),
-        problems=problems,
+        row_numbers=np.asarray(kept.numbers, dtype=np.int64),
+        problems=_row_problems(path, sheet, width, kept),
+        cell_counts=np.asarray(kept.counts, dtype=np.int64) if csv_records is not None else None,
     )
+
+
+def _row_problems(path: Path, sheet: str, width: int, kept: _Collected) -> tuple[Problem, ...]:
+    problems = list(kept.damaged)
+    if kept.short_rows:
+        message = (
+            f"row cut short: fewer cells than the {width} header columns; the answers of the "
+            "missing columns are lost and counted as not given"
+        )
+        problems.append(Problem("short-row", str(path), message, rows=tuple(kept.short_rows)))
+    if kept.long_rows:
+        message = "cells beyond the last header column were ignored"
+        problems.append(
+            Problem("extra-cells", str(path), message, sheet=sheet, rows=tuple(kept.long_rows))
+        )
+    return tuple(problems)

@@ -1,7 +1,9 @@
 """survey_results.xlsx: contents, the GCM view, problems, then one sheet per question.
 
 Every text is written as text (an answer starting with '=' never becomes a formula); numbers keep
-their full value and are shown rounded to one decimal.
+their full value and are shown rounded to one decimal. The workbook is written in openpyxl's
+write-only mode: rows stream to disk as they are appended, so time and memory grow linearly with
+the number of answers (column widths are therefore set before a sheet's first row).
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as StyledCell
 from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from gcm_review.frameworks.labels import capital
 from gcm_review.survey.records import Question, ResultRow, SurveyResult
@@ -29,6 +33,8 @@ KIND_LABELS = {
     "not-asked": "Not asked, skip logic (share of all respondents)",
 }
 Cell = str | float | int | None
+Sheet = WriteOnlyWorksheet
+_BOLD = Font(bold=True)
 
 
 def sheet_titles(names: Sequence[str], *, reserved: Sequence[str] = RESERVED_TITLES) -> list[str]:
@@ -53,39 +59,59 @@ def _clean(value: Cell) -> Cell:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
-def _append(sheet: Worksheet, values: Iterable[Cell], *, bold: bool = False) -> None:
-    cells = list(values)
-    sheet.append([_clean(value) for value in cells])
-    row = sheet.max_row
-    for column, value in enumerate(cells, 1):
-        cell = sheet.cell(row=row, column=column)
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula
-        elif isinstance(value, float):
-            cell.number_format = "0.0"
-        if bold:
-            cell.font = Font(bold=True)
+def _cell(sheet: Sheet, value: Cell, *, bold: bool, link: str = "") -> Cell | StyledCell:
+    """The value as appended: plain when openpyxl's default is right, else a styled cell."""
+    value = _clean(value)
+    formula_like = isinstance(value, str) and value.startswith("=")
+    if not (bold or link or formula_like or isinstance(value, float)):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula
+    elif isinstance(value, float):
+        cell.number_format = "0.0"
+    if bold:
+        cell.font = _BOLD
+    if link:
+        cell.hyperlink = link
+    return cell
+
+
+def _append(sheet: Sheet, values: Iterable[Cell], *, bold: bool = False, link: str = "") -> None:
+    """One row; `link` makes its first cell a hyperlink."""
+    sheet.append(
+        [
+            _cell(sheet, value, bold=bold, link=link if column == 0 else "")
+            for column, value in enumerate(values)
+        ]
+    )
+
+
+def _widths(sheet: Sheet, widths: Iterable[tuple[str, float]]) -> Sheet:
+    for letter, width in widths:
+        # made by Worksheet._setup, which the write-only sheet shares; the stubs omit it
+        sheet.column_dimensions[letter].width = width  # type: ignore[attr-defined]
+    return sheet
 
 
 def write_results_xlsx(result: SurveyResult, path: Path) -> Path:
     """Write the workbook; return its path."""
-    workbook = Workbook()
-    contents = workbook.active
-    assert contents is not None
-    contents.title = RESERVED_TITLES[0]
+    workbook = Workbook(write_only=True)
     questions = [q for q in result.questions if result.has_results(q.name)]
     titles = sheet_titles([q.name for q in questions])
+    contents = _widths(workbook.create_sheet(RESERVED_TITLES[0]), (("A", 32), ("C", 60)))
     _contents(contents, result, questions, titles)
-    _gcm_sheet(workbook.create_sheet(RESERVED_TITLES[1]), result)
-    _problems_sheet(workbook.create_sheet(RESERVED_TITLES[2]), result)
+    _gcm_sheet(_widths(workbook.create_sheet(RESERVED_TITLES[1]), (("A", 40),)), result)
+    _problems_sheet(_widths(workbook.create_sheet(RESERVED_TITLES[2]), (("F", 80),)), result)
     for question, title in zip(questions, titles, strict=True):
-        _question_sheet(workbook.create_sheet(title), result, question)
+        sheet = _widths(workbook.create_sheet(title), (("A", 24), ("B", 28), ("D", 36), ("J", 44)))
+        _question_sheet(sheet, result, question)
     workbook.save(path)
     return path
 
 
 def _contents(
-    sheet: Worksheet, result: SurveyResult, questions: Sequence[Question], titles: Sequence[str]
+    sheet: Sheet, result: SurveyResult, questions: Sequence[Question], titles: Sequence[str]
 ) -> None:
     _append(sheet, [result.form.title], bold=True)
     _append(sheet, ["Data file", result.data_path])
@@ -100,12 +126,8 @@ def _contents(
     _append(sheet, ["Sheet", "Question", "Label", "Type", "Asked when"], bold=True)
     for question, title in zip(questions, titles, strict=True):
         label = question.label(result.form.language)
-        _append(
-            sheet, [title, question.name, label, question.kind, " and ".join(question.conditions)]
-        )
-        sheet.cell(row=sheet.max_row, column=1).hyperlink = f"#'{title}'!A1"
-    sheet.column_dimensions["A"].width = 32
-    sheet.column_dimensions["C"].width = 60
+        cells = [title, question.name, label, question.kind, " and ".join(question.conditions)]
+        _append(sheet, cells, link=f"#'{title}'!A1")
 
 
 def _row_cells(result: SurveyResult, row: ResultRow) -> list[Cell]:
@@ -137,7 +159,7 @@ _ROW_HEADER = [
 ]
 
 
-def _question_sheet(sheet: Worksheet, result: SurveyResult, question: Question) -> None:
+def _question_sheet(sheet: Sheet, result: SurveyResult, question: Question) -> None:
     _append(sheet, [question.label(result.form.language)], bold=True)
     _append(sheet, [f"{question.name} ({question.kind})"])
     if question.conditions:
@@ -150,7 +172,7 @@ def _question_sheet(sheet: Worksheet, result: SurveyResult, question: Question) 
         _append(sheet, _ROW_HEADER, bold=True)
         for row in rows:
             _append(sheet, _row_cells(result, row))
-    summaries = [s for s in result.numeric if s.question == question.name]
+    summaries = result.numeric_of(question.name)
     if summaries:
         header = ["Group", "Group value", "n", "Mean", "Median", "Minimum", "Maximum", "No answer"]
         _append(sheet, header, bold=True)
@@ -168,15 +190,13 @@ def _question_sheet(sheet: Worksheet, result: SurveyResult, question: Question) 
                     s.blank,
                 ],
             )
-    for texts in (t for t in result.texts if t.question == question.name):
+    for texts in result.texts_of(question.name):
         _append(sheet, ["Row", "Answer"], bold=True)
         for number, text in texts.answers:
             _append(sheet, [number, text])
-    for letter, width in (("A", 24), ("B", 28), ("D", 36), ("J", 44)):
-        sheet.column_dimensions[letter].width = width
 
 
-def _gcm_sheet(sheet: Worksheet, result: SurveyResult) -> None:
+def _gcm_sheet(sheet: Sheet, result: SurveyResult) -> None:
     view = result.gcm
     for sentence in view.summary:
         _append(sheet, [sentence])
@@ -240,12 +260,10 @@ def _gcm_sheet(sheet: Worksheet, result: SurveyResult) -> None:
         _append(sheet, _ROW_HEADER, bold=True)
         for row in view.participation.rows:
             _append(sheet, _row_cells(result, row))
-    sheet.column_dimensions["A"].width = 40
 
 
-def _problems_sheet(sheet: Worksheet, result: SurveyResult) -> None:
+def _problems_sheet(sheet: Sheet, result: SurveyResult) -> None:
     _append(sheet, ["Kind", "File", "Sheet", "Column", "Rows", "Problem"], bold=True)
     for p in result.problems:
         rows = " ".join(str(number) for number in p.rows)
         _append(sheet, [p.kind, p.file, p.sheet, p.column, rows, p.message])
-    sheet.column_dimensions["F"].width = 80

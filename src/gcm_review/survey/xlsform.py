@@ -209,6 +209,7 @@ def _choice_lists(
         )
         return {}, list(columns.labels), problems
     lists: dict[str, list[Choice]] = {}
+    names: dict[str, set[str]] = {}  # the choice names of each list, for duplicates
     for number, cells in body:
         list_name, name = columns.get(cells, "list_name"), columns.get(cells, "name")
         if not list_name and not name:
@@ -221,11 +222,12 @@ def _choice_lists(
             )
             continue
         labels = columns.label_texts(cells)
-        if any(choice.name == name for choice in lists.get(list_name, [])):
+        if name in names.setdefault(list_name, set()):
             message = f"choice '{name}' appears twice in list '{list_name}'; the first is used"
             problems.append(Problem("form", path, message, "choices", "name", (number,)))
             continue
         excluded = columns.get(cells, "exclude").casefold() in _TRUE or is_dont_know(name, labels)
+        names[list_name].add(name)
         lists.setdefault(list_name, []).append(
             Choice(name, labels, excluded, columns.get(cells, "limesurvey_code"))
         )
