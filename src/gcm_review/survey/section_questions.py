@@ -99,7 +99,7 @@ def _docx_select_table(result: SurveyResult, question: Question) -> list[d.Block
 
 def _numbers(result: SurveyResult, question: Question) -> list[d.Block]:
     """A table by group (HTML); a sentence on the whole sample (Word)."""
-    summaries = [s for s in result.numeric if s.question == question.name]
+    summaries = result.numeric_of(question.name)
     rows = tuple(
         (
             result.group_value_label(s.group, s.group_value),
@@ -125,7 +125,7 @@ def _numbers(result: SurveyResult, question: Question) -> list[d.Block]:
 
 def _texts(result: SurveyResult, question: Question) -> list[d.Block]:
     """The first written answers (HTML); how many there are (Word)."""
-    found = [t for t in result.texts if t.question == question.name]
+    found = result.texts_of(question.name)
     blocks: list[d.Block] = []
     if found:
         answers = found[0].answers
