@@ -1,11 +1,13 @@
 """The gcm-review command line: each command parses, calls one core function, presents.
 
 Commands live in one module per area; importing them registers them on `app`. A wrong command
-line (unknown command, bad option value) is one `error:` line too, like every other error.
+line (unknown command, bad option value) is one `error:` line too, like every other error, and
+so is a bug: no input ends in a traceback on the console.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -16,10 +18,14 @@ from typer.core import TyperGroup
 
 from gcm_review import __version__
 from gcm_review.cli.common import err, out, print_error
+from gcm_review.logs import internal_error
+
+LOG = logging.getLogger(__name__)
 
 
 class OneLineErrors(TyperGroup):
-    """The command group, whose usage errors print as one line instead of a boxed panel."""
+    """The command group: usage errors print as one line instead of a boxed panel, and an
+    unexpected exception (a bug) as one line naming the log file that holds its traceback."""
 
     def main(
         self,
@@ -40,6 +46,9 @@ class OneLineErrors(TyperGroup):
             sys.exit(exc.exit_code)
         except typer.Abort:
             err.print("Aborted.", highlight=False)
+            sys.exit(1)
+        except Exception as exc:  # a bug: its traceback goes to the log file, one line here
+            print_error(internal_error(LOG, exc, doing="running the command").one_line())
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
