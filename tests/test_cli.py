@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from gcm_review.cli import app, common
@@ -355,3 +357,42 @@ def test_a_batch_goes_past_paths_that_are_not_files(
     listing = runner.invoke(app, ["documents", "--database-url", sqlite_url])
     assert "2 stored document(s)" in listing.stdout
     assert "bad-\ufffd.txt" in listing.stdout
+
+
+def test_an_unreachable_path_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("1. The government opened a shelter for migrant workers.\n", encoding="utf-8")
+    locked = tmp_path / "locked"  # as if its folder denied access (the tests may run as root)
+    real_stat = Path.stat
+
+    def stat(self: Path, **kwargs: bool) -> os.stat_result:
+        if self.name == "locked" or self.parent.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    paths = [str(locked), str(locked / "report.txt"), str(good)]
+    result = runner.invoke(app, ["ingest", *paths, "--database-url", sqlite_url])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2 and all("permission denied" in line for line in errors)
+    assert "good.txt" in result.stdout and "new" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("[/b]", "[/b]"),
+        ("[bold]x[/bold]", "[bold]x[/bold]"),
+        ("[link=x]y", "[link=x]y"),
+        ("ends with \\", "ends with \\"),
+        (os.fsdecode(b"bad-\xff.txt"), "bad-\ufffd.txt"),
+        ("\ud800", "?"),
+    ],
+)
+def test_shown_text_prints_exactly_as_written(text: str, printed: str) -> None:
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(common.shown(text), highlight=False)
+    assert console.file.getvalue() == printed + "\n"  # type: ignore[attr-defined]

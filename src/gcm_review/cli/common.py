@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gcm_review.errors import DocumentNotFound, GcmReviewError
+from gcm_review.ingest.input_files import display_path
 from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings, load_settings
 from gcm_review.store.database import Database, open_database
@@ -47,14 +48,9 @@ def shown(text: object) -> str:
     (a title holding `[/b]` prints as it is) and undecodable file-name bytes shown as U+FFFD.
 
     Every piece of such text goes through this before it is printed or put in a table."""
-    return escape(_decodable(str(text)))
-
-
-def _decodable(text: str) -> str:
-    try:  # a file name's undecodable bytes arrive as lone surrogates (surrogateescape)
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # other lone surrogates (from JSON, say)
-        return text.encode("utf-8", "replace").decode("utf-8")
+    # The space keeps escape() from doubling a final backslash, which would then print twice;
+    # so markup that follows shown text needs a space before it.
+    return escape(display_path(str(text)) + " ")[:-1]
 
 
 def print_error(message: str) -> None:
