@@ -118,3 +118,10 @@ def test_finite_number_reads_plain_numbers(text: str, value: float) -> None:
 def test_finite_number_refuses_the_rest(text: str) -> None:
     with pytest.raises(ValueError, match="number"):
         finite_number(text)
+
+
+def test_a_config_file_whose_section_is_not_a_table_is_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text('gcm-review = "sqlite:///x.db"\n')
+    with pytest.raises(SettingsError, match="must be a table of settings"):
+        load_settings(environ={}, config_file=config)

@@ -205,6 +205,8 @@ def _from_config_file(path: Path) -> dict[str, Any]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read the config file ({exc})") from exc
     section = data.get("gcm-review", data)
+    if not isinstance(section, dict):
+        raise SettingsError(f"{path}: [gcm-review] must be a table of settings")
     known = {setting.name: setting for setting in SETTINGS}
     values: dict[str, Any] = {}
     for key, raw in section.items():
