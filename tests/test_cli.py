@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
-from gcm_review.cli import app
+from gcm_review.cli import app, common
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -238,3 +241,158 @@ def test_review_adds_the_survey_annex(
     assert (out / "survey" / "survey_results.csv").is_file()
     half = runner.invoke(app, ["review", str(report), "--out", str(out), "--survey-form", "f"])
     assert half.exit_code == 2 and "--survey-data" in half.output
+
+
+MARKUP = "[/b][bold][link=x]"
+
+
+@pytest.fixture
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consoles wide enough that no table cell is folded."""
+    monkeypatch.setattr(common.out, "_width", 1000)
+    monkeypatch.setattr(common.err, "_width", 1000)
+
+
+def as_typed(output: str) -> str:
+    """Output with spaces, line breaks and table rules removed (tables fold long cells)."""
+    return "".join(ch for ch in output if not ch.isspace() and ch not in "│┃")
+
+
+def test_markup_in_titles_paths_and_speakers_prints_as_plain_text(
+    tmp_path: Path, sqlite_url: str, wide_console: None
+) -> None:
+    folder = tmp_path / "odd["  # with the file's name, the path holds `[/b]`
+    folder.mkdir()
+    report = folder / "b][bold][link=x].txt"
+    report.write_text(
+        f"Review {MARKUP} title\n\n1. Jordan\n\n"
+        f"12. Ms. Rana {MARKUP} Haddad, Director at the Ministry of Labour of Jordan, said that "
+        f"the ministry had abolished recruitment fees {MARKUP} under objective 6.\n",
+        encoding="utf-8",
+    )
+    broken = folder / "b][link=x]broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    db = ["--database-url", sqlite_url]
+    ingested = runner.invoke(app, ["ingest", str(report), str(broken), *db])
+    assert ingested.exit_code == 1, ingested.output  # the broken file, reported as one line
+    assert not isinstance(ingested.exception, Exception)  # SystemExit(1) only
+    assert "b][bold][link=x].txt" in as_typed(ingested.stdout)
+    [failed] = [line for line in ingested.stderr.splitlines() if line.startswith("error:")]
+    assert "odd[/b][link=x]broken.pdf" in failed
+    listing = runner.invoke(app, ["documents", *db])
+    assert listing.exit_code == 0, listing.output
+    assert f"Review{MARKUP}title" in as_typed(listing.stdout)
+    records = runner.invoke(app, ["ingest", str(report), *db, "--format", "json"])
+    [doc] = json.loads(records.stdout)
+    [para] = [p for p in doc["paragraphs"] if p["number"] == "12"]
+    assert MARKUP in para["speaker"] or MARKUP in para["text"]
+    tagged = runner.invoke(app, ["tag", *db, "--embedder", "fake.v1"])
+    assert tagged.exit_code == 0, tagged.output
+    explained = runner.invoke(app, ["explain", str(para["id"]), *db])
+    assert explained.exit_code == 0, explained.output
+    assert f"abolishedrecruitmentfees{MARKUP}under" in as_typed(explained.stdout)
+    assert "b][bold][link=x].txt" in as_typed(explained.stdout)
+    out = tmp_path / "out[/b][bold]"
+    reviewed = runner.invoke(
+        app,
+        ["review", str(report), "--out", str(out), "--title", f"Draft {MARKUP}", *db]
+        + ["--embedder", "fake.v1"],
+    )
+    assert reviewed.exit_code == 0, reviewed.output
+    assert f"Draft{MARKUP}" in as_typed(reviewed.stdout)
+    assert "out[/b][bold]/report.html" in as_typed(reviewed.stdout)
+    assert (out / "report.html").is_file()
+    for result in (ingested, listing, records, tagged, explained, reviewed):
+        assert "MarkupError" not in result.output and "Traceback" not in result.output
+
+
+def test_review_of_unreadable_files_reports_each_then_one_line(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(
+        app,
+        ["review", str(missing), str(empty), "--out", str(tmp_path / "out")]
+        + ["--database-url", sqlite_url],
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert "missing.txt: no such file" in lines[0]
+    assert "empty.txt" in lines[1]
+    assert "no document could be read" in lines[2]
+
+
+def test_tag_with_an_unknown_document_id_is_one_line(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["tag", "424242", "--database-url", sqlite_url])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: no document with id 424242; list the stored documents with `gcm-review documents`"
+    )
+
+
+def test_a_batch_goes_past_paths_that_are_not_files(
+    tmp_path: Path, sqlite_url: str, wide_console: None
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("1. The government opened a shelter for migrant workers.\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    odd = tmp_path / os.fsdecode(b"bad-\xff.txt")
+    odd.write_text("1. The ministry opened a second shelter.\n", encoding="utf-8")
+    paths = [str(p) for p in (tmp_path / "missing.txt", fifo, Path("/dev/zero"), loop, good, odd)]
+    result = runner.invoke(app, ["ingest", *paths, "--database-url", sqlite_url])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert [line.split(": ", 2)[2] for line in errors] == [
+        "no such file; check the path",
+        "not a regular file but a named pipe (FIFO); check the path",
+        "not a regular file but a character device; check the path",
+        "a symbolic link loop; check the path",
+    ]
+    listing = runner.invoke(app, ["documents", "--database-url", sqlite_url])
+    assert "2 stored document(s)" in listing.stdout
+    assert "bad-\ufffd.txt" in listing.stdout
+
+
+def test_an_unreachable_path_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("1. The government opened a shelter for migrant workers.\n", encoding="utf-8")
+    locked = tmp_path / "locked"  # as if its folder denied access (the tests may run as root)
+    real_stat = Path.stat
+
+    def stat(self: Path, **kwargs: bool) -> os.stat_result:
+        if self.name == "locked" or self.parent.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    paths = [str(locked), str(locked / "report.txt"), str(good)]
+    result = runner.invoke(app, ["ingest", *paths, "--database-url", sqlite_url])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2 and all("permission denied" in line for line in errors)
+    assert "good.txt" in result.stdout and "new" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("[/b]", "[/b]"),
+        ("[bold]x[/bold]", "[bold]x[/bold]"),
+        ("[link=x]y", "[link=x]y"),
+        ("ends with \\", "ends with \\"),
+        (os.fsdecode(b"bad-\xff.txt"), "bad-\ufffd.txt"),
+        ("\ud800", "?"),
+    ],
+)
+def test_shown_text_prints_exactly_as_written(text: str, printed: str) -> None:
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(common.shown(text), highlight=False)
+    assert console.file.getvalue() == printed + "\n"  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gcm_review.errors import SettingsError
-from gcm_review.settings import SETTINGS, Settings, load_settings
+from gcm_review.settings import SETTINGS, Setting, Settings, finite_number, load_settings
 
 
 def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,3 +78,50 @@ def test_some_above_greatest_is_refused() -> None:
     )
     with pytest.raises(SettingsError, match="attention_some_share"):
         _ = settings.attention_rule
+
+
+NUMERIC_SETTINGS = [s for s in SETTINGS if isinstance(s.default, float)]
+
+
+@pytest.mark.parametrize("setting", NUMERIC_SETTINGS, ids=lambda s: s.name)
+@pytest.mark.parametrize("raw", ["nan", "inf", "-inf", "NaN", "Infinity", "1e999", "ten"])
+def test_every_numeric_setting_refuses_non_finite_values(setting: Setting, raw: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(environ={setting.env_name: raw}, config_file=None)
+    line = caught.value.one_line()
+    assert "\n" not in line
+    assert setting.env_name in line and setting.name in line
+    assert "finite" in line or "number" in line
+
+
+@pytest.mark.parametrize("raw", [float("nan"), float("inf")])
+def test_command_line_values_are_parsed_like_the_others(raw: float) -> None:
+    with pytest.raises(SettingsError, match="--max-file-mb: .*finite"):
+        load_settings(environ={}, config_file=None, overrides={"max_file_mb": raw})
+
+
+def test_config_file_nan_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text("max_file_mb = nan\nrepair_max_share = inf\n")  # both valid TOML
+    with pytest.raises(SettingsError, match="finite"):
+        load_settings(environ={}, config_file=config)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1", 1.0), (" 2.5 ", 2.5), ("-3", -3.0), ("1e3", 1000.0)]
+)
+def test_finite_number_reads_plain_numbers(text: str, value: float) -> None:
+    assert finite_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-Infinity", "1e400", "", "x"])
+def test_finite_number_refuses_the_rest(text: str) -> None:
+    with pytest.raises(ValueError, match="number"):
+        finite_number(text)
+
+
+def test_a_config_file_whose_section_is_not_a_table_is_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "gcm-review.toml"
+    config.write_text('gcm-review = "sqlite:///x.db"\n')
+    with pytest.raises(SettingsError, match="must be a table of settings"):
+        load_settings(environ={}, config_file=config)

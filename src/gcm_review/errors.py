@@ -208,3 +208,9 @@ class TooManyAttempts(GcmReviewError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message, hint=f"wait {max(1, retry_after // 60)} minute(s) and try again")
         self.retry_after = retry_after
+
+
+class AddressUnavailable(GcmReviewError):
+    """The web app cannot listen on the given host and port."""
+
+    hint = "choose another --host or --port (is another server already listening there?)"

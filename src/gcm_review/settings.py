@@ -6,6 +6,7 @@ and DATABASE_URL) < command line.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -34,8 +35,19 @@ class Setting:
         return self.env or f"GCM_REVIEW_{self.name.upper()}"
 
 
+def finite_number(text: str) -> float:
+    """A finite decimal number; nan, inf and words are refused (ValueError, one line)."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError("must be a number") from None
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
 def _positive_float(text: str) -> float:
-    value = float(text)
+    value = finite_number(text)
     if value <= 0:
         raise ValueError("must be greater than 0")
     return value
@@ -44,7 +56,7 @@ def _positive_float(text: str) -> float:
 def _share(text: str) -> float:
     """A share written as 0.5 or 50%."""
     text = text.strip()
-    value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    value = finite_number(text[:-1]) / 100 if text.endswith("%") else finite_number(text)
     if not 0 < value <= 1:
         raise ValueError("must be a share between 0 and 1 (or a percentage such as 50%)")
     return value
@@ -193,6 +205,8 @@ def _from_config_file(path: Path) -> dict[str, Any]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read the config file ({exc})") from exc
     section = data.get("gcm-review", data)
+    if not isinstance(section, dict):
+        raise SettingsError(f"{path}: [gcm-review] must be a table of settings")
     known = {setting.name: setting for setting in SETTINGS}
     values: dict[str, Any] = {}
     for key, raw in section.items():
@@ -221,8 +235,10 @@ def load_settings(
     for setting in SETTINGS:
         if environ.get(setting.env_name):
             values[setting.name] = _parse(setting, environ[setting.env_name], setting.env_name)
+    by_name = {setting.name: setting for setting in SETTINGS}
     for name, raw in (overrides or {}).items():
         if raw is not None:
-            values[name] = raw
+            option = "--" + name.replace("_", "-")
+            values[name] = _parse(by_name[name], raw, option) if name in by_name else raw
     known = {f.name for f in fields(Settings)}
     return replace(Settings(), **{k: v for k, v in values.items() if k in known})

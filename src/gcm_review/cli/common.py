@@ -1,20 +1,23 @@
 """What every command shares: consoles, settings and logging, the database, errors as one line,
-progress."""
+progress, and `shown`, the one way user and document text reaches the console."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from gcm_review.errors import GcmReviewError
+from gcm_review.errors import DocumentNotFound, GcmReviewError
+from gcm_review.ingest.input_files import display_path
 from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings, load_settings
 from gcm_review.store.database import Database, open_database
+from gcm_review.store.documents import list_documents
 
 out = Console()
 err = Console(stderr=True)
@@ -40,10 +43,36 @@ FrameworkOption = Annotated[
 ]
 
 
+def shown(text: object) -> str:
+    """Text from users, documents or paths made safe for Rich: its markup characters escaped
+    (a title holding `[/b]` prints as it is) and undecodable file-name bytes shown as U+FFFD.
+
+    Every piece of such text goes through this before it is printed or put in a table."""
+    # The space keeps escape() from doubling a final backslash, which would then print twice;
+    # so markup that follows shown text needs a space before it.
+    return escape(display_path(str(text)) + " ")[:-1]
+
+
+def print_error(message: str) -> None:
+    """One `error:` line on stderr; `message` is plain text (escaped here)."""
+    err.print(f"[bold red]error:[/] {shown(message)}", highlight=False, soft_wrap=True)
+
+
+def print_problem(message: str) -> None:
+    """One `problem:` line on stderr (non-fatal trouble); `message` is plain text."""
+    err.print(f"[yellow]problem:[/] {shown(message)}", highlight=False, soft_wrap=True)
+
+
 def fail(exc: GcmReviewError) -> typer.Exit:
     """Print a core error as one line with what to do, and give the exit to raise."""
-    err.print(f"[bold red]error:[/] {exc.one_line()}", highlight=False, soft_wrap=True)
+    print_error(exc.one_line())
     return typer.Exit(code=1)
+
+
+def usage_error(message: str) -> typer.Exit:
+    """Print a wrong option as one line, and give the exit (2, as for other usage errors)."""
+    print_error(message)
+    return typer.Exit(code=2)
 
 
 @contextmanager
@@ -57,6 +86,16 @@ def opened(settings: Settings) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+def require_documents(db: Database, document_ids: Sequence[int] | None) -> None:
+    """Stop with one line when a document id given on the command line is not stored."""
+    if not document_ids:
+        return
+    missing = sorted(set(document_ids) - {row.id for row in list_documents(db)})
+    if missing:
+        ids = ", ".join(map(str, missing))
+        raise fail(DocumentNotFound(f"no document with id {ids}"))
 
 
 def resolve_settings(**overrides: Any) -> Settings:

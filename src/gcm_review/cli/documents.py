@@ -8,19 +8,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
     FrameworkOption,
-    err,
     fail,
     opened,
     out,
+    print_error,
+    print_problem,
     progress_bar,
     resolve_settings,
+    shown,
+    usage_error,
 )
 from gcm_review.errors import GcmReviewError
 from gcm_review.settings import Settings
@@ -50,19 +52,17 @@ def ingest(
     exit code is 1 if any file failed.
     """
     if output_format not in ("table", "json"):
-        err.print("[bold red]error:[/] --format must be 'table' or 'json'")
-        raise typer.Exit(code=2)
+        raise usage_error("--format must be 'table' or 'json'")
     settings = resolve_settings(
         database_url=database_url, max_file_mb=max_file_mb, framework=framework
     )
     with opened(settings) as db:
         report = _ingest_with_progress(paths, db=db, settings=settings)
         for outcome in report.failed:
-            err.print(f"[bold red]error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+            print_error(outcome.error or outcome.path)
         for outcome in report.outcomes:
             for problem in outcome.problems:
-                line = escape(f"{Path(outcome.path).name}: {problem}")
-                err.print(f"[yellow]problem:[/] {line}", highlight=False, soft_wrap=True)
+                print_problem(f"{Path(outcome.path).name}: {problem}")
         if output_format == "json":
             records = [
                 {**document_record(db, o.document_id), "status": o.status}
@@ -115,13 +115,13 @@ def _summary_row(o: FileOutcome) -> list[str]:
     style = STATUS_STYLE[o.status]
     status = f"[{style}]{o.status}[/]" + (f" v{o.version}" if o.version and o.version > 1 else "")
     if o.status in ("failed", "unchanged"):
-        return [Path(o.path).name, status, str(o.document_id or ""), "", "", "", "", ""]
+        return [shown(Path(o.path).name), status, str(o.document_id or ""), "", "", "", "", ""]
     return [
-        Path(o.path).name,
+        shown(Path(o.path).name),
         status,
         str(o.document_id),
-        o.format or "",
-        o.language or "",
+        shown(o.format or ""),
+        shown(o.language or ""),
         "" if o.pages is None else str(o.pages),
         str(o.paragraphs),
         str(o.repairs),
@@ -140,12 +140,12 @@ def documents(database_url: DatabaseUrlOption = None) -> None:
     for row in rows:
         table.add_row(
             str(row.id),
-            row.name,
+            shown(row.name),
             str(row.version),
-            row.format,
-            row.language or "",
+            shown(row.format),
+            shown(row.language or ""),
             str(row.paragraphs),
             str(row.repairs),
-            row.title or "",
+            shown(row.title or ""),
         )
     out.print(table)

@@ -14,11 +14,13 @@ from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
-    err,
     fail,
     opened,
     out,
+    require_documents,
     resolve_settings,
+    shown,
+    usage_error,
 )
 from gcm_review.errors import GcmReviewError
 from gcm_review.feedback.agreement import AgreementReport, LabelAgreement, agreement_report
@@ -39,8 +41,7 @@ CHECKS = {
 
 def _check_format(output_format: str) -> None:
     if output_format not in ("table", "json"):
-        err.print("[bold red]error:[/] --format must be 'table' or 'json'")
-        raise typer.Exit(code=2)
+        raise usage_error("--format must be 'table' or 'json'")
 
 
 @app.command("retrain")
@@ -72,7 +73,7 @@ def retrain_command(
                 db, settings=settings, user=user, check_examples=check_examples, retag=retag
             )
         except NoFeedbackYet as exc:
-            out.print(f"No feedback yet: {exc.one_line()}.", highlight=False)
+            out.print(f"No feedback yet: {shown(exc.one_line())}.", highlight=False)
             return
         except GcmReviewError as exc:
             raise fail(exc) from None
@@ -88,7 +89,7 @@ def retrain_command(
 
 def _run_table(run: TrainingRun) -> Table:
     table = Table(
-        title=(
+        title=shown(
             f"Training run {run.id} by {run.user}: {run.feedback} feedback decision(s) on "
             f"{run.after.get('feedback_paragraphs', 0)} paragraph(s), "
             f"{run.examples} written examples"
@@ -131,6 +132,7 @@ def agreement(
     _check_format(output_format)
     settings = resolve_settings(database_url=database_url)
     with opened(settings) as db:
+        require_documents(db, documents)
         try:
             codings = load_codings(db, documents)
             labels = framework_labels(load_framework(settings.framework))
@@ -143,7 +145,7 @@ def agreement(
     if not codings:
         out.print("No paragraph has been reviewed yet: review tags in the web app first.")
         return
-    out.print(_coders_line(report), highlight=False)
+    out.print(shown(_coders_line(report)), highlight=False)
     if report.multiply_coded == 0:
         return
     for kind in ("objectives", "principles"):
@@ -174,7 +176,7 @@ def _agreement_table(kind: str, rows: list[LabelAgreement]) -> Table:
     for row in rows:
         label = row.label.split(":", 1)[-1]
         table.add_row(
-            "all labels (micro)" if row.label == "micro" else label,
+            "all labels (micro)" if row.label == "micro" else shown(label),
             *(str(n) for n in (row.both, row.only_a, row.only_b, row.neither)),
             _figure(row.kappa),
             _figure(row.alpha),
@@ -192,7 +194,10 @@ def _disagreement_table(report: AgreementReport) -> Table | str:
         table.add_column(column)
     for found in report.disagreements[:SHOWN_DISAGREEMENTS]:
         table.add_row(
-            str(found.paragraph_id), found.label, ", ".join(found.yes), ", ".join(found.no)
+            str(found.paragraph_id),
+            shown(found.label),
+            shown(", ".join(found.yes)),
+            shown(", ".join(found.no)),
         )
     hidden = len(report.disagreements) - SHOWN_DISAGREEMENTS
     if hidden > 0:

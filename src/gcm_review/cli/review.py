@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -13,14 +14,16 @@ from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
     FrameworkOption,
-    err,
     fail,
     out,
+    print_error,
     progress_bar,
     resolve_settings,
+    shown,
+    usage_error,
 )
 from gcm_review.errors import GcmReviewError
-from gcm_review.workflows.ingest import expand_paths
+from gcm_review.workflows.ingest import FileOutcome, expand_paths
 from gcm_review.workflows.review import ReviewResult, SurveyInput, run_review
 
 STAGE_NAMES = {
@@ -60,8 +63,7 @@ def review(
     left out; the exit code is then 1.
     """
     if (survey_form is None) != (survey_data is None):
-        err.print("[bold red]error:[/] give both --survey-form and --survey-data, or neither")
-        raise typer.Exit(code=2)
+        raise usage_error("give both --survey-form and --survey-data, or neither")
     surveyed = None
     if survey_form is not None and survey_data is not None:
         surveyed = SurveyInput(
@@ -69,6 +71,12 @@ def review(
         )
     settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
     total = len(expand_paths(paths))
+    outcomes: list[FileOutcome] = []  # to report each failed file even when none could be read
+
+    def on_file_done(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        progress.advance(task)
+
     with progress_bar("Reading") as (progress, task):
         progress.update(task, total=total)
 
@@ -83,22 +91,30 @@ def review(
                 title=title,
                 survey=surveyed,
                 on_progress=on_progress,
-                on_file_done=lambda _outcome: progress.advance(task),
+                on_file_done=on_file_done,
             )
         except GcmReviewError as exc:
+            _print_failed(outcomes)
             raise fail(exc) from None
-    for outcome in result.ingest.failed:
-        err.print(f"[bold red]error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+    _print_failed(result.ingest.outcomes)
     out.print(_summary(result))
-    out.print(f"Report: {out_dir / 'report.html'} (and report.docx beside it)", highlight=False)
+    out.print(
+        f"Report: {shown(out_dir / 'report.html')} (and report.docx beside it)", highlight=False
+    )
     if result.ingest.failed:
         raise typer.Exit(code=1)
+
+
+def _print_failed(outcomes: Sequence[FileOutcome]) -> None:
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            print_error(outcome.error or outcome.path)
 
 
 def _summary(result: ReviewResult) -> Table:
     synthesis = result.synthesis
     read = len(result.ingest.outcomes) - len(result.ingest.failed)
-    table = Table(title=synthesis.title, title_justify="left", show_header=False)
+    table = Table(title=shown(synthesis.title), title_justify="left", show_header=False)
     table.add_column("what")
     table.add_column("value", overflow="fold")
     table.add_row("documents", f"{read} read, {len(result.ingest.failed)} failed")
@@ -116,6 +132,6 @@ def _summary(result: ReviewResult) -> Table:
         table.add_row("survey responses", str(result.survey.respondents))
     table.add_row(
         "files",
-        ", ".join(p.name for p in result.files if p.parent.name not in ("charts", "survey")),
+        shown(", ".join(p.name for p in result.files if p.parent.name not in ("charts", "survey"))),
     )
     return table

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
 
 from gcm_review.cli.app import app
-from gcm_review.cli.common import DatabaseUrlOption, err, fail, resolve_settings
-from gcm_review.errors import GcmReviewError
+from gcm_review.cli.common import DatabaseUrlOption, err, fail, resolve_settings, shown
+from gcm_review.errors import AddressUnavailable, GcmReviewError
 from gcm_review.store.database import safe_url
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -19,7 +20,9 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (0.0.0.0 for every interface).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on (1-65535).")
+    ] = 8000,
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Run the analyst web app: documents, uploads, tags to review, the audit log.
@@ -34,6 +37,7 @@ def serve(
 
     settings = resolve_settings(database_url=database_url)
     try:
+        check_address(host, port)
         web_app = create_app(settings)
     except GcmReviewError as exc:
         raise fail(exc) from None
@@ -50,9 +54,22 @@ def serve(
             highlight=False,
         )
     err.print(
-        f"gcm-review on http://{host}:{port}/ (database {safe_url(settings.database_url)}); "
-        "press Ctrl+C to stop.",
+        shown(
+            f"gcm-review on http://{host}:{port}/ (database {safe_url(settings.database_url)}); "
+            "press Ctrl+C to stop."
+        ),
         highlight=False,
         soft_wrap=True,
     )
     uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise AddressUnavailable unless `host` resolves and `port` is free there (bound, let go)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte; UnicodeError: a bad name
+        raise AddressUnavailable(f"cannot listen on {host}:{port} ({exc})") from None

@@ -19,7 +19,10 @@ from gcm_review.cli.common import (
     opened,
     out,
     progress_bar,
+    require_documents,
     resolve_settings,
+    shown,
+    usage_error,
 )
 from gcm_review.errors import GcmReviewError
 from gcm_review.frameworks import load_framework
@@ -45,6 +48,7 @@ def tag(
     """
     settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
     with opened(settings) as db:
+        require_documents(db, documents)
         try:
             tagger = load_tagger(
                 embedder=settings.embedder,
@@ -64,8 +68,8 @@ def tag(
         except GcmReviewError as exc:
             raise fail(exc) from None
     out.print(
-        f"Tagged {report.paragraphs} paragraph(s) with {report.tagger}: {report.decided} tag(s) "
-        f"decided, {report.tags - report.decided} more proposed for review."
+        f"Tagged {report.paragraphs} paragraph(s) with {shown(report.tagger)}: {report.decided} "
+        f"tag(s) decided, {report.tags - report.decided} more proposed for review."
     )
 
 
@@ -76,6 +80,7 @@ def explain(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Show why a paragraph got its tags: probability, matched terms, references, sentence."""
+    _check_format(output_format, "text")
     settings = resolve_settings(database_url=database_url)
     with opened(settings) as db:
         try:
@@ -86,18 +91,19 @@ def explain(
         sys.stdout.write(json.dumps(explanation, ensure_ascii=False, indent=2) + "\n")
         return
     para = explanation["paragraph"]
-    out.print(f"[bold]Paragraph {para['id']}[/] ({para['document']}, number {para['number']})")
-    out.print(para["text"], highlight=False)
+    where = shown(f"({para['document']}, number {para['number']})")
+    out.print(f"[bold]Paragraph {para['id']}[/] {where}")
+    out.print(shown(para["text"]), highlight=False)
     if not explanation["tags"]:
         out.print("No tags yet: run `gcm-review tag` first.")
     for found in explanation["tags"]:
         mark = "[green]tagged[/]" if found["decided"] else "[yellow]proposed[/]"
-        out.print(f"\n{mark} {found['label']}  p={found['probability']:.2f}  ({found['status']})")
+        label, status = shown(found["label"]), shown(found["status"])
+        out.print(f"\n{mark} {label}  p={found['probability']:.2f}  ({status})")
         for evidence in found["evidence"]:
             detail = ", ".join(evidence["matched"]) or (evidence["sentence"] or "")
-            out.print(
-                f"   {evidence['tagger']}: {evidence['score']:.2f}  {detail}", highlight=False
-            )
+            line = f"   {evidence['tagger']}: {evidence['score']:.2f}  {detail}"
+            out.print(shown(line), highlight=False)
 
 
 @app.command()
@@ -116,6 +122,7 @@ def evaluate(
 
     The file's labels are those of the framework (the GCM unless --framework names another).
     """
+    _check_format(output_format, "table")
     settings = resolve_settings(embedder=embedder, framework=framework)
     try:
         report = evaluate_file(
@@ -135,9 +142,17 @@ def evaluate(
         out.print(_ablation_table(report["ablation"]))
 
 
+def _check_format(output_format: str, human: str) -> None:
+    """Refuse a --format other than `human` (text or table) and json, as one line."""
+    if output_format not in (human, "json"):
+        raise usage_error(f"--format must be '{human}' or 'json'")
+
+
 def _evaluation_table(report: dict[str, Any], word: str) -> Table:
     """The scores; `word` is what the framework calls one label ("objective")."""
-    table = Table(title=f"{report['n']} paragraphs, {report['tagger']} on {report['embedder']}")
+    table = Table(
+        title=shown(f"{report['n']} paragraphs, {report['tagger']} on {report['embedder']}")
+    )
     for column in ("labels", "average", "precision", "recall", "F1"):
         table.add_column(column)
     for kind in ("objectives", "principles"):
@@ -146,12 +161,12 @@ def _evaluation_table(report: dict[str, Any], word: str) -> Table:
             table.add_row(
                 kind, average, *(f"{scores[k]:.3f}" for k in ("precision", "recall", "f1"))
             )
-    per_label = Table(title=f"per {word}", title_justify="left")
-    for column in (word, "support", "precision", "recall", "F1"):
+    per_label = Table(title=shown(f"per {word}"), title_justify="left")
+    for column in (shown(word), "support", "precision", "recall", "F1"):
         per_label.add_column(column, justify="right")
     for label, scores in report["objectives"]["per_label"].items():
         per_label.add_row(
-            label,
+            shown(label),
             str(scores["support"]),
             *(f"{scores[k]:.2f}" for k in ("precision", "recall", "f1")),
         )
@@ -167,7 +182,7 @@ def _ablation_table(ablation: dict[str, Any]) -> Table:
         table.add_column(column)
     for name, scores in ablation.items():
         table.add_row(
-            name,
+            shown(name),
             f"{scores['objectives']['f1']:.3f}",
             f"{scores['objectives']['macro_f1']:.3f}",
             f"{scores['principles']['f1']:.3f}",

@@ -10,7 +10,15 @@ import typer
 from rich.table import Table
 
 from gcm_review.cli.app import app
-from gcm_review.cli.common import DatabaseUrlOption, err, fail, opened, out, resolve_settings
+from gcm_review.cli.common import (
+    DatabaseUrlOption,
+    err,
+    fail,
+    opened,
+    out,
+    resolve_settings,
+    shown,
+)
 from gcm_review.errors import GcmReviewError, InvalidAccount
 from gcm_review.store.users import MIN_PASSWORD_LENGTH, ROLES, list_users
 from gcm_review.workflows.accounts import add_account
@@ -64,7 +72,7 @@ def add(
     except GcmReviewError as exc:
         raise fail(exc) from None
     where = f" for {user.country}" if user.country else ""
-    err.print(f"Added {user.role} {user.name}{where}.", highlight=False)
+    err.print(shown(f"Added {user.role} {user.name}{where}."), highlight=False)
 
 
 @users_app.command("list")
@@ -81,9 +89,9 @@ def list_accounts(database_url: DatabaseUrlOption = None) -> None:
         table.add_column(column)
     for user in users:
         table.add_row(
-            user.name,
-            user.role,
-            user.country or "",
+            shown(user.name),
+            shown(user.role),
+            shown(user.country or ""),
             "yes" if user.active else "no",
             user.created_at.strftime("%Y-%m-%d"),
         )

@@ -21,6 +21,7 @@ from gcm_review.errors import (
 from gcm_review.ingest.detect import HEAD_BYTES, detect_format
 from gcm_review.ingest.docx_reader import read_docx
 from gcm_review.ingest.html_reader import read_html
+from gcm_review.ingest.input_files import display_path
 from gcm_review.ingest.pdf_reader import read_pdf
 from gcm_review.ingest.result import Reader, one_line
 from gcm_review.ingest.text_reader import read_text
@@ -66,8 +67,8 @@ def read(path: Path, *, max_bytes: int) -> SourceDocument:
     if not any(block.text.strip() for block in result.blocks):
         raise EmptyDocument(str(path), f"no text found in this {document_format.upper()} file")
     return SourceDocument(
-        path=str(path),
-        name=path.name,
+        path=display_path(path),
+        name=display_path(path.name),
         sha256=hashlib.sha256(data).hexdigest(),
         format=document_format,
         blocks=result.blocks,

@@ -12,6 +12,7 @@ from typing import Literal
 from gcm_review.errors import FileNotFound, GcmReviewError, InputError
 from gcm_review.frameworks import load_framework
 from gcm_review.ingest import read, reader_name
+from gcm_review.ingest.input_files import check_input_file, files_under, is_folder
 from gcm_review.ingest.repair import repair
 from gcm_review.logs import internal_error
 from gcm_review.model import StructuredDocument
@@ -55,17 +56,14 @@ class IngestReport:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus every non-hidden file under each folder, in a stable order."""
+    """Files named directly, plus every non-hidden file under each folder, in a stable order.
+
+    A subfolder that cannot be listed stays in the list, so that its outcome reports it."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                child
-                for child in sorted(path.rglob("*"))
-                if child.is_file()
-                and not any(part.startswith(".") for part in child.relative_to(path).parts)
-            )
-        else:
+        if is_folder(path):
+            files.extend(files_under(path))
+        else:  # whatever it is, it gets its outcome: a missing path is reported, not skipped
             files.append(path)
     return files
 
@@ -92,8 +90,7 @@ def file_sha256(path: Path) -> str:
 def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
     """Ingest one file; every failure becomes a 'failed' outcome with a one-line message."""
     try:
-        if not path.is_file():
-            raise FileNotFound(str(path), "no such file")
+        check_input_file(path)  # a FIFO or a device is refused before anything opens it
         if path.stat().st_size <= settings.max_file_bytes:  # read() refuses larger ones
             known = find_document_by_hash(db, file_sha256(path))
             if known is not None:
