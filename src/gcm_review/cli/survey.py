@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from gcm_review.cli.app import app
-from gcm_review.cli.common import err, fail, out
+from gcm_review.cli.common import err, fail, out, print_problem, shown
 from gcm_review.errors import GcmReviewError
 from gcm_review.survey import analyse_survey, write_survey_outputs
 
@@ -50,13 +49,12 @@ def survey(
     except GcmReviewError as exc:
         raise fail(exc) from None
     for problem in result.problems:
-        line = escape(problem.one_line())  # file names and cells may hold [markup]
-        err.print(f"[yellow]problem:[/] {line}", highlight=False, soft_wrap=True)
+        print_problem(problem.one_line())  # file names and cells may hold [markup]
     out.print(
         f"{result.respondents} response(s) analysed ({result.duplicates_removed} duplicate(s) "
         f"removed), {len(result.questions)} question(s); {len(result.problems)} problem(s)."
     )
-    results = escape(str(out_dir / "survey_results.csv"))
+    results = shown(out_dir / "survey_results.csv")
     out.print(f"Results: {results} ({len(written)} files)", highlight=False)
     if result.losses:
         err.print(
