@@ -57,10 +57,13 @@ def real_text(tagger: GcmTagger) -> None:
         items = read_gold([REAL_TEXT], {"split": frozenset({split})})
         report = score_items(tagger, items, by=["language"])
         print(f"real-text corpus, split {split} ({report['n']} paragraphs): {title}")
-        print("  objectives micro / macro (P R F1), principles micro (P R F1)")
-        print(f"  {'all':8s} {report['n']:4d}  {_figures(report)}")
+        print(
+            "  paragraphs, objectives micro / macro (P R F1) and gold labels, "
+            "principles micro (P R F1) and gold labels"
+        )
+        print(f"  {'all':4s} {report['n']:4d}  {_figures(report)}")
         for language, group in report["by"]["language"].items():
-            print(f"  {language:8s} {group['n']:4d}  {_figures(group)}")
+            print(f"  {language:4s} {group['n']:4d}  {_figures(group)}")
         print("  per objective: support  P  R  F1")
         for label, row in report["objectives"]["per_label"].items():
             prf = "  ".join(f"{row[k]:.2f}" for k in ("precision", "recall", "f1"))
@@ -71,10 +74,17 @@ def _figures(report: dict[str, Any]) -> str:
     def prf(scores: dict[str, float]) -> str:
         return " ".join(f"{scores[k]:.3f}" for k in ("precision", "recall", "f1"))
 
+    def gold(kind: dict[str, Any]) -> int:  # a group's count, or the sum over labels
+        return (
+            kind["gold"]
+            if "gold" in kind
+            else sum(r["support"] for r in kind["per_label"].values())
+        )
+
     objectives, principles = report["objectives"], report["principles"]
     return (
         f"micro {prf(objectives['micro'])} | macro {prf(objectives['macro'])}"
-        f" | principles {prf(principles['micro'])}"
+        f" | {gold(objectives):4d} || principles {prf(principles['micro'])} | {gold(principles):3d}"
     )
 
 
