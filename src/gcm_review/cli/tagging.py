@@ -27,6 +27,7 @@ from gcm_review.cli.common import (
 from gcm_review.errors import GcmReviewError
 from gcm_review.frameworks import load_framework
 from gcm_review.store.tags import paragraph_explanation
+from gcm_review.tagging.gold import parse_where
 from gcm_review.tagging.run import evaluate_file, load_tagger
 from gcm_review.workflows.feedback import feedback_examples
 from gcm_review.workflows.tagging import tag_documents
@@ -109,7 +110,11 @@ def explain(
 @app.command()
 def evaluate(
     gold: Annotated[
-        Path, typer.Argument(help='JSONL: {"id", "text", "objectives", "principles"}.')
+        list[Path],
+        typer.Argument(
+            help='JSONL files or folders of them: {"id", "text", "objectives", "principles"} '
+            "and any other fields."
+        ),
     ],
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     embedder: EmbedderOption = None,
@@ -117,10 +122,21 @@ def evaluate(
         bool, typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic).")
     ] = True,
     framework: FrameworkOption = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Score only the lines whose FIELD is VALUE (FIELD=VALUE; repeat: values of one "
+            "field are alternatives, different fields must all hold)."
+        ),
+    ] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(help="Also print the scores per value of this field (repeatable)."),
+    ] = None,
 ) -> None:
-    """Tag the texts of an annotated file (no database) and print precision, recall and F1.
+    """Tag the texts of annotated files (no database) and print precision, recall and F1.
 
-    The file's labels are those of the framework (the GCM unless --framework names another).
+    The files' labels are those of the framework (the GCM unless --framework names another).
     """
     _check_format(output_format, "table")
     settings = resolve_settings(embedder=embedder, framework=framework)
@@ -131,6 +147,8 @@ def evaluate(
             cache_path=settings.vector_cache_path,
             ablation=ablation,
             framework=settings.framework,
+            where=parse_where(where or []),
+            by=by or [],
         )
     except GcmReviewError as exc:
         raise fail(exc) from None
@@ -140,6 +158,8 @@ def evaluate(
     out.print(_evaluation_table(report, load_framework(settings.framework).label_word()))
     if "ablation" in report:
         out.print(_ablation_table(report["ablation"]))
+    for field, groups in report.get("by", {}).items():
+        out.print(_groups_table(field, groups))
 
 
 def _check_format(output_format: str, human: str) -> None:
@@ -150,8 +170,9 @@ def _check_format(output_format: str, human: str) -> None:
 
 def _evaluation_table(report: dict[str, Any], word: str) -> Table:
     """The scores; `word` is what the framework calls one label ("objective")."""
+    where = "".join(f", {f}={'|'.join(v)}" for f, v in report.get("where", {}).items())
     table = Table(
-        title=shown(f"{report['n']} paragraphs, {report['tagger']} on {report['embedder']}")
+        title=shown(f"{report['n']} paragraphs{where}, {report['tagger']} on {report['embedder']}")
     )
     for column in ("labels", "average", "precision", "recall", "F1"):
         table.add_column(column)
@@ -186,5 +207,26 @@ def _ablation_table(ablation: dict[str, Any]) -> Table:
             f"{scores['objectives']['f1']:.3f}",
             f"{scores['objectives']['macro_f1']:.3f}",
             f"{scores['principles']['f1']:.3f}",
+        )
+    return table
+
+
+def _groups_table(field: str, groups: dict[str, Any]) -> Table:
+    """The scores per value of one field."""
+    table = Table(title=shown(f"per {field}"), title_justify="left")
+    table.add_column(shown(field), no_wrap=True)
+    columns = ("n", "obj P", "obj R", "obj F1", "obj macro", "obj gold", "pri F1", "pri gold")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for value, scores in groups.items():
+        objectives, principles = scores["objectives"], scores["principles"]
+        table.add_row(
+            shown(value),
+            str(scores["n"]),
+            *(f"{objectives['micro'][k]:.3f}" for k in ("precision", "recall", "f1")),
+            f"{objectives['macro']['f1']:.3f}",
+            str(objectives["gold"]),
+            f"{principles['micro']['f1']:.3f}",
+            str(principles["gold"]),
         )
     return table

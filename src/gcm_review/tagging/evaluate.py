@@ -63,3 +63,44 @@ def evaluate_predictions(
 def inputs_of(examples: Sequence[Example]) -> list[TagInput]:
     """What the taggers read of annotated paragraphs (their text only)."""
     return [TagInput(example.text, example.language) for example in examples]
+
+
+def group_scores(
+    examples: Sequence[Example],
+    predicted: Sequence[frozenset[str]],
+    label_set: Collection[str],
+    groups: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """The scores of each group of paragraphs (`groups[i]` names the group of `examples[i]`).
+
+    Per group: paragraph count, objectives micro and macro, principles micro, and how many gold
+    and predicted labels of each kind (so a small group's figures can be read for what they are).
+    """
+    members: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        members.setdefault(group, []).append(index)
+    return {
+        group: _group_report(
+            [examples[i] for i in indices], [predicted[i] for i in indices], label_set
+        )
+        for group, indices in sorted(members.items())
+    }
+
+
+def _group_report(
+    examples: Sequence[Example], predicted: Sequence[frozenset[str]], label_set: Collection[str]
+) -> dict[str, Any]:
+    report: dict[str, Any] = {"n": len(examples)}
+    for kind, labels in (
+        ("objectives", [label for label in label_set if is_objective(label)]),
+        ("principles", [label for label in label_set if not is_objective(label)]),
+    ):
+        scores = label_metrics([e.labels for e in examples], predicted, labels)
+        wanted = set(labels)
+        report[kind] = {
+            "micro": scores["micro"],
+            "macro": scores["macro"],
+            "gold": sum(len(e.labels & wanted) for e in examples),
+            "predicted": sum(len(guess & wanted) for guess in predicted),
+        }
+    return report

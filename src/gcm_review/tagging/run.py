@@ -13,9 +13,10 @@ from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.errors import InvalidLabel
 from gcm_review.frameworks import DEFAULT_FRAMEWORK, Framework, load_framework
 from gcm_review.frameworks.labels import framework_labels, label_hint
-from gcm_review.tagging.evaluate import evaluate_predictions, inputs_of
-from gcm_review.tagging.examples import Example, read_examples, training_examples
+from gcm_review.tagging.evaluate import evaluate_predictions, group_scores, inputs_of
+from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.features import GROUPS
+from gcm_review.tagging.gold import Conditions, GoldItem, check_fields, field_value, read_gold
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
 from gcm_review.tagging.tagger import GcmTagger, train_tagger
 
@@ -46,30 +47,34 @@ def load_tagger(
 
 
 def evaluate_file(
-    path: Path,
+    path: Path | Sequence[Path],
     *,
     embedder: str,
     cache_path: Path | None,
     ablation: bool = True,
     framework: str = DEFAULT_FRAMEWORK,
+    where: Conditions | None = None,
+    by: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Tag the texts of an annotated JSONL file and score the tags (plus per-tagger ablation).
+    """Tag the texts of annotated JSONL files and score the tags (plus per-tagger ablation).
 
-    The file's labels are those of `framework` (a packaged name or a framework file's path).
+    `path` is one file or several files and folders (a folder: its *.jsonl files). Only the lines
+    that meet `where` are scored (gold.parse_where); each field of `by` adds the scores per value
+    of that field under report["by"][field]. The labels are those of `framework` (a packaged name
+    or a framework file's path).
     """
-    examples = read_examples(path)
-    _check_labels(path, examples, load_framework(framework))
-    inputs = inputs_of(examples)
+    paths = [path] if isinstance(path, Path) else list(path)
+    items = read_gold(paths, where)
+    shown = ", ".join(str(p) for p in paths)
+    check_fields(shown, items, by)
+    _check_labels(shown, [item.example for item in items], load_framework(framework))
     report: dict[str, Any] = {}
     variants = ABLATIONS if ablation else {"all": GROUPS}
     for name, groups in variants.items():
         tagger = load_tagger(
             embedder=embedder, cache_path=cache_path, framework=framework, groups=groups
         )
-        predicted = [
-            frozenset(tag.label for tag in tags if tag.decided) for tags in tagger.tag(inputs)
-        ]
-        result = evaluate_predictions(examples, predicted, tagger.space.labels)
+        result = score_items(tagger, items, by=by if name == "all" else ())
         report.setdefault("ablation", {})[name] = {
             "objectives": {
                 **result["objectives"]["micro"],
@@ -81,10 +86,34 @@ def evaluate_file(
             report.update(result)
     report["tagger"] = TAGGER_NAME
     report["embedder"] = embedder
+    report["where"] = {field: sorted(values) for field, values in (where or {}).items()}
     return report
 
 
-def _check_labels(path: Path, examples: Sequence[Example], framework: Framework) -> None:
+def score_items(
+    tagger: GcmTagger, items: Sequence[GoldItem], *, by: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The tagger's scores on annotated paragraphs, overall and per value of each `by` field."""
+    examples = [item.example for item in items]
+    predicted = [
+        frozenset(tag.label for tag in tags if tag.decided)
+        for tags in tagger.tag(inputs_of(examples))
+    ]
+    result = evaluate_predictions(examples, predicted, tagger.space.labels)
+    if by:
+        result["by"] = {
+            field: group_scores(
+                examples,
+                predicted,
+                tagger.space.labels,
+                [field_value(item.fields, field) for item in items],
+            )
+            for field in by
+        }
+    return result
+
+
+def _check_labels(path: str, examples: Sequence[Example], framework: Framework) -> None:
     """Refuse a gold label the framework does not have (its scores would mean nothing)."""
     known = set(framework_labels(framework))
     for example in examples:
