@@ -84,7 +84,7 @@ def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[P
         )
         .join(ParagraphRow)
         .where(ParagraphRow.document_id.in_(document_ids))
-        .order_by(TagRow.paragraph_id, TagRow.probability.desc(), TagRow.id)
+        .order_by(TagRow.paragraph_id, TagRow.probability.desc(), TagRow.label, TagRow.id)
     )
     rows = list(session.execute(query))
     by_label: dict[tuple[int, str], list[Any]] = defaultdict(list)

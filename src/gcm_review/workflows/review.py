@@ -24,6 +24,7 @@ from gcm_review.synthesis.records import Synthesis
 from gcm_review.tagging.run import load_tagger
 from gcm_review.workflows.feedback import feedback_examples
 from gcm_review.workflows.ingest import FileOutcome, IngestReport, ingest_paths
+from gcm_review.workflows.output_folder import check_output_folder, replaced_whole
 from gcm_review.workflows.tagging import TagReport, tag_documents
 
 # (stage, done, total): stages "ingest", "tag", "synthesise", "write"
@@ -65,10 +66,14 @@ def run_review(
 ) -> ReviewResult:
     """Review the files under paths and write the report files into out_dir.
 
-    With a survey, its results go into out_dir/survey/ and its section into the report.
+    With a survey, its results go into out_dir/survey/ and its section into the report. The
+    files are written beside out_dir and replace its content whole at the end
+    (`output_folder.replaced_whole`): an interrupted review leaves the previous report set. A
+    folder holding files a review does not write is refused before any work.
     """
     progress = on_progress or (lambda stage, done, total: None)
     rule = settings.attention_rule  # fail on inconsistent settings before any work
+    check_output_folder(out_dir)
     surveyed = None
     if survey is not None:  # analysed first: a broken survey stops the review before it starts
         surveyed = analyse_survey(
@@ -107,11 +112,13 @@ def run_review(
             title=title,
         )
         progress("write", 0, 1)
-        files = write_report(
-            synthesis, out_dir, annexes=annexes, framework=load_framework(settings.framework)
-        )
-        if surveyed is not None:
-            files += write_survey_outputs(surveyed, out_dir / "survey")
+        with replaced_whole(out_dir) as staging:
+            written = write_report(
+                synthesis, staging, annexes=annexes, framework=load_framework(settings.framework)
+            )
+            if surveyed is not None:
+                written += write_survey_outputs(surveyed, staging / "survey")
+        files = [out_dir / path.relative_to(staging) for path in written]
         progress("write", 1, 1)
     finally:
         db.close()
