@@ -83,12 +83,22 @@ def save_document(
         known = find_document_by_hash(db, source.sha256)
         if known is not None:
             return known
+        version = _latest_version(db, source.name) + 1
         try:
-            return _insert_version(db, doc, reader=reader, uploaded_by=uploaded_by, country=country)
-        except IntegrityError:
-            # Another process stored the same bytes, or took the version number we chose for a
-            # new version of the same name, in the meantime: look again and choose anew.
-            continue
+            return _insert_version(
+                db, doc, reader=reader, version=version, uploaded_by=uploaded_by, country=country
+            )
+        except IntegrityError as exc:
+            # Another process may have stored the same bytes, or this version number of the same
+            # name, in the meantime: then look again and take the next number.
+            if (
+                find_document_by_hash(db, source.sha256)
+                or _latest_version(db, source.name) >= version
+            ):
+                continue
+            raise StorageError(
+                f"{source.path}: could not store the document ({error_line(exc)})"
+            ) from exc
         except SQLAlchemyError as exc:
             raise StorageError(
                 f"{source.path}: could not store the document ({error_line(exc)})"
@@ -100,26 +110,31 @@ def save_document(
     )
 
 
+def _latest_version(db: Database, name: str) -> int:
+    with db.sessions() as session:
+        latest = session.scalar(
+            select(func.max(DocumentRow.version)).where(DocumentRow.source_name == name)
+        )
+    return int(latest or 0)
+
+
 def _insert_version(
     db: Database,
     doc: StructuredDocument,
     *,
     reader: str,
+    version: int,
     uploaded_by: str | None,
     country: str | None,
 ) -> SaveResult:
-    """Store doc as the next version of its name (IntegrityError if another process was first)."""
-    source = doc.repaired.source
+    """Store doc as this version of its name (IntegrityError if another process took it)."""
     with db.transaction() as session:
-        latest = session.scalar(
-            select(func.max(DocumentRow.version)).where(DocumentRow.source_name == source.name)
-        )
-        row = _document_row(doc, reader=reader, version=(latest or 0) + 1)
+        row = _document_row(doc, reader=reader, version=version)
         row.country = country or document_country(doc)
         row.uploaded_by = uploaded_by
         session.add(row)
         session.flush()
-        return SaveResult(row.id, "new-version" if latest else "new", row.version)
+        return SaveResult(row.id, "new-version" if version > 1 else "new", row.version)
 
 
 def _document_row(doc: StructuredDocument, *, reader: str, version: int) -> DocumentRow:
