@@ -95,9 +95,8 @@ def test_a_folder_with_the_users_files_is_refused(tmp_path: Path) -> None:
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "charts" / "drawing.psd").write_text("mine", encoding="utf-8")
     assert foreign_entries(out) == ["notes.txt", "charts/drawing.psd"]
-    with pytest.raises(OutputError) as raised:
-        with replaced_whole(out):
-            pytest.fail("no staging folder for a folder holding the user's files")
+    with pytest.raises(OutputError) as raised, replaced_whole(out):
+        pytest.fail("no staging folder for a folder holding the user's files")
     line = raised.value.one_line()
     assert "notes.txt" in line and "charts/drawing.psd" in line and "nothing was replaced" in line
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
@@ -155,7 +154,7 @@ def test_leftovers_of_a_killed_run_are_cleared(tmp_path: Path) -> None:
     (tmp_path / ".outside.writing-1-0").mkdir()  # another folder's name: not ours
     clear_leftovers(out)
     assert runs_in(out) == {"old"}
-    assert siblings(out) == [".out.writing-%d-00c0ffee" % os.getppid(), ".outside.writing-1-0"]
+    assert siblings(out) == [f".out.writing-{os.getppid()}-00c0ffee", ".outside.writing-1-0"]
 
 
 def test_a_folder_set_aside_mid_swap_comes_back(tmp_path: Path) -> None:
