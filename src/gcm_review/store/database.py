@@ -14,7 +14,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from gcm_review.errors import StorageError
@@ -43,13 +49,25 @@ class Database:
         took the lock on its first write would fail outright once another process had written
         in the meantime.
         """
-        with self.sessions() as session, session.begin():
+        with storage_errors("writing"), self.sessions() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def storage_errors(doing: str) -> Iterator[None]:
+    """Database failures in the block as a one-line StorageError (the driver's first line, never
+    the SQL). Integrity errors pass as they are: their callers handle them."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except SQLAlchemyError as exc:
+        raise StorageError(f"the database failed while {doing}: {error_line(exc)}") from exc
 
 
 def normalise_url(url: str) -> str:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from gcm_review.errors import NothingToReview
 from gcm_review.frameworks import load_framework
+from gcm_review.model.synthesis_input import AttentionRule
 from gcm_review.report.document import Section
 from gcm_review.report.write import write_report
 from gcm_review.settings import Settings
-from gcm_review.store.database import open_database
+from gcm_review.store.database import Database, open_database, storage_errors
 from gcm_review.store.review_input import load_review_input
 from gcm_review.survey import (
     SurveyResult,
@@ -87,39 +88,56 @@ def run_review(
         annexes = [*annexes, survey_section(surveyed)]
     db = open_database(settings.database_url)
     try:
-        ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
-        ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
-        if not ids:
-            raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
-        tagger = load_tagger(
-            embedder=settings.embedder,
-            cache_path=settings.vector_cache_path,
-            framework=settings.framework,
-            feedback=feedback_examples(db, framework=settings.framework),
-        )
-        tagging = tag_documents(
-            db,
-            tagger=tagger,
-            document_ids=ids,
-            on_progress=lambda done, total: progress("tag", done, total),
-        )
-        progress("synthesise", 0, 1)
-        synthesis = synthesise(
-            load_review_input(db, ids),
-            rule=rule,
-            framework=load_framework(settings.framework),
-            embedder=tagger.embedder,
-            title=title,
-        )
-        progress("write", 0, 1)
-        with replaced_whole(out_dir) as staging:
-            written = write_report(
-                synthesis, staging, annexes=annexes, framework=load_framework(settings.framework)
+        with storage_errors("reviewing"):
+            ingest, tagging, synthesis = _read_and_synthesise(
+                db, paths, settings, rule, title=title, progress=progress, on_file_done=on_file_done
             )
-            if surveyed is not None:
-                written += write_survey_outputs(surveyed, staging / "survey")
-        files = [out_dir / path.relative_to(staging) for path in written]
-        progress("write", 1, 1)
     finally:
         db.close()
+    progress("write", 0, 1)
+    with replaced_whole(out_dir) as staging:
+        framework = load_framework(settings.framework)
+        written = write_report(synthesis, staging, annexes=annexes, framework=framework)
+        if surveyed is not None:
+            written += write_survey_outputs(surveyed, staging / "survey")
+    files = [out_dir / path.relative_to(staging) for path in written]
+    progress("write", 1, 1)
     return ReviewResult(ingest, tagging, synthesis, tuple(files), surveyed)
+
+
+def _read_and_synthesise(
+    db: Database,
+    paths: Sequence[Path],
+    settings: Settings,
+    rule: AttentionRule,
+    *,
+    title: str | None,
+    progress: ProgressCallback,
+    on_file_done: Callable[[FileOutcome], None] | None,
+) -> tuple[IngestReport, TagReport, Synthesis]:
+    """Ingest and tag the files, then synthesise what they hold."""
+    ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
+    ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
+    if not ids:
+        raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
+    tagger = load_tagger(
+        embedder=settings.embedder,
+        cache_path=settings.vector_cache_path,
+        framework=settings.framework,
+        feedback=feedback_examples(db, framework=settings.framework),
+    )
+    tagging = tag_documents(
+        db,
+        tagger=tagger,
+        document_ids=ids,
+        on_progress=lambda done, total: progress("tag", done, total),
+    )
+    progress("synthesise", 0, 1)
+    synthesis = synthesise(
+        load_review_input(db, ids),
+        rule=rule,
+        framework=load_framework(settings.framework),
+        embedder=tagger.embedder,
+        title=title,
+    )
+    return ingest, tagging, synthesis

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gcm_review.store.database import Database
+from gcm_review.store.database import Database, storage_errors
 from gcm_review.store.tags import paragraphs_to_tag, save_tags
 from gcm_review.tagging.tagger import GcmTagger
 
@@ -31,6 +31,16 @@ def tag_documents(
 ) -> TagReport:
     """Tag every paragraph of the given (or all) stored documents and store the proposals
     (none for a label an analyst has decided on the paragraph: see `save_tags`)."""
+    with storage_errors("tagging"):
+        return _tag_all(db, tagger, document_ids, on_progress)
+
+
+def _tag_all(
+    db: Database,
+    tagger: GcmTagger,
+    document_ids: Sequence[int] | None,
+    on_progress: Callable[[int, int], None] | None,
+) -> TagReport:
     todo = paragraphs_to_tag(db, document_ids)
     stored = decided = 0
     for start in range(0, len(todo), BATCH):
