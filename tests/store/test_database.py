@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from gcm_review.errors import StorageError
 from gcm_review.store.database import error_line, open_database
@@ -51,3 +52,23 @@ def test_an_unreachable_server_is_one_line() -> None:
 def test_error_line_keeps_the_drivers_first_line_only() -> None:
     exc = OperationalError("INSERT INTO t VALUES (?)\n(1)", {}, Exception("disk I/O error\nmore"))
     assert error_line(exc) == "disk I/O error"
+
+
+def test_a_failure_inside_a_transaction_is_one_line(database_url: str) -> None:
+    db = open_database(database_url)
+    try:
+        with pytest.raises(StorageError) as raised, db.transaction() as session:
+            session.execute(text("SELECT * FROM no_such_table"))
+    finally:
+        db.close()
+    line = one_line(raised.value)
+    assert line.startswith("the database failed while writing: ") and "no_such_table" in line
+
+
+def test_integrity_errors_reach_their_callers(sqlite_url: str) -> None:
+    db = open_database(sqlite_url)
+    try:
+        with pytest.raises(IntegrityError), db.transaction() as session:
+            session.execute(text("INSERT INTO users (name) VALUES (NULL)"))
+    finally:
+        db.close()
