@@ -74,8 +74,11 @@ def test_failed_save_leaves_nothing_half_written(db: Database, make_document: Ma
     # A paragraph whose kind is None violates NOT NULL after the document row was added.
     bad_paragraph = replace(good.paragraphs[-1], kind=None)  # type: ignore[arg-type]
     broken = replace(good, paragraphs=(*good.paragraphs[:-1], bad_paragraph))
-    with pytest.raises(StorageError):
+    with pytest.raises(StorageError) as raised:
         save_document(db, broken, reader="text.v1")
+    message = raised.value.one_line()
+    assert "\n" not in message and "SQL" not in message  # the driver's own line, no SQL dump
+    assert "other processes" not in message  # not mistaken for a clash of versions
     assert count(db, DocumentRow) == 1
     assert count(db, ParagraphRow) == 2
 
@@ -90,3 +93,20 @@ def test_unreachable_database_is_a_storage_error(tmp_path: object) -> None:
         open_database("sqlite:////nonexistent-folder/x/gcm-review.db")
     with pytest.raises(StorageError, match="cannot open the database"):
         open_database("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_nul_characters_are_dropped_and_recorded(db: Database, make_document: MakeDocument) -> None:
+    """SQLite would keep U+0000 and PostgreSQL refuse it: both store the text without it."""
+    doc = make_document(content="1. The ministry\x00 opened a shelter.\x00", paragraphs=2)
+    saved = save_document(db, doc, reader="text.v1")
+    record = document_record(db, saved.document_id)
+    assert [p["text"] for p in record["paragraphs"]] == [
+        "1. The ministry opened a shelter. (0)",
+        "1. The ministry opened a shelter. (1)",
+    ]
+    assert record["repairs"][-1]["kind"] == "nul-character"
+    assert record["repairs"][-1]["count"] == 2  # in the text as read, once
+    with db.sessions() as session:
+        raw = session.scalar(select(DocumentRow.raw_text))
+    assert raw is not None and "\x00" not in raw
+    assert save_document(db, doc, reader="text.v1").status == "unchanged"  # same bytes

@@ -254,3 +254,38 @@ def test_0003_downgrade_keeps_documents_paragraphs_and_tags(database_url: str) -
         fts_integrity_check(db)
     finally:
         db.close()
+
+
+# --- 0005: proposals an earlier version added beside analysts' decisions ------------------------
+
+
+def test_0005_drops_proposals_beside_a_decision(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0004")
+        fill_at_0003(db.engine, [LATIN, "Plain English words."])  # objective:6 proposed on both
+        now = datetime.now(UTC)
+        with db.engine.begin() as connection:
+            connection.execute(sa.text("UPDATE tags SET status = 'rejected' WHERE id = 1"))
+            connection.execute(  # what re-tagging used to add: a fresh proposal beside it
+                _tags.insert(),
+                [
+                    dict(paragraph_id=1, label="objective:6", probability=0.9, decided=True)
+                    | dict(source="model", tagger="t.v1", status="proposed", evidence=[])
+                    | dict(created_at=now)
+                ],
+            )
+        migrate(db.engine)
+        with db.engine.connect() as connection:
+            rows = connection.execute(
+                sa.text("SELECT paragraph_id, label, status FROM tags ORDER BY paragraph_id")
+            ).all()
+        # paragraph 2's proposal has no decision beside it and stays
+        assert [tuple(row) for row in rows] == [
+            (1, "objective:6", "rejected"),
+            (2, "objective:6", "proposed"),
+        ]
+        downgrade(db.engine, "0004")
+        assert revision_of(db.engine) == "0004"
+    finally:
+        db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from gcm_review.model import Evidence, StructuredDocument, Tag
 from gcm_review.store.database import Database, open_database
@@ -78,3 +78,42 @@ def test_only_the_asked_documents(db: Database, make_document: MakeDocument) -> 
     review = load_review_input(db, [first.document_id])
     assert {p.document for p in review.paragraphs} == {"a.txt"}
     assert len(load_review_input(db).documents) == 2
+
+
+def test_a_rejection_stands_beside_a_proposal_of_an_earlier_version(
+    db: Database, make_document: MakeDocument
+) -> None:
+    """Databases of earlier versions may hold a fresh decided proposal next to a rejected tag
+    of the same label (re-tagging used to add one): the rejection still wins."""
+    saved = save_document(db, make_document(paragraphs=1), reader="text.v1")
+    [(pid, _)] = paragraphs_to_tag(db, [saved.document_id])
+    save_tags(db, [(pid, [tag("objective:10", 0.8), tag("objective:7", 0.8)])])
+    with db.transaction() as session:
+        session.execute(update(TagRow).values(status="rejected"))
+        rows = [_copy(row) for row in session.scalars(select(TagRow))]
+        session.add_all(rows)  # the duplicates an earlier version's re-tagging made
+    [paragraph] = load_review_input(db, [saved.document_id]).paragraphs
+    assert paragraph.objectives == ()
+    with db.transaction() as session:  # an analyst accepts one of the duplicates later
+        session.execute(
+            update(TagRow)
+            .where(TagRow.label == "objective:7", TagRow.status == "proposed")
+            .values(status="accepted")
+        )
+    [paragraph] = load_review_input(db, [saved.document_id]).paragraphs
+    assert paragraph.objectives == (7,)
+    assert paragraph.tag("objective:7").status == "accepted"
+
+
+def _copy(row: TagRow) -> TagRow:
+    return TagRow(
+        paragraph_id=row.paragraph_id,
+        label=row.label,
+        probability=row.probability,
+        decided=True,
+        source="model",
+        tagger=row.tagger,
+        status="proposed",
+        evidence=list(row.evidence),
+        created_at=row.created_at,
+    )

@@ -3,16 +3,17 @@
 The web views, the JSON API, the `ingest --format json` output and the CSV and JSONL tables of a
 review take their fields from these dataclasses (`field_names`, `record_fields`), so a field added
 here shows up in all of them. A tag's status is a `TagStatus`, stored as its plain string, and
-`tag_counts` is the one rule for whether the synthesis counts a tag.
+`label_counts` is the one rule for whether the synthesis counts a label of a paragraph.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 MODEL_SOURCE = "model"  # a tag the tagger proposed
 ANALYST_SOURCE = "analyst"  # a tag an analyst added
@@ -27,11 +28,46 @@ class TagStatus(StrEnum):
 
 
 def tag_counts(status: str, *, decided: bool, source: str) -> bool:
-    """Whether the synthesis counts a tag: an analyst accepted it, or nobody has judged it yet
-    and it is the tagger's own decision (its probability reached the label's threshold)."""
+    """Whether one tag, taken alone, counts: an analyst accepted it, or nobody has judged it yet
+    and it is the tagger's own decision (its probability reached the label's threshold).
+
+    The synthesis asks `label_counts` instead, which also weighs the label's other tags."""
     return status == TagStatus.ACCEPTED or (
         status == TagStatus.PROPOSED and decided and source == MODEL_SOURCE
     )
+
+
+class CountedTag(Protocol):
+    """What `label_counts` reads of a tag (a table row or a `StoredTag`)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def decided(self) -> bool: ...
+    @property
+    def source(self) -> str: ...
+
+
+def decision_order(tag: CountedTag) -> tuple[bool, int]:
+    """Sort key of analysts' decisions on one label, the one that stands last: a tag an analyst
+    added over a judged proposal, then a newer tag (a larger id) over an older one."""
+    return (tag.source == ANALYST_SOURCE, tag.id)
+
+
+def label_counts(tags: Iterable[CountedTag]) -> bool:
+    """Whether the synthesis counts a label of a paragraph, given every tag of that label on it.
+
+    An analyst's decision always stands: when any of the tags was accepted or rejected, the
+    decision standing last (`decision_order`) says, whatever proposals sit beside it (databases
+    of earlier versions may hold a fresh proposal next to a rejection). Otherwise the label
+    counts when the tagger decided it (`tag_counts`)."""
+    tags = list(tags)
+    judged = [tag for tag in tags if tag.status != TagStatus.PROPOSED]
+    if judged:
+        return max(judged, key=decision_order).status == TagStatus.ACCEPTED
+    return any(tag_counts(t.status, decided=t.decided, source=t.source) for t in tags)
 
 
 @dataclass(frozen=True)
@@ -51,7 +87,8 @@ class StoredTag:
 
     @property
     def counts(self) -> bool:
-        """Whether the synthesis counts it (`tag_counts`)."""
+        """Whether it counts taken alone (`tag_counts`); the synthesis weighs the label's other
+        tags on the paragraph too (`label_counts`)."""
         return tag_counts(self.status, decided=self.decided, source=self.source)
 
 

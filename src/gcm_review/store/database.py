@@ -14,12 +14,22 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from gcm_review.errors import StorageError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SUPPORTED = "sqlite:///path/to/gcm-review.db or postgresql://user@host/database"
+SQLITE_WAIT_SECONDS = 60  # how long a SQLite connection waits for another process's write lock
+# The key of the PostgreSQL advisory lock migrations hold (any fixed number; "gcmr" in ASCII).
+MIGRATION_LOCK_KEY = 0x67636D72
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,32 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back whole on error."""
-        with self.sessions() as session, session.begin():
+        """A session whose work is committed at the end, or rolled back whole on error.
+
+        On SQLite it takes the write lock at its start (waiting for another process's writes to
+        end), so what it reads stays true until it commits: a transaction that read first and
+        took the lock on its first write would fail outright once another process had written
+        in the meantime.
+        """
+        with storage_errors("writing"), self.sessions() as session, session.begin():
+            if self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def storage_errors(doing: str) -> Iterator[None]:
+    """Database failures in the block as a one-line StorageError (the driver's first line, never
+    the SQL). Integrity errors pass as they are: their callers handle them."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except SQLAlchemyError as exc:
+        raise StorageError(f"the database failed while {doing}: {error_line(exc)}") from exc
 
 
 def normalise_url(url: str) -> str:
@@ -56,20 +86,49 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def error_line(exc: BaseException) -> str:
+    """A database error as one line for a user: the driver's first line, never the SQL."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _create_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StorageError(f"DATABASE_URL {url!r} is not a valid database URL") from exc
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if not parsed.database:
+            raise StorageError(
+                f"DATABASE_URL {url!r} names no database file (SQLite would keep nothing)",
+                hint=f"give a file, e.g. {SUPPORTED.split(' or ')[0]}",
+            )
+        if parsed.database != ":memory:":
             folder = Path(parsed.database).parent
             if not folder.is_dir():
                 raise StorageError(f"folder {folder} for the SQLite database does not exist")
-        engine = create_engine(parsed)
+        engine = _new_engine(parsed, connect_args={"timeout": SQLITE_WAIT_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    if backend != "postgresql":
+        raise StorageError(
+            f"DATABASE_URL {safe_url(url)}: unknown database kind {backend!r}",
+            hint=f"gcm-review stores in SQLite or PostgreSQL: use {SUPPORTED}",
+        )
+    return _new_engine(parsed, pool_pre_ping=True)
+
+
+def _new_engine(url: Any, **options: Any) -> Engine:
+    try:
+        return create_engine(url, **options)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise StorageError(
+            f"DATABASE_URL {safe_url(str(url))}: the database driver is not available "
+            f"({error_line(exc)})",
+            hint=f"use {SUPPORTED} (the postgresql driver is psycopg 3)",
+        ) from exc
 
 
 def _alembic_config() -> Config:
@@ -89,7 +148,12 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def _run_migrations(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
-    """Run an Alembic command in one transaction, with SQLite's foreign keys off meanwhile.
+    """Run an Alembic command in one transaction under a lock, with SQLite's foreign keys off.
+
+    The lock lets several processes open a new database at once: the first migrates, the others
+    wait and then find the schema current. On SQLite it is the write lock of the transaction,
+    taken at its start (BEGIN IMMEDIATE, before Alembic reads the schema version); on PostgreSQL
+    an advisory lock held until the transaction ends.
 
     On SQLite a migration that rebuilds a table (Alembic's batch mode) drops the old copy; with
     foreign keys on, that drop would cascade and delete every paragraph of every document.
@@ -103,6 +167,7 @@ def _run_migrations(engine: Engine, step: Callable[[Config, str], None], revisio
             connection.commit()
         try:
             with connection.begin():
+                _lock_migrations(connection, sqlite=sqlite)
                 config.attributes["connection"] = connection
                 step(config, revision)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
@@ -111,6 +176,16 @@ def _run_migrations(engine: Engine, step: Callable[[Config, str], None], revisio
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+def _lock_migrations(connection: Any, *, sqlite: bool) -> None:
+    """Take the migration lock for the rest of the connection's current transaction."""
+    if sqlite:
+        # pysqlite begins transactions lazily; an explicit BEGIN takes the write lock now (and
+        # waits SQLITE_WAIT_SECONDS for another process holding it), and pysqlite adopts it.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
 
 
 def schema_is_current(engine: Engine) -> bool:
@@ -129,11 +204,15 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Database:
             migrate(engine)
     except OperationalError as exc:
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StorageError(f"cannot open the database {safe_url(url)}: {reason}") from exc
+        raise StorageError(f"cannot open the database {safe_url(url)}: {error_line(exc)}") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StorageError(f"cannot prepare the database {safe_url(url)}: {exc}") from exc
+        raise StorageError(
+            f"cannot prepare the database {safe_url(url)}: {error_line(exc)}"
+        ) from exc
+    except StorageError:
+        engine.dispose()
+        raise
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
 

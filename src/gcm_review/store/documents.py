@@ -13,7 +13,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from gcm_review.errors import DocumentNotFound, StorageError
 from gcm_review.model import Paragraph, Repair, Section, StructuredDocument
 from gcm_review.model.stored import PARAGRAPH_FIELDS, StoredDocument
-from gcm_review.store.database import Database
+from gcm_review.store.database import Database, error_line
+from gcm_review.store.nul_characters import strip_nul
 from gcm_review.store.records import document_fields
 from gcm_review.store.search import searchable_text
 from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
@@ -21,6 +22,7 @@ from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, Sectio
 SaveStatus = Literal["new", "new-version", "unchanged"]
 RECORD_LEAVES_OUT = ("document_id", "seq")  # paragraph_record: its document gives them
 COUNTRY_SHARE = 0.6  # share of member-state paragraphs that makes a document one country's
+VERSION_ATTEMPTS = 20  # tries at a version number while other processes store the same name
 
 
 @dataclass(frozen=True)
@@ -71,31 +73,68 @@ def save_document(
     """Store doc with its sections, paragraphs and repairs; a no-op when its bytes are known.
 
     The document's country is `country` when given (a focal point's upload), otherwise
-    `document_country(doc)`.
+    `document_country(doc)`. NUL characters are dropped and counted as a repair (`strip_nul`),
+    so SQLite and PostgreSQL store the same text. A new version of a name another process is
+    storing at the same time is retried with the next version number.
     """
+    doc = strip_nul(doc)
     source = doc.repaired.source
-    known = find_document_by_hash(db, source.sha256)
-    if known is not None:
-        return known
-    try:
-        with db.transaction() as session:
-            latest = session.scalar(
-                select(func.max(DocumentRow.version)).where(DocumentRow.source_name == source.name)
-            )
-            row = _document_row(doc, reader=reader, version=(latest or 0) + 1)
-            row.country = country or document_country(doc)
-            row.uploaded_by = uploaded_by
-            session.add(row)
-            session.flush()
-            return SaveResult(row.id, "new-version" if latest else "new", row.version)
-    except IntegrityError:
-        # Another process stored the same bytes in the meantime.
+    for _attempt in range(VERSION_ATTEMPTS):
         known = find_document_by_hash(db, source.sha256)
-        if known is None:
-            raise StorageError(f"{source.path}: could not store the document") from None
-        return known
-    except SQLAlchemyError as exc:
-        raise StorageError(f"{source.path}: could not store the document ({exc})") from exc
+        if known is not None:
+            return known
+        version = _latest_version(db, source.name) + 1
+        try:
+            return _insert_version(
+                db, doc, reader=reader, version=version, uploaded_by=uploaded_by, country=country
+            )
+        except IntegrityError as exc:
+            # Another process may have stored the same bytes, or this version number of the same
+            # name, in the meantime: then look again and take the next number.
+            if (
+                find_document_by_hash(db, source.sha256)
+                or _latest_version(db, source.name) >= version
+            ):
+                continue
+            raise StorageError(
+                f"{source.path}: could not store the document ({error_line(exc)})"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StorageError(
+                f"{source.path}: could not store the document ({error_line(exc)})"
+            ) from exc
+    raise StorageError(
+        f"{source.path}: could not store the document: other processes kept storing versions "
+        f"of {source.name!r} at the same time ({VERSION_ATTEMPTS} tries)",
+        hint="store it again; it will get the next version number",
+    )
+
+
+def _latest_version(db: Database, name: str) -> int:
+    with db.sessions() as session:
+        latest = session.scalar(
+            select(func.max(DocumentRow.version)).where(DocumentRow.source_name == name)
+        )
+    return int(latest or 0)
+
+
+def _insert_version(
+    db: Database,
+    doc: StructuredDocument,
+    *,
+    reader: str,
+    version: int,
+    uploaded_by: str | None,
+    country: str | None,
+) -> SaveResult:
+    """Store doc as this version of its name (IntegrityError if another process took it)."""
+    with db.transaction() as session:
+        row = _document_row(doc, reader=reader, version=version)
+        row.country = country or document_country(doc)
+        row.uploaded_by = uploaded_by
+        session.add(row)
+        session.flush()
+        return SaveResult(row.id, "new-version" if version > 1 else "new", row.version)
 
 
 def _document_row(doc: StructuredDocument, *, reader: str, version: int) -> DocumentRow:

@@ -26,7 +26,7 @@ from gcm_review.model.stored import (
     MODEL_SOURCE,
     ParagraphView,
     TagStatus,
-    tag_counts,
+    label_counts,
 )
 from gcm_review.store import audit
 from gcm_review.store.browse import (
@@ -70,10 +70,10 @@ def _snapshot(row: TagRow) -> dict[str, Any]:
 
 
 def _counted_labels(session: Session, paragraph_id: int) -> set[str]:
-    rows = session.scalars(select(TagRow).where(TagRow.paragraph_id == paragraph_id))
-    return {
-        row.label for row in rows if tag_counts(row.status, decided=row.decided, source=row.source)
-    }
+    by_label: dict[str, list[TagRow]] = {}
+    for row in session.scalars(select(TagRow).where(TagRow.paragraph_id == paragraph_id)):
+        by_label.setdefault(row.label, []).append(row)
+    return {label for label, rows in by_label.items() if label_counts(rows)}
 
 
 def _review_row(session: Session, paragraph_id: int, coder: str) -> ParagraphReviewRow | None:

@@ -1,7 +1,8 @@
 """Reading stored documents back as the synthesis input: paragraphs with the tags that count.
 
-Which tags count is `model.stored.tag_counts`: accepted ones, and the tagger's decided proposals
-nobody has judged; proposals below the tagger's threshold and rejected tags do not count.
+Which labels count is `model.stored.label_counts`, per paragraph and label: an analyst's
+decision stands whatever other tags of the label exist; without one, the tagger's decided
+proposals count and proposals below the tagger's threshold do not.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from gcm_review.model.stored import ParagraphTag, ReviewParagraph, TagStatus, tag_counts
+from gcm_review.model.stored import (
+    ParagraphTag,
+    ReviewParagraph,
+    TagStatus,
+    label_counts,
+    tag_counts,
+)
 from gcm_review.model.synthesis_input import DocumentInfo, ReviewInput, SectionInfo
 from gcm_review.store.database import Database
 from gcm_review.store.records import paragraph_fields
@@ -62,8 +69,10 @@ def load_review_input(db: Database, document_ids: Sequence[int] | None = None) -
 
 
 def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[ParagraphTag]]:
+    """The counted labels of each paragraph, most likely first, each once (its likeliest tag)."""
     query = (
         select(
+            TagRow.id,
             TagRow.paragraph_id,
             TagRow.label,
             TagRow.probability,
@@ -74,24 +83,31 @@ def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[P
             TagRow.tagger,
         )
         .join(ParagraphRow)
-        .where(ParagraphRow.document_id.in_(document_ids), TagRow.status != TagStatus.REJECTED)
-        .order_by(TagRow.paragraph_id, TagRow.probability.desc())
+        .where(ParagraphRow.document_id.in_(document_ids))
+        .order_by(TagRow.paragraph_id, TagRow.probability.desc(), TagRow.label, TagRow.id)
     )
+    rows = list(session.execute(query))
+    by_label: dict[tuple[int, str], list[Any]] = defaultdict(list)
+    for tag in rows:
+        by_label[(tag.paragraph_id, tag.label)].append(tag)
+    counting = {key for key, tags in by_label.items() if label_counts(tags)}
     counted: dict[int, list[ParagraphTag]] = defaultdict(list)
-    for tag in session.execute(query):
-        if tag_counts(tag.status, decided=tag.decided, source=tag.source):
-            labels = {t.label for t in counted[tag.paragraph_id]}
-            if tag.label not in labels:
-                counted[tag.paragraph_id].append(
-                    ParagraphTag(
-                        tag.label,
-                        tag.probability,
-                        tag.source,
-                        TagStatus(tag.status),
-                        _sentence(tag.evidence),
-                        tag.tagger,
-                    )
+    done: set[tuple[int, str]] = set()
+    for tag in rows:
+        key = (tag.paragraph_id, tag.label)
+        counts = tag_counts(tag.status, decided=tag.decided, source=tag.source)
+        if counts and key in counting and key not in done:
+            done.add(key)
+            counted[tag.paragraph_id].append(
+                ParagraphTag(
+                    tag.label,
+                    tag.probability,
+                    tag.source,
+                    TagStatus(tag.status),
+                    _sentence(tag.evidence),
+                    tag.tagger,
                 )
+            )
     return counted
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,8 +36,23 @@ def paragraphs_to_tag(
         ]
 
 
-def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
-    """Replace the machine proposals of these paragraphs; reviewed and analyst tags stay."""
+@dataclass(frozen=True)
+class SavedTags:
+    """What `save_tags` stored: proposals, of which decided by the tagger, and proposals left
+    out because an analyst has already decided their label on the paragraph."""
+
+    proposals: int
+    decided: int
+    left_to_analysts: int
+
+
+def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> SavedTags:
+    """Refresh the undecided machine proposals of these paragraphs.
+
+    Analysts' work stays as it is: accepted, rejected and analyst-added tags are kept, and a
+    label an analyst has decided on a paragraph gets no new proposal there, so re-tagging never
+    brings back a rejected label nor doubles an accepted one.
+    """
     now = datetime.now(UTC)
     ids = [paragraph_id for paragraph_id, _ in tagged]
     with db.transaction() as session:
@@ -48,6 +63,13 @@ def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
                 TagRow.status == TagStatus.PROPOSED,
             )
         )
+        # After the delete, every tag left is an analyst's or judged by one.
+        kept = {
+            (row.paragraph_id, row.label)
+            for row in session.execute(
+                select(TagRow.paragraph_id, TagRow.label).where(TagRow.paragraph_id.in_(ids))
+            )
+        }
         rows = [
             TagRow(
                 paragraph_id=paragraph_id,
@@ -62,9 +84,11 @@ def save_tags(db: Database, tagged: Sequence[tuple[int, Sequence[Tag]]]) -> int:
             )
             for paragraph_id, tags in tagged
             for tag in tags
+            if (paragraph_id, tag.label) not in kept
         ]
         session.add_all(rows)
-    return len(rows)
+    given = sum(len(tags) for _, tags in tagged)
+    return SavedTags(len(rows), sum(row.decided for row in rows), given - len(rows))
 
 
 def paragraph_explanation(db: Database, paragraph_id: int) -> dict[str, Any]:

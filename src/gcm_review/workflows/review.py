@@ -8,10 +8,11 @@ from pathlib import Path
 
 from gcm_review.errors import NothingToReview
 from gcm_review.frameworks import load_framework
+from gcm_review.model.synthesis_input import AttentionRule
 from gcm_review.report.document import Section
 from gcm_review.report.write import write_report
 from gcm_review.settings import Settings
-from gcm_review.store.database import open_database
+from gcm_review.store.database import Database, open_database, storage_errors
 from gcm_review.store.review_input import load_review_input
 from gcm_review.survey import (
     SurveyResult,
@@ -24,6 +25,7 @@ from gcm_review.synthesis.records import Synthesis
 from gcm_review.tagging.run import load_tagger
 from gcm_review.workflows.feedback import feedback_examples
 from gcm_review.workflows.ingest import FileOutcome, IngestReport, ingest_paths
+from gcm_review.workflows.output_folder import check_output_folder, replaced_whole
 from gcm_review.workflows.tagging import TagReport, tag_documents
 
 # (stage, done, total): stages "ingest", "tag", "synthesise", "write"
@@ -65,10 +67,14 @@ def run_review(
 ) -> ReviewResult:
     """Review the files under paths and write the report files into out_dir.
 
-    With a survey, its results go into out_dir/survey/ and its section into the report.
+    With a survey, its results go into out_dir/survey/ and its section into the report. The
+    files are written beside out_dir and replace its content whole at the end
+    (`output_folder.replaced_whole`): an interrupted review leaves the previous report set. A
+    folder holding files a review does not write is refused before any work.
     """
     progress = on_progress or (lambda stage, done, total: None)
     rule = settings.attention_rule  # fail on inconsistent settings before any work
+    check_output_folder(out_dir)
     surveyed = None
     if survey is not None:  # analysed first: a broken survey stops the review before it starts
         surveyed = analyse_survey(
@@ -82,37 +88,56 @@ def run_review(
         annexes = [*annexes, survey_section(surveyed)]
     db = open_database(settings.database_url)
     try:
-        ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
-        ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
-        if not ids:
-            raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
-        tagger = load_tagger(
-            embedder=settings.embedder,
-            cache_path=settings.vector_cache_path,
-            framework=settings.framework,
-            feedback=feedback_examples(db, framework=settings.framework),
-        )
-        tagging = tag_documents(
-            db,
-            tagger=tagger,
-            document_ids=ids,
-            on_progress=lambda done, total: progress("tag", done, total),
-        )
-        progress("synthesise", 0, 1)
-        synthesis = synthesise(
-            load_review_input(db, ids),
-            rule=rule,
-            framework=load_framework(settings.framework),
-            embedder=tagger.embedder,
-            title=title,
-        )
-        progress("write", 0, 1)
-        files = write_report(
-            synthesis, out_dir, annexes=annexes, framework=load_framework(settings.framework)
-        )
-        if surveyed is not None:
-            files += write_survey_outputs(surveyed, out_dir / "survey")
-        progress("write", 1, 1)
+        with storage_errors("reviewing"):
+            ingest, tagging, synthesis = _read_and_synthesise(
+                db, paths, settings, rule, title=title, progress=progress, on_file_done=on_file_done
+            )
     finally:
         db.close()
+    progress("write", 0, 1)
+    with replaced_whole(out_dir) as staging:
+        framework = load_framework(settings.framework)
+        written = write_report(synthesis, staging, annexes=annexes, framework=framework)
+        if surveyed is not None:
+            written += write_survey_outputs(surveyed, staging / "survey")
+    files = [out_dir / path.relative_to(staging) for path in written]
+    progress("write", 1, 1)
     return ReviewResult(ingest, tagging, synthesis, tuple(files), surveyed)
+
+
+def _read_and_synthesise(
+    db: Database,
+    paths: Sequence[Path],
+    settings: Settings,
+    rule: AttentionRule,
+    *,
+    title: str | None,
+    progress: ProgressCallback,
+    on_file_done: Callable[[FileOutcome], None] | None,
+) -> tuple[IngestReport, TagReport, Synthesis]:
+    """Ingest and tag the files, then synthesise what they hold."""
+    ingest = ingest_paths(paths, db=db, settings=settings, on_file_done=on_file_done)
+    ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
+    if not ids:
+        raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
+    tagger = load_tagger(
+        embedder=settings.embedder,
+        cache_path=settings.vector_cache_path,
+        framework=settings.framework,
+        feedback=feedback_examples(db, framework=settings.framework),
+    )
+    tagging = tag_documents(
+        db,
+        tagger=tagger,
+        document_ids=ids,
+        on_progress=lambda done, total: progress("tag", done, total),
+    )
+    progress("synthesise", 0, 1)
+    synthesis = synthesise(
+        load_review_input(db, ids),
+        rule=rule,
+        framework=load_framework(settings.framework),
+        embedder=tagger.embedder,
+        title=title,
+    )
+    return ingest, tagging, synthesis
