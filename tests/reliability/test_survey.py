@@ -199,3 +199,27 @@ def _survey_with(form: Path, data: Path, out: Path) -> tuple[int, str]:
     result = runner.invoke(app, ["survey", str(form), str(data), "--out", str(out)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.output
+
+
+def test_review_with_a_damaged_survey_says_so_and_exits_1(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GCM_REVIEW_EMBEDDER", "fake.v1")
+    report = tmp_path / "jordan.txt"
+    report.write_text("1. Jordan\n\n2. The ministry abolished recruitment fees.\n", "utf-8")
+    lines = _lines()
+    lines[2] = '"' + lines[2]
+    data = tmp_path / "quoted.csv"
+    data.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "review", str(report), "--out", str(out), "--database-url", sqlite_url,
+            "--survey-form", str(FORM), "--survey-data", str(data),
+        ],
+    )  # fmt: skip
+    assert "Traceback" not in result.output, result.output
+    assert result.exit_code == 1
+    assert "problem:" in result.output and "stray" in result.output
+    assert (out / "report.html").is_file()  # the report was written all the same

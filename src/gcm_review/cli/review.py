@@ -17,6 +17,7 @@ from gcm_review.cli.common import (
     fail,
     out,
     print_error,
+    print_problem,
     progress_bar,
     resolve_settings,
     shown,
@@ -60,7 +61,9 @@ def review(
 
     With --survey-form and --survey-data, the survey is analysed too (results in --out/survey)
     and its section added to the report. Files that cannot be read are reported one line each and
-    left out; the exit code is then 1.
+    left out, and survey responses lost to damage in the export are listed; the exit code is then
+    1. The --out folder is replaced whole when the new report set is complete; a folder holding
+    other files than a report's is refused.
     """
     if (survey_form is None) != (survey_data is None):
         raise usage_error("give both --survey-form and --survey-data, or neither")
@@ -101,8 +104,17 @@ def review(
     out.print(
         f"Report: {shown(out_dir / 'report.html')} (and report.docx beside it)", highlight=False
     )
-    if result.ingest.failed:
+    lost = _print_survey_losses(result)
+    if result.ingest.failed or lost:
         raise typer.Exit(code=1)
+
+
+def _print_survey_losses(result: ReviewResult) -> bool:
+    """Print the survey problems that lost responses; whether there were any."""
+    losses = result.survey.losses if result.survey is not None else ()
+    for problem in losses:
+        print_problem(problem.one_line())
+    return bool(losses)
 
 
 def _print_failed(outcomes: Sequence[FileOutcome]) -> None:
