@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from gcm_review.errors import CorruptDocument, EncryptedDocument, ScannedDocument
-from gcm_review.ingest.result import ReadResult, one_line
+from gcm_review.ingest.result import DEFAULT_LIMITS, ReadLimits, ReadResult, one_line
 from gcm_review.model import Block
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -37,11 +37,12 @@ class _Line:
     height: float | None  # height of that font box (about the font size)
 
 
-def read_pdf(data: bytes, *, path: Path) -> ReadResult:
-    """Read a PDF's text layer; raise EncryptedDocument, CorruptDocument or ScannedDocument."""
+def read_pdf(data: bytes, *, path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """Read a PDF's text layer; raise EncryptedDocument, CorruptDocument or ScannedDocument,
+    and TooManyParagraphs once the lines pass `limits.max_blocks`."""
     pdf = _open_document(data, path=path)
     try:
-        return _read_document(pdf, path=path)
+        return _read_document(pdf, path=path, limits=limits)
     finally:
         pdf.close()
 
@@ -56,7 +57,7 @@ def _open_document(data: bytes, *, path: Path) -> Any:
         raise CorruptDocument(str(path), f"the PDF cannot be parsed ({reason})") from exc
 
 
-def _read_document(pdf: Any, *, path: Path) -> ReadResult:
+def _read_document(pdf: Any, *, path: Path, limits: ReadLimits) -> ReadResult:
     page_count = len(pdf)
     blocks: list[Block] = []
     problems: list[str] = []
@@ -70,6 +71,7 @@ def _read_document(pdf: Any, *, path: Path) -> ReadResult:
             continue
         if lines:
             blocks.extend(_line_blocks(lines, page=number))
+            limits.check_blocks(len(blocks), path=path)
         elif _page_has_images(pdf, number - 1):
             image_pages.append(number)
     if not blocks and image_pages:
