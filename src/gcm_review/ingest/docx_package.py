@@ -14,37 +14,35 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from gcm_review.errors import DecompressedTooLarge, TooManyParagraphs
-from gcm_review.ingest.result import ReadLimits
+from gcm_review.errors import CorruptDocument, DecompressedTooLarge, TooManyParagraphs
+from gcm_review.ingest.result import ReadLimits, one_line
 
 DOCUMENT_PART = "word/document.xml"
 _CHUNK = 1 << 20
 _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
-_TAG_TAIL = (
-    4  # bytes kept between chunks: a tag cut in two is counted once, a whole one never twice
-)
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
+_TAG_TAIL = 4  # bytes kept between chunks: a tag cut in two counts once, a whole one never twice
 
 
 def check_package(data: bytes, *, path: Path, limits: ReadLimits) -> None:
     """Raise DecompressedTooLarge or TooManyParagraphs when the package goes past `limits`.
 
-    A package that cannot be opened or inflated is left to the DOCX reader, which says what
-    is wrong with it.
+    A part that cannot be inflated raises CorruptDocument here: python-docx would inflate it
+    whole, in one piece, before zipfile notices that it is longer than its header says. A
+    package whose ZIP directory cannot be read is left to the DOCX reader to describe.
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = 0
-            for info in archive.infolist():
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return  # not a readable ZIP directory: python-docx gives the one-line reason
+    with archive:
+        inflated = 0
+        for info in archive.infolist():
+            try:
                 inflated = _check_part(archive, info, inflated=inflated, path=path, limits=limits)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        ValueError,
-    ):
-        return  # damaged or unsupported: python-docx gives the one-line reason
+            except _DAMAGE as exc:  # e.g. a header that lies: zipfile stops at its declared size
+                reason = one_line(f"{type(exc).__name__}: {exc}")
+                raise CorruptDocument(str(path), f"the DOCX cannot be parsed ({reason})") from exc
 
 
 def _check_part(
@@ -67,8 +65,9 @@ def _check_part(
             if inflated > cap:
                 raise _too_large(info.filename, cap, path=path, declared=False)
             if info.filename == DOCUMENT_PART:
-                paragraphs += len(_PARAGRAPH_TAG.findall(tail + chunk))
-                tail = chunk[-_TAG_TAIL:]
+                joined = tail + chunk
+                paragraphs += len(_PARAGRAPH_TAG.findall(joined))
+                tail = joined[-_TAG_TAIL:]
                 if paragraphs > limits.max_blocks:
                     what = f"{DOCUMENT_PART} holds more than {limits.max_blocks} paragraphs"
                     raise TooManyParagraphs.past(str(path), what)

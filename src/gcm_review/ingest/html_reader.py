@@ -44,6 +44,7 @@ _CLOSED_BY = {  # an opening tag implicitly closes these open elements (HTML's o
     "dd": frozenset({"dt", "dd", "p"}),
 }
 _LINE_BREAK = "\x00"  # stands for <br> until whitespace is collapsed
+_SPACES = re.compile(r"\s+")  # one pass, no list of words: a paragraph may be megabytes long
 _CLOSES_PARAGRAPH = frozenset({"p"})  # any other block start ends an open <p>
 _LIST_ELEMENTS = frozenset({"li", "ol", "ul"})
 _LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter"}
@@ -229,7 +230,7 @@ def _collapse(text: str, *, keep_spaces: bool) -> str:
     """HTML whitespace rules: runs of white space become one space, <br> becomes a newline."""
     if keep_spaces:  # <pre>
         return text.replace("\r\n", "\n").replace(_LINE_BREAK, "\n").strip("\n")
-    lines = (" ".join(line.split()) for line in text.split(_LINE_BREAK))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split(_LINE_BREAK))
     return "\n".join(line for line in lines if line)
 
 

@@ -59,7 +59,7 @@ def read(path: Path, *, max_bytes: int, limits: ReadLimits = DEFAULT_LIMITS) -> 
     reader = READERS[reader_name(document_format)]
     try:
         result = reader(data, path=path, limits=limits)
-    except InputError:
+    except (InputError, MemoryError):  # out of memory: the caller knows its memory limit
         raise
     except Exception as exc:  # not a named input error: a bug, logged, never blamed on the file
         doing = f"reading it with the {reader_name(document_format)} reader"

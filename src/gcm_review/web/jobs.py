@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gcm_review.embed import CachedEmbedder
-from gcm_review.errors import GcmReviewError, InputError
+from gcm_review.errors import GcmReviewError, InputError, InternalError
 from gcm_review.ingest import reader_name
 from gcm_review.logs import internal_error
 from gcm_review.model import StructuredDocument
@@ -37,7 +37,7 @@ from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
-from gcm_review.web.uploads import StoredUpload, as_named, with_name
+from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
 from gcm_review.workflows.feedback import feedback_examples, retrain
 from gcm_review.workflows.ingest import file_sha256
 from gcm_review.workflows.isolated import process_file_isolated
@@ -227,7 +227,11 @@ class IngestJobs:
         try:
             step()
         except GcmReviewError as exc:
-            error = as_named(exc, upload.name) if isinstance(exc, InputError) else exc
+            error: GcmReviewError = exc
+            if isinstance(exc, InputError):
+                error = as_named(exc, upload.name)
+            elif isinstance(exc, InternalError):
+                error = bug_as_named(exc, upload)
             self._fail(job_id, upload, error.one_line())
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             bug = internal_error(LOG, exc, doing="ingesting it", path=upload.name)
