@@ -23,7 +23,8 @@ from gcm_review.errors import (
     TooManyParagraphs,
 )
 from gcm_review.settings import Settings
-from gcm_review.workflows.ingest import process_file
+from gcm_review.store.database import open_database
+from gcm_review.workflows.ingest import ingest_paths, process_file
 from reliability import hostile_inputs as hostile
 
 pytestmark = pytest.mark.reliability
@@ -120,3 +121,19 @@ def test_slow_file_is_stopped_at_the_time_limit(tmp_path: Path) -> None:
     message = refused(big, settings, ReadingTooSlow)
     assert time.perf_counter() - started < 5.0
     assert "reading took longer than 0.3 s (max_read_seconds)" in message
+
+
+def test_a_batch_goes_past_a_hostile_file(tmp_path: Path, sqlite_url: str) -> None:
+    bomb = hostile.zip_bomb_docx(tmp_path / "bomb.docx", inflated_bytes=3_000_000)
+    normal = tmp_path / "normal.txt"
+    normal.write_text("1. Jordan\n\n12. The ministry opened a shelter.\n", encoding="utf-8")
+    settings = Settings(log_file="", max_decompressed_mb=2.0)
+    db = open_database(sqlite_url)
+    try:
+        report = ingest_paths([bomb, normal], db=db, settings=settings)
+    finally:
+        db.close()
+    assert [outcome.status for outcome in report.outcomes] == ["failed", "new"]
+    error = report.outcomes[0].error or ""
+    assert error.startswith(f"{bomb}: word/document.xml declares a size past the limit of 2 MB")
+    assert error.endswith("raise it with GCM_REVIEW_MAX_DECOMPRESSED_MB if the file is genuine")
