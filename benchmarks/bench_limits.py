@@ -3,7 +3,7 @@
 Targets: every hostile file is refused in one line naming its limit, or read, within the limits;
 peak memory under about 1 GB whatever the input; readers plus repair and structure linear in
 their input (10x the size takes about 10x the time).
-Run: .venv/bin/python benchmarks/bench_limits.py [--quick]
+Run: .venv/bin/python benchmarks/bench_limits.py [--quick] [--only html]
 Inputs are generated on the fly into a temporary folder (tests/reliability/hostile_inputs.py);
 each is read by `process_file` (read, repair, structure: what `ingest` does per file) in a fresh
 subprocess, whose peak RSS (ru_maxrss) is reported. `--quick` runs every case at a tenth of
@@ -155,6 +155,7 @@ def run(cases: list[Case], folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every case at a tenth of its size")
+    parser.add_argument("--only", default="", help="run only the cases whose name holds this")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -163,9 +164,9 @@ def main() -> None:
     scale = 0.1 if args.quick else 1.0
     with tempfile.TemporaryDirectory(prefix="bench-limits-") as tmp:
         print("# hostile inputs, default limits (case, file size, time, peak RSS, outcome)")
-        run(hostile_cases(scale), Path(tmp))
+        run([c for c in hostile_cases(scale) if args.only in c.name], Path(tmp))
         print("# linearity: today's size and 10x (limits raised where needed)")
-        run(linearity_cases(scale), Path(tmp))
+        run([c for c in linearity_cases(scale) if args.only in c.name], Path(tmp))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def signed_in(app: FastAPI) -> tuple[TestClient, str]:
 
 
 def test_a_hostile_upload_does_not_hold_up_a_normal_one(make_app: MakeApp) -> None:
-    app = make_app(max_file_mb=20.0, max_read_seconds=6.0)
+    app = make_app(max_file_mb=20.0, max_read_seconds=8.0)
     client, token = signed_in(app)
     slow = submit(client, token, "slow.txt", numbered_report(150_000))  # ~20 s to read
     normal = submit(client, token, "normal.txt", NORMAL)
@@ -53,14 +53,14 @@ def test_a_hostile_upload_does_not_hold_up_a_normal_one(make_app: MakeApp) -> No
     while state(client, normal)["state"] != "done" and time.monotonic() - started < 30:
         time.sleep(0.05)
     assert state(client, normal)["state"] == "done"
-    assert not bool(state(client, slow)["state"] in ("done", "failed"))  # still being read
+    assert state(client, slow)["state"] == "reading"  # the slow one is still being read
     app.state.jobs.wait_idle(timeout=60)
     failed = state(client, slow)
     assert failed["state"] == "failed"
     error = str(failed["error"])
-    assert error.startswith("slow.txt: reading took longer than 6 s (max_read_seconds)")
+    assert error.startswith("slow.txt: reading took longer than 8 s (max_read_seconds)")
     assert "GCM_REVIEW_MAX_READ_SECONDS" in error
-    assert time.monotonic() - started < 6.0 + 10.0  # stopped at its limit, not read to the end
+    assert time.monotonic() - started < 8.0 + 10.0  # stopped at its limit, not read to the end
 
 
 def test_an_upload_past_the_memory_limit_fails_alone(make_app: MakeApp) -> None:

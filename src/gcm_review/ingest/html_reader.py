@@ -44,7 +44,10 @@ _CLOSED_BY = {  # an opening tag implicitly closes these open elements (HTML's o
     "dd": frozenset({"dt", "dd", "p"}),
 }
 _LINE_BREAK = "\x00"  # stands for <br> until whitespace is collapsed
-_SPACES = re.compile(r"\s+")  # one pass, no list of words: a paragraph may be megabytes long
+_FEED_CHARS = 1 << 20
+# Runs of white space that are not already a single space: ordinary text has few of them, so
+# collapsing makes few pieces (a paragraph may be megabytes long; a piece per word is gigabytes).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _CLOSES_PARAGRAPH = frozenset({"p"})  # any other block start ends an open <p>
 _LIST_ELEMENTS = frozenset({"li", "ol", "ul"})
 _LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter"}
@@ -69,7 +72,8 @@ def read_html(data: bytes, *, path: Path, limits: ReadLimits = DEFAULT_LIMITS) -
     text, encoding, problem = _decode_html(data)
     collector = _BlockCollector(limits=limits, path=path)
     try:
-        collector.feed(text)
+        for start in range(0, len(text), _FEED_CHARS):  # html.parser then never copies it whole
+            collector.feed(text[start : start + _FEED_CHARS])
         collector.close()
     except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
         reason = one_line(str(exc))
@@ -175,6 +179,12 @@ class _BlockCollector(HTMLParser):
             self._pop()
         self._push(self._opened(tag, attrs))
 
+    def _take_text(self) -> str:
+        """The text gathered since the last block boundary; the parts are let go at once."""
+        text = "".join(self._parts)
+        self._parts.clear()
+        return text
+
     def _push(self, element: _Open) -> None:
         if len(self._open) >= self._limits.max_depth:
             where = f"HTML elements nest deeper than {self._limits.max_depth} levels"
@@ -210,8 +220,7 @@ class _BlockCollector(HTMLParser):
         return _Open(tag, label=format_number(number, parent.number_format) + ".")
 
     def _flush(self) -> None:
-        text = _collapse("".join(self._parts), keep_spaces=self._open_count["pre"] > 0)
-        self._parts.clear()
+        text = _collapse(self._take_text(), keep_spaces=self._open_count["pre"] > 0)
         if not text:
             return
         kind: BlockKind = "text"
@@ -230,6 +239,8 @@ def _collapse(text: str, *, keep_spaces: bool) -> str:
     """HTML whitespace rules: runs of white space become one space, <br> becomes a newline."""
     if keep_spaces:  # <pre>
         return text.replace("\r\n", "\n").replace(_LINE_BREAK, "\n").strip("\n")
+    if _LINE_BREAK not in text:  # the usual case, without a copy per line
+        return _SPACES.sub(" ", text).strip()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split(_LINE_BREAK))
     return "\n".join(line for line in lines if line)
 
