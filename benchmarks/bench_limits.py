@@ -58,6 +58,8 @@ def hostile_cases(scale: float) -> list[Case]:
              lambda d: hostile.one_line_html(d / "one-line.html", megabytes=50 * scale)),
         Case("html: 50 MB on one line, one paragraph",
              lambda d: hostile.one_paragraph_html(d / "one-para.html", megabytes=50 * scale)),
+        Case("html: 100 MB paragraph (max_file_mb's size)",
+             lambda d: hostile.one_paragraph_html(d / "para100.html", megabytes=99 * scale)),
         Case("text: 84 MB, 1.4 M numbered paragraphs",
              lambda d: hostile.numbered_text(d / "big.txt", paragraphs=n(1.4e6), sentence=SHORT)),
         Case("html: 10k nested <div>",
