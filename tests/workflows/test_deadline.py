@@ -58,3 +58,15 @@ def test_off_the_main_thread_nothing_is_armed() -> None:
     thread.start()
     thread.join()
     assert seen == [(0.0, 0.0)]
+
+
+def test_a_limit_swallowed_by_a_callback_fires_again() -> None:
+    class Finalised:
+        def __del__(self) -> None:
+            busy(0.3)  # the limit passes in here, where no exception can get out
+
+    started = time.monotonic()
+    with pytest.raises(ReadingTooSlow), time_limit(0.1, path="slow.txt"):
+        Finalised()  # collected at once: its __del__ swallows the first SIGALRM
+        busy(5.0)
+    assert time.monotonic() - started < 2.0
