@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from gcm_review.cli import app
 from gcm_review.errors import InternalError
-from gcm_review.ingest import READERS, ReadResult
+from gcm_review.ingest import READERS, ReadLimits, ReadResult
 from gcm_review.logs import internal_error, log_file_in_use, setup_logging
 
 
@@ -54,7 +54,7 @@ def test_internal_error_logs_the_traceback_and_names_the_log(tmp_path: Path) -> 
 def test_cli_reports_a_reader_bug_as_internal_and_bad_input_as_before(
     tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch, test_log_file: Path
 ) -> None:
-    def broken(data: bytes, *, path: Path) -> ReadResult:
+    def broken(data: bytes, *, path: Path, limits: ReadLimits) -> ReadResult:
         raise AttributeError("'NoneType' object has no attribute 'text'")
 
     monkeypatch.setitem(READERS, "text.v1", broken)

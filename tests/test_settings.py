@@ -125,3 +125,32 @@ def test_a_config_file_whose_section_is_not_a_table_is_one_line(tmp_path: Path) 
     config.write_text('gcm-review = "sqlite:///x.db"\n')
     with pytest.raises(SettingsError, match="must be a table of settings"):
         load_settings(environ={}, config_file=config)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["max_file_mb", "max_decompressed_mb", "max_read_seconds", "max_read_memory_mb"],
+)
+@pytest.mark.parametrize("raw", ["nan", "inf", "-1", "0", "lots"])
+def test_limits_refuse_values_that_are_not_finite_and_positive(name: str, raw: str) -> None:
+    variable = f"GCM_REVIEW_{name.upper()}"
+    with pytest.raises(SettingsError) as caught:
+        load_settings(environ={variable: raw}, config_file=None)
+    message = caught.value.one_line()
+    assert "\n" not in message
+    assert message.startswith(f"{variable}: invalid value {raw!r} for {name}")
+
+
+@pytest.mark.parametrize("name", ["max_nesting_depth", "max_paragraphs"])
+@pytest.mark.parametrize("raw", ["-5", "0", "1.5", "nan"])
+def test_count_limits_are_whole_positive_numbers(name: str, raw: str) -> None:
+    with pytest.raises(SettingsError, match=f"invalid value {raw!r} for {name}"):
+        load_settings(environ={f"GCM_REVIEW_{name.upper()}": raw}, config_file=None)
+
+
+def test_limits_are_read_from_the_environment() -> None:
+    settings = load_settings(
+        environ={"GCM_REVIEW_MAX_PARAGRAPHS": "10_000", "GCM_REVIEW_MAX_DECOMPRESSED_MB": "2.5"},
+        config_file=None,
+    )
+    assert (settings.max_paragraphs, settings.max_decompressed_bytes) == (10_000, 2_500_000)

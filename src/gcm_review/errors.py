@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 
 class GcmReviewError(Exception):
     """Base class of every error the core raises on purpose."""
@@ -65,6 +67,52 @@ class DocumentTooLarge(InputError):
     """The file is larger than the configured limit."""
 
     hint = "split the file, or raise the limit with --max-file-mb or GCM_REVIEW_MAX_FILE_MB"
+
+
+class LimitExceeded(InputError):
+    """The file goes past a per-file resource limit; the message names the limit's setting."""
+
+    setting = ""
+
+    @classmethod
+    def past(cls, path: str, what: str) -> Self:
+        """The error for `what` went past the limit, e.g. "document.xml inflates past 100 MB"."""
+        return cls(path, f"{what} ({cls.setting})")
+
+
+class DecompressedTooLarge(LimitExceeded):
+    """The parts of a DOCX inflate past the limit on decompressed size (a zip bomb?)."""
+
+    setting = "max_decompressed_mb"
+    hint = "raise it with GCM_REVIEW_MAX_DECOMPRESSED_MB if the file is genuine"
+
+
+class NestingTooDeep(LimitExceeded):
+    """The HTML or XML elements nest deeper than the limit."""
+
+    setting = "max_nesting_depth"
+    hint = "raise it with GCM_REVIEW_MAX_NESTING_DEPTH if the file is genuine"
+
+
+class TooManyParagraphs(LimitExceeded):
+    """The file holds more paragraphs (or lines) than the limit."""
+
+    setting = "max_paragraphs"
+    hint = "split the file, or raise it with GCM_REVIEW_MAX_PARAGRAPHS if the file is genuine"
+
+
+class ReadingTooSlow(LimitExceeded):
+    """Reading, repairing and structuring the file took longer than the limit."""
+
+    setting = "max_read_seconds"
+    hint = "raise it with GCM_REVIEW_MAX_READ_SECONDS if the file is genuine"
+
+
+class ReadingOutOfMemory(LimitExceeded):
+    """Reading the file needed more memory than the limit (web uploads)."""
+
+    setting = "max_read_memory_mb"
+    hint = "raise it with GCM_REVIEW_MAX_READ_MEMORY_MB if the file is genuine"
 
 
 class FileNotFound(InputError):

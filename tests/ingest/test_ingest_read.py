@@ -30,7 +30,7 @@ from gcm_review.errors import (
     ScannedDocument,
     UnsupportedFormat,
 )
-from gcm_review.ingest import DEFAULT_READERS, READERS, ReadResult, read, reader_name
+from gcm_review.ingest import DEFAULT_READERS, READERS, ReadLimits, ReadResult, read, reader_name
 from gcm_review.logs import setup_logging
 
 LIMIT = 10_000_000
@@ -119,7 +119,7 @@ def test_a_bug_in_a_reader_is_an_internal_error_not_bad_input(
     log_file = tmp_path / "logs" / "gcm-review.log"
     setup_logging(log_file)
 
-    def broken(data: bytes, *, path: Path) -> ReadResult:
+    def broken(data: bytes, *, path: Path, limits: ReadLimits) -> ReadResult:
         raise KeyError("word/styles.xml")
 
     monkeypatch.setitem(READERS, "text.v1", broken)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from gcm_review.errors import TooManyParagraphs
 from gcm_review.ingest import read
+from gcm_review.ingest.result import ReadLimits
 from gcm_review.ingest.text_reader import read_text
 
 TXT = Path("report.txt")
@@ -91,3 +95,14 @@ def test_arab_states_report(arab_states_report: Path) -> None:
     assert sum(block.gap_before or 0 for block in doc.blocks) == last + 1 - len(non_blank)
     assert any(block.text.startswith("- 42.") for block in doc.blocks)
     assert any(block.text.startswith("Intro\t") for block in doc.blocks)  # tabs kept for repair
+
+
+def test_lines_past_the_limit_are_refused_while_reading() -> None:
+    data = b"one\n\ntwo\fthree\n"
+    assert len(read_text(data, path=Path("a.txt"), limits=ReadLimits(max_blocks=3)).blocks) == 3
+    with pytest.raises(TooManyParagraphs) as caught:
+        read_text(data, path=Path("a.txt"), limits=ReadLimits(max_blocks=2))
+    assert caught.value.one_line() == (
+        "a.txt: more than 2 paragraphs or lines (max_paragraphs); split the file, or raise it "
+        "with GCM_REVIEW_MAX_PARAGRAPHS if the file is genuine"
+    )

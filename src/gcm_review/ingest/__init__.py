@@ -3,11 +3,12 @@
 from gcm_review.ingest.detect import detect_format
 from gcm_review.ingest.encoding import decode_text
 from gcm_review.ingest.reader import DEFAULT_READERS, READERS, read, reader_name
-from gcm_review.ingest.result import Reader, ReadResult
+from gcm_review.ingest.result import Reader, ReadLimits, ReadResult
 
 __all__ = [
     "DEFAULT_READERS",
     "READERS",
+    "ReadLimits",
     "ReadResult",
     "Reader",
     "decode_text",

@@ -21,7 +21,8 @@ from docx.oxml.ns import qn
 from gcm_review.errors import CorruptDocument, EncryptedDocument
 from gcm_review.ingest.detect import OLE_MAGIC
 from gcm_review.ingest.docx_numbering import ListCounters
-from gcm_review.ingest.result import ReadResult, one_line
+from gcm_review.ingest.docx_package import check_package
+from gcm_review.ingest.result import DEFAULT_LIMITS, ReadLimits, ReadResult, one_line
 from gcm_review.model import Block
 
 _PARAGRAPH = qn("w:p")
@@ -48,11 +49,13 @@ class _Style:
     numbering: tuple[str, int | None] | None  # (numId, ilvl) the style applies
 
 
-def read_docx(data: bytes, *, path: Path) -> ReadResult:
-    """Read a .docx; raise EncryptedDocument (password) or CorruptDocument (damaged)."""
+def read_docx(data: bytes, *, path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """Read a .docx; raise EncryptedDocument (password), CorruptDocument (damaged), or
+    DecompressedTooLarge / TooManyParagraphs past `limits` (checked before parsing)."""
     where = str(path)
     if data.startswith(OLE_MAGIC):
         raise EncryptedDocument(where, "the DOCX is password-protected")
+    check_package(data, path=path, limits=limits)
     try:  # python-docx opening and parsing the parts: any failure here means a damaged file
         document = docx.Document(io.BytesIO(data))
         styles_root = document.styles.element

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from gcm_review.errors import CorruptDocument
+from gcm_review.errors import CorruptDocument, NestingTooDeep
 from gcm_review.ingest.docx_numbering import BULLET, format_number
 from gcm_review.ingest.encoding import decode_text
-from gcm_review.ingest.result import ReadResult, one_line
+from gcm_review.ingest.result import DEFAULT_LIMITS, ReadLimits, ReadResult, one_line
 from gcm_review.model import Block, BlockKind
 
 _NOT_CHARSETS = frozenset(
@@ -46,7 +47,12 @@ _CLOSED_BY = {  # an opening tag implicitly closes these open elements (HTML's o
     "dd": frozenset({"dt", "dd", "p"}),
 }
 _LINE_BREAK = "\x00"  # stands for <br> until whitespace is collapsed
+_FEED_CHARS = 1 << 20
+# Runs of white space that are not already a single space: ordinary text has few of them, so
+# collapsing makes few pieces (a paragraph may be megabytes long; a piece per word is gigabytes).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _CLOSES_PARAGRAPH = frozenset({"p"})  # any other block start ends an open <p>
+_LIST_ELEMENTS = frozenset({"li", "ol", "ul"})
 _LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter"}
 _LIST_TYPES.update({"i": "lowerRoman", "I": "upperRoman"})
 
@@ -61,12 +67,16 @@ class _Open:
     number_format: str = "decimal"
 
 
-def read_html(data: bytes, *, path: Path) -> ReadResult:
-    """Read an HTML page into heading, text and list_item blocks."""
+def read_html(data: bytes, *, path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """Read an HTML page into heading, text and list_item blocks.
+
+    Raises NestingTooDeep or TooManyParagraphs past `limits`; time is linear in the input.
+    """
     text, encoding, problem = _decode_html(data)
-    collector = _BlockCollector()
+    collector = _BlockCollector(limits=limits, path=path)
     try:
-        collector.feed(text)
+        for start in range(0, len(text), _FEED_CHARS):  # html.parser then never copies it whole
+            collector.feed(text[start : start + _FEED_CHARS])
         collector.close()
     except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
         reason = one_line(str(exc))
@@ -116,13 +126,22 @@ def _charset_codec(name: str) -> str | None:
 
 
 class _BlockCollector(HTMLParser):
-    """Turns the tag stream into blocks; text is flushed at every block boundary."""
+    """Turns the tag stream into blocks; text is flushed at every block boundary.
 
-    def __init__(self) -> None:
+    Besides the stack of open block elements it keeps a count of open elements per tag, the
+    stack of open li/ol/ul and that of open ol/ul, so no tag ever scans the whole stack.
+    """
+
+    def __init__(self, *, limits: ReadLimits, path: Path) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.title_parts: list[str] = []
+        self._limits = limits
+        self._path = path
         self._open: list[_Open] = []
+        self._open_count: Counter[str] = Counter()
+        self._items: list[_Open] = []  # open li, ol and ul, innermost last
+        self._lists: list[_Open] = []  # open ol and ul, innermost last
         self._parts: list[str] = []
         self._skipping: list[str] = []
         self._in_title = False
@@ -157,9 +176,9 @@ class _BlockCollector(HTMLParser):
             if tag == self._skipping[-1]:
                 self._skipping.pop()
             return
-        if tag in _BLOCKS and any(element.tag == tag for element in self._open):
+        if tag in _BLOCKS and self._open_count[tag]:
             self._flush()
-            while self._open and self._open.pop().tag != tag:
+            while self._open and self._pop().tag != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
@@ -176,8 +195,34 @@ class _BlockCollector(HTMLParser):
         self._flush()
         closes = _CLOSED_BY.get(tag, _CLOSES_PARAGRAPH)
         while self._open and self._open[-1].tag in closes:
-            self._open.pop()
-        self._open.append(self._opened(tag, attrs))
+            self._pop()
+        self._push(self._opened(tag, attrs))
+
+    def _take_text(self) -> str:
+        """The text gathered since the last block boundary; the parts are let go at once."""
+        text = "".join(self._parts)
+        self._parts.clear()
+        return text
+
+    def _push(self, element: _Open) -> None:
+        if len(self._open) >= self._limits.max_depth:
+            where = f"HTML elements nest deeper than {self._limits.max_depth} levels"
+            raise NestingTooDeep.past(str(self._path), where)
+        self._open.append(element)
+        self._open_count[element.tag] += 1
+        if element.tag in _LIST_ELEMENTS:
+            self._items.append(element)
+            if element.tag != "li":
+                self._lists.append(element)
+
+    def _pop(self) -> _Open:
+        element = self._open.pop()
+        self._open_count[element.tag] -= 1
+        if element.tag in _LIST_ELEMENTS:
+            self._items.pop()
+            if element.tag != "li":
+                self._lists.pop()
+        return element
 
     def _opened(self, tag: str, attrs: dict[str, str | None]) -> _Open:
         if tag == "ol":
@@ -186,7 +231,7 @@ class _BlockCollector(HTMLParser):
             return _Open(tag, next_number=start, number_format=number_format)
         if tag != "li":
             return _Open(tag)
-        parent = next((e for e in reversed(self._open) if e.tag in ("ol", "ul")), None)
+        parent = self._lists[-1] if self._lists else None
         if parent is None or parent.tag == "ul":
             return _Open(tag, label=BULLET)
         number = _integer(attrs.get("value"), default=parent.next_number)
@@ -194,29 +239,28 @@ class _BlockCollector(HTMLParser):
         return _Open(tag, label=format_number(number, parent.number_format) + ".")
 
     def _flush(self) -> None:
-        text = _collapse("".join(self._parts), keep_spaces=self._inside("pre"))
-        self._parts.clear()
+        text = _collapse(self._take_text(), keep_spaces=self._open_count["pre"] > 0)
         if not text:
             return
         kind: BlockKind = "text"
         level = label = None
         innermost = self._open[-1].tag if self._open else ""
-        item = next((e for e in reversed(self._open) if e.tag in ("li", "ol", "ul")), None)
+        item = self._items[-1] if self._items else None
         if innermost in _HEADINGS:
             kind, level = "heading", _HEADINGS[innermost]
         elif item is not None and item.tag == "li" and item.label is not None:
             kind, label, item.label = "list_item", item.label, None
         self.blocks.append(Block(text=text, kind=kind, level=level, label=label))
-
-    def _inside(self, tag: str) -> bool:
-        return any(element.tag == tag for element in self._open)
+        self._limits.check_blocks(len(self.blocks), path=self._path)
 
 
 def _collapse(text: str, *, keep_spaces: bool) -> str:
     """HTML whitespace rules: runs of white space become one space, <br> becomes a newline."""
     if keep_spaces:  # <pre>
         return text.replace("\r\n", "\n").replace(_LINE_BREAK, "\n").strip("\n")
-    lines = (" ".join(line.split()) for line in text.split(_LINE_BREAK))
+    if _LINE_BREAK not in text:  # the usual case, without a copy per line
+        return _SPACES.sub(" ", text).strip()
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split(_LINE_BREAK))
     return "\n".join(line for line in lines if line)
 
 

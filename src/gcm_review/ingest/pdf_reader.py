@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from gcm_review.errors import CorruptDocument, EncryptedDocument, ScannedDocument
-from gcm_review.ingest.result import ReadResult, one_line
+from gcm_review.ingest.result import DEFAULT_LIMITS, ReadLimits, ReadResult, one_line
 from gcm_review.model import Block
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -50,11 +50,12 @@ class _Line:
     height: float | None  # height of that font box (about the font size)
 
 
-def read_pdf(data: bytes, *, path: Path) -> ReadResult:
-    """Read a PDF's text layer; raise EncryptedDocument, CorruptDocument or ScannedDocument."""
+def read_pdf(data: bytes, *, path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """Read a PDF's text layer; raise EncryptedDocument, CorruptDocument or ScannedDocument,
+    and TooManyParagraphs once the lines pass `limits.max_blocks`."""
     pdf = _open_document(data, path=path)
     try:
-        return _read_document(pdf, path=path)
+        return _read_document(pdf, path=path, limits=limits)
     finally:
         pdf.close()
 
@@ -69,7 +70,7 @@ def _open_document(data: bytes, *, path: Path) -> Any:
         raise CorruptDocument(str(path), f"the PDF cannot be parsed ({reason})") from exc
 
 
-def _read_document(pdf: Any, *, path: Path) -> ReadResult:
+def _read_document(pdf: Any, *, path: Path, limits: ReadLimits) -> ReadResult:
     """Every page's lines; pages that fail are summed up in one problem line per reason.
 
     `page_count` is the last page PDFium could open: a page tree that claims more pages than
@@ -93,6 +94,7 @@ def _read_document(pdf: Any, *, path: Path) -> ReadResult:
         last_opened = number
         if lines:
             blocks.extend(_line_blocks(lines, page=number))
+            limits.check_blocks(len(blocks), path=path)
         elif _page_has_images(pdf, number - 1):
             image_pages.append(number)
     if not blocks and image_pages:

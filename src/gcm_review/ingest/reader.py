@@ -23,7 +23,7 @@ from gcm_review.ingest.docx_reader import read_docx
 from gcm_review.ingest.html_reader import read_html
 from gcm_review.ingest.input_files import display_path
 from gcm_review.ingest.pdf_reader import read_pdf
-from gcm_review.ingest.result import Reader, one_line
+from gcm_review.ingest.result import DEFAULT_LIMITS, Reader, ReadLimits, one_line
 from gcm_review.ingest.text_reader import read_text
 from gcm_review.logs import internal_error
 from gcm_review.model import DocumentFormat, SourceDocument
@@ -49,17 +49,18 @@ def reader_name(document_format: DocumentFormat) -> str:
     return DEFAULT_READERS[document_format]
 
 
-def read(path: Path, *, max_bytes: int) -> SourceDocument:
+def read(path: Path, *, max_bytes: int, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
     """Read one file into a SourceDocument.
 
-    Bad input raises a named InputError; a bug in a reader raises InternalError (logged).
+    Bad input raises a named InputError (a file past one of `limits` a LimitExceeded); a bug
+    in a reader raises InternalError (logged).
     """
     data = _file_bytes(path, max_bytes=max_bytes)
     document_format = detect_format(data[:HEAD_BYTES], path=path)
     reader = READERS[reader_name(document_format)]
     try:
-        result = reader(data, path=path)
-    except InputError:
+        result = reader(data, path=path, limits=limits)
+    except (InputError, MemoryError):  # out of memory: the caller knows its memory limit
         raise
     except Exception as exc:  # not a named input error: a bug, logged, never blamed on the file
         doing = f"reading it with the {reader_name(document_format)} reader"

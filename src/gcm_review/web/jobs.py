@@ -1,5 +1,10 @@
-"""Background work of the web app on one worker thread: the ingest of each upload (read, store,
-tag) and retraining the tagger, while the page polls the job's status.
+"""Background work of the web app, while the page polls the job's status.
+
+Each upload is read, repaired and structured in a worker process of its own
+(`workflows.isolated`), within the time and memory limits, driven by one of READ_WORKERS
+threads: a hostile file holds one of them until its time limit and never the server's memory
+or the other uploads. Storing and tagging the documents read, and retraining the tagger, run
+one at a time on one thread.
 
 The ingest tagger is trained with the analysts' feedback in the database when it is first
 needed, and trained again after a retrain (or `forget_tagger`), so new uploads use the refit.
@@ -9,18 +14,21 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from gcm_review.embed import CachedEmbedder
-from gcm_review.errors import GcmReviewError, InputError
+from gcm_review.errors import GcmReviewError, InputError, InternalError
 from gcm_review.ingest import reader_name
 from gcm_review.logs import internal_error
+from gcm_review.model import StructuredDocument
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import record_upload
@@ -29,9 +37,10 @@ from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
-from gcm_review.web.uploads import StoredUpload, as_named, with_name
+from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
 from gcm_review.workflows.feedback import feedback_examples, retrain
-from gcm_review.workflows.ingest import file_sha256, process_file
+from gcm_review.workflows.ingest import file_sha256
+from gcm_review.workflows.isolated import process_file_isolated
 from gcm_review.workflows.tagging import tag_documents
 
 LOG = logging.getLogger(__name__)
@@ -39,6 +48,8 @@ LOG = logging.getLogger(__name__)
 JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
 JobKind = Literal["ingest", "retrain"]
 Retrainer = Callable[..., TrainingRun]  # workflows.feedback.retrain's signature
+FileProcessor = Callable[..., StructuredDocument]  # (path, *, settings) -> the structured file
+READ_WORKERS = 2  # uploads read at the same time, each in its own process
 KEPT_JOBS = 200
 RETRAIN_NAME = "Retrain the tagger"
 
@@ -66,7 +77,7 @@ class Job:
 
 
 class IngestJobs:
-    """Runs upload ingests and retrains one at a time and remembers the latest jobs' states."""
+    """Runs upload ingests and retrains and remembers the latest jobs' states."""
 
     def __init__(
         self,
@@ -75,14 +86,20 @@ class IngestJobs:
         *,
         tagger_loader: Callable[[], GcmTagger] | None = None,
         retrainer: Retrainer = retrain,
+        file_processor: FileProcessor = process_file_isolated,
     ) -> None:
         self.db = db
         self.settings = settings
         self.tagger_loader = tagger_loader or self._default_tagger
         self.retrainer = retrainer
+        self.file_processor = file_processor
         self._tagger: GcmTagger | None = None
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: set[Future[Any]] = set()
+        self._readers = ThreadPoolExecutor(
+            max_workers=READ_WORKERS, thread_name_prefix="gcm-review-read"
+        )
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gcm-review-ingest")
 
     def _default_tagger(self) -> GcmTagger:
@@ -100,12 +117,12 @@ class IngestJobs:
             owner=user.name,
             name=upload.name,
             state="queued",
-            step="Waiting for the previous upload to finish",
+            step="Waiting for a reading worker",
             progress=0.0,
             created_at=datetime.now(UTC),
         )
         self._put(job)
-        self._executor.submit(self._run, job.id, upload, user)
+        self._track(self._readers.submit(self._run, job.id, upload, user))
         return job
 
     def get(self, job_id: str, user: User) -> Job | None:
@@ -143,12 +160,12 @@ class IngestJobs:
             kind="retrain",
         )
         self._put(job)
-        self._executor.submit(self._retrain, job.id, user.name, check_examples, retag)
+        self._track(self._executor.submit(self._retrain, job.id, user.name, check_examples, retag))
         return job
 
     def forget_tagger(self) -> None:
         """Load the tagger afresh for the next upload (after it was retrained)."""
-        self._executor.submit(self._drop_tagger)
+        self._track(self._executor.submit(self._drop_tagger))
 
     def _drop_tagger(self) -> None:
         tagger, self._tagger = self._tagger, None
@@ -157,12 +174,31 @@ class IngestJobs:
             embedder.close()  # its vector cache file; opened on this thread
 
     def wait_idle(self, timeout: float = 60.0) -> None:
-        """Block until every job queued so far has finished (for tests and shutdown)."""
-        self._executor.submit(lambda: None).result(timeout=timeout)
+        """Block until every job queued so far has finished (for tests and shutdown);
+        TimeoutError after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                pending = list(self._pending)
+            if not pending:
+                return
+            left = deadline - time.monotonic()
+            if left <= 0 or wait(pending, timeout=left).not_done:
+                raise TimeoutError(f"background jobs still running after {timeout:g} s")
 
     def shutdown(self) -> None:
-        """Finish the running job and stop the worker."""
+        """Finish the running jobs and stop the workers."""
+        self._readers.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _track(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._untrack)
+
+    def _untrack(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._pending.discard(future)
 
     def _put(self, job: Job) -> None:
         with self._lock:
@@ -183,10 +219,19 @@ class IngestJobs:
         return self._tagger
 
     def _run(self, job_id: str, upload: StoredUpload, user: User) -> None:
+        """On a reading thread: read the upload in its worker process, then queue storing it."""
+        self._guarded(job_id, upload, lambda: self._read(job_id, upload, user))
+
+    def _guarded(self, job_id: str, upload: StoredUpload, step: Callable[[], None]) -> None:
+        """Run a step of an upload's job; any failure becomes the job's one-line error."""
         try:
-            self._ingest(job_id, upload, user)
+            step()
         except GcmReviewError as exc:
-            error = as_named(exc, upload.name) if isinstance(exc, InputError) else exc
+            error: GcmReviewError = exc
+            if isinstance(exc, InputError):
+                error = as_named(exc, upload.name)
+            elif isinstance(exc, InternalError):
+                error = bug_as_named(exc, upload)
             self._fail(job_id, upload, error.one_line())
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             bug = internal_error(LOG, exc, doing="ingesting it", path=upload.name)
@@ -229,7 +274,7 @@ class IngestJobs:
         if job is None or job.document_id is None:
             upload.path.unlink(missing_ok=True)  # nothing was stored from it
 
-    def _ingest(self, job_id: str, upload: StoredUpload, user: User) -> None:
+    def _read(self, job_id: str, upload: StoredUpload, user: User) -> None:
         known = find_document_by_hash(self.db, file_sha256(upload.path))
         if known is not None:
             upload.path.unlink(missing_ok=True)
@@ -243,7 +288,16 @@ class IngestJobs:
             )
             return
         self._update(job_id, state="reading", step="Reading and structuring", progress=0.1)
-        doc = with_name(process_file(upload.path, settings=self.settings), upload.name)
+        read = self.file_processor(Path(upload.path), settings=self.settings)
+        doc = with_name(read, upload.name)
+        self._update(job_id, step="Waiting to store and tag", progress=0.2)
+        store = self._executor.submit(
+            self._guarded, job_id, upload, lambda: self._store_and_tag(job_id, doc, user)
+        )
+        self._track(store)
+
+    def _store_and_tag(self, job_id: str, doc: StructuredDocument, user: User) -> None:
+        """On the store thread: save the document read, record the upload and tag it."""
         country = user.country if user.role == "focal-point" else None
         saved = save_document(
             self.db,

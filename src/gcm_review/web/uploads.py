@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from sqlalchemy.engine import make_url
 
-from gcm_review.errors import DocumentTooLarge, EmptyDocument, InputError
+from gcm_review.errors import DocumentTooLarge, EmptyDocument, InputError, InternalError
 from gcm_review.ingest.detect import HEAD_BYTES, detect_format
 from gcm_review.model import DocumentFormat, StructuredDocument
 from gcm_review.settings import Settings
@@ -76,6 +76,13 @@ def save_upload(stream: BinaryIO, folder: Path, *, name: str, max_bytes: int) ->
 def as_named(exc: InputError, name: str) -> InputError:
     """The same error naming the uploaded file instead of its server path."""
     return type(exc)(name, str(exc), hint=exc.hint)
+
+
+def bug_as_named(exc: InternalError, upload: StoredUpload) -> InternalError:
+    """The same internal error naming the uploaded file instead of its server path."""
+    if exc.path != str(upload.path):
+        return exc
+    return InternalError(str(exc), path=upload.name, log_file=exc.log_file)
 
 
 def check_format(upload: StoredUpload) -> DocumentFormat:

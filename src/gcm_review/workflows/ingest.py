@@ -11,7 +11,7 @@ from typing import Literal
 
 from gcm_review.errors import FileNotFound, GcmReviewError, InputError
 from gcm_review.frameworks import load_framework
-from gcm_review.ingest import read, reader_name
+from gcm_review.ingest import ReadLimits, read, reader_name
 from gcm_review.ingest.input_files import check_input_file, files_under, is_folder
 from gcm_review.ingest.repair import repair
 from gcm_review.logs import internal_error
@@ -20,6 +20,7 @@ from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.documents import find_document_by_hash, save_document
 from gcm_review.structure import structure
+from gcm_review.workflows.deadline import time_limit
 
 LOG = logging.getLogger(__name__)
 
@@ -69,10 +70,17 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def process_file(path: Path, *, settings: Settings) -> StructuredDocument:
-    """Read, repair and structure one file, without storing it."""
-    source = read(path, max_bytes=settings.max_file_bytes)
-    doc = repair(source, max_removed_share=settings.repair_max_share)
-    return structure(doc, framework=load_framework(settings.framework))
+    """Read, repair and structure one file, without storing it, within the per-file limits.
+
+    Past a limit it raises a LimitExceeded that names the setting: size, decompressed size,
+    nesting and paragraphs in the readers, time (`max_read_seconds`, main thread) here.
+    """
+    framework = load_framework(settings.framework)
+    limits = ReadLimits.from_settings(settings)
+    with time_limit(settings.max_read_seconds, path=str(path)):
+        source = read(path, max_bytes=settings.max_file_bytes, limits=limits)
+        doc = repair(source, max_removed_share=settings.repair_max_share)
+        return structure(doc, framework=framework)
 
 
 def file_sha256(path: Path) -> str:
