@@ -74,6 +74,7 @@ annexe examen séance table ronde recommandations organisation organisations int
 BUILT_IN_WORDS: frozenset[str] = frozenset(_ENGLISH.split()) | frozenset(_FRENCH.split())
 
 WORD = re.compile(r"[^\W\d_]+")
+_LARGE_TEXT = 1_000_000  # characters; past it, words are counted without listing them first
 
 
 @dataclass(frozen=True)
@@ -99,5 +100,16 @@ class Vocabulary:
 
 
 def document_vocabulary(texts: Iterable[str]) -> Vocabulary:
-    """The built-in vocabulary plus every word found in `texts`, with its count."""
-    return Vocabulary(counts=Counter(WORD.findall("\n".join(texts).lower())))
+    """The built-in vocabulary plus every word found in `texts`, with its count.
+
+    Counted text by text, so no joined copy of the document is held; a text past _LARGE_TEXT
+    characters is counted word by word rather than through a list of all its words, so one huge
+    paragraph costs about its own size in memory."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        lowered = text.lower()
+        if len(lowered) > _LARGE_TEXT:
+            counts.update(match.group() for match in WORD.finditer(lowered))
+        else:
+            counts.update(WORD.findall(lowered))
+    return Vocabulary(counts=counts)
