@@ -34,16 +34,22 @@ class Example:
 
 def read_examples(path: Path) -> list[Example]:
     """Read JSON Lines {"id", "text", "objectives": [ints], "principles": [keys]}."""
+    return [example_of(path, number, line) for number, line in json_lines(path)]
+
+
+def json_lines(path: Path) -> list[tuple[int, str]]:
+    """The non-blank lines of a JSON Lines file with their line numbers (from 1)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(
             str(path), f"cannot be read ({exc.strerror})", hint="check the path"
         ) from exc
-    return [_example(path, number, line) for number, line in enumerate(lines, 1) if line.strip()]
+    return [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
 
 
-def _example(path: Path, number: int, line: str) -> Example:
+def example_of(path: Path, number: int, line: str) -> Example:
+    """The example written on line `number` of `path`."""
     try:
         data = json.loads(line)
         return Example(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gcm_review.errors import InputError
-from gcm_review.tagging.examples import Example, read_examples
+from gcm_review.tagging.examples import Example, example_of, json_lines
 
 MISSING = "(missing)"  # the group of lines that lack the field
 NULL = "(none)"  # the group of lines whose field is null
@@ -103,19 +103,11 @@ def check_fields(paths_shown: str, items: Sequence[GoldItem], fields: Iterable[s
 
 
 def _read_items(path: Path) -> list[GoldItem]:
-    records = [_fields(path, number, line) for number, line in _lines(path)]
-    examples = read_examples(path)
-    return [GoldItem(example, fields) for example, fields in zip(examples, records, strict=True)]
-
-
-def _lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(
-            str(path), f"cannot be read ({exc.strerror})", hint="check the path"
-        ) from exc
-    return [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
+    items = []
+    for number, line in json_lines(path):
+        fields = _fields(path, number, line)  # first: it names a line that is not an object
+        items.append(GoldItem(example_of(path, number, line), fields))
+    return items
 
 
 def _fields(path: Path, number: int, line: str) -> dict[str, Any]:
