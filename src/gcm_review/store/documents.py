@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from gcm_review.errors import DocumentNotFound, StorageError
@@ -127,8 +127,23 @@ def _insert_version(
     uploaded_by: str | None,
     country: str | None,
 ) -> SaveResult:
-    """Store doc as this version of its name (IntegrityError if another process took it)."""
+    """Store doc as this version of its name, or a later one if another process stored that
+    version meanwhile (IntegrityError when another process stored the same bytes).
+
+    The name is locked for the transaction (SQLite: the write lock `transaction` takes; PostgreSQL:
+    an advisory lock on the name), so the latest version read here stays the latest until commit.
+    """
     with db.transaction() as session:
+        name = doc.repaired.source.name
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                {"key": f"gcm-review document {name}"},
+            )
+        latest = session.scalar(
+            select(func.max(DocumentRow.version)).where(DocumentRow.source_name == name)
+        )
+        version = max(version, int(latest or 0) + 1)
         row = _document_row(doc, reader=reader, version=version)
         row.country = country or document_country(doc)
         row.uploaded_by = uploaded_by
