@@ -32,6 +32,7 @@ from gcm_review.model import (
     SourceDocument,
     StructuredDocument,
 )
+from gcm_review.store.database import Database, open_database
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 
@@ -209,6 +210,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'gcm-review.db'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    """An opened, migrated database on SQLite and on PostgreSQL (see `database_url`)."""
+    database = open_database(database_url)
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -13,7 +13,7 @@ from gcm_review.errors import DocumentNotFound
 from gcm_review.model import Attribution, Evidence, StructuredDocument, Tag
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import document_page, document_visible
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.document_admin import delete_document, record_upload
 from gcm_review.store.documents import document_country, list_documents, save_document
 from gcm_review.store.review_actions import accept_tag
@@ -24,13 +24,6 @@ from gcm_review.store.users import User
 MakeDocument = Callable[..., StructuredDocument]
 ADMIN = User(1, "ada", "admin", None, True, datetime.now(UTC))
 FOCAL_EGYPT = User(2, "omar", "focal-point", "EGY", True, datetime.now(UTC))
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def speaking_for(

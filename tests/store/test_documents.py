@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -15,13 +15,6 @@ from gcm_review.store.documents import document_record, list_documents, save_doc
 from gcm_review.store.tables import DocumentRow, ParagraphRow
 
 MakeDocument = Callable[..., StructuredDocument]
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def count(db: Database, table: type[DocumentRow] | type[ParagraphRow]) -> int:

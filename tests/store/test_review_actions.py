@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -13,7 +13,7 @@ from gcm_review.errors import InvalidLabel, ParagraphNotFound, TagNotFound
 from gcm_review.model import Attribution, Evidence, StructuredDocument, Tag
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import get_tag, paragraph_with_tags
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
 from gcm_review.store.review_actions import (
     accept_tag,
@@ -31,13 +31,6 @@ ANALYST = User(1, "ana", "analyst", None, True, datetime.now(UTC))
 SECOND = User(2, "bea", "analyst", None, True, datetime.now(UTC))
 FOCAL_EGYPT = User(3, "omar", "focal-point", "EGY", True, datetime.now(UTC))
 FOCAL_JORDAN = User(4, "farid", "focal-point", "JOR", True, datetime.now(UTC))
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def proposal(label: str, probability: float) -> Tag:

@@ -3,7 +3,7 @@ even when the tag already had the status they chose."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +13,7 @@ from gcm_review.errors import InvalidLabel, ParagraphNotFound
 from gcm_review.model import Evidence, StructuredDocument, Tag
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import paragraph_with_tags
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
 from gcm_review.store.feedback import load_codings
 from gcm_review.store.review_actions import (
@@ -31,13 +31,6 @@ MakeDocument = Callable[..., StructuredDocument]
 FIRST = User(1, "ana", "analyst", None, True, datetime.now(UTC))
 SECOND = User(2, "bea", "analyst", None, True, datetime.now(UTC))
 FOCAL_EGYPT = User(3, "omar", "focal-point", "EGY", True, datetime.now(UTC))
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def tagged_paragraph(db: Database, make_document: MakeDocument, **tags: float) -> int:

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from sqlalchemy import select, update
 
 from gcm_review.model import Evidence, StructuredDocument, Tag
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
 from gcm_review.store.review_input import load_review_input
 from gcm_review.store.tables import TagRow
 from gcm_review.store.tags import paragraphs_to_tag, save_tags
 
 MakeDocument = Callable[..., StructuredDocument]
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def tag(label: str, probability: float, sentence: str | None = None) -> Tag:

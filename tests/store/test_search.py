@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.search import (
     SNIPPET_CHARS,
     fts5_expression,
@@ -29,13 +28,6 @@ from search_corpus import (
     store_corpus,
     texts,
 )
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ a label an analyst decided), explanations read back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -11,20 +11,13 @@ from sqlalchemy import select, update
 
 from gcm_review.errors import ParagraphNotFound
 from gcm_review.model import Evidence, StructuredDocument, Tag
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
 from gcm_review.store.tables import TagRow
 from gcm_review.store.tags import SavedTags, paragraph_explanation, paragraphs_to_tag, save_tags
 
 MakeDocument = Callable[..., StructuredDocument]
 EVIDENCE = (Evidence("lexicon.v1", 0.8, ("remittances",)),)
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def proposal(label: str, probability: float = 0.7) -> Tag:

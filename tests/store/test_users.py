@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, update
@@ -11,7 +9,7 @@ from sqlalchemy import select, update
 from gcm_review.errors import InvalidAccount, InvalidCredentials, UserExists
 from gcm_review.store import users
 from gcm_review.store.audit import AuditFilter, list_audit
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.tables import UserRow
 from gcm_review.store.users import add_user, get_user, get_user_by_name, list_users, verify_password
 
@@ -23,13 +21,6 @@ def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def test_add_list_and_get(db: Database) -> None:

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from argon2 import PasswordHasher
 
 from gcm_review.errors import InvalidAccount
 from gcm_review.store import users
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.users import list_users
 from gcm_review.workflows.accounts import add_account
 
@@ -19,13 +17,6 @@ def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def test_a_focal_point_of_a_known_country(db: Database) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from gcm_review.model import Paragraph, StructuredDocument
-from gcm_review.store.database import Database, open_database
+from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
 from gcm_review.store.feedback import analyst_decisions, load_codings
 from gcm_review.store.tables import ParagraphReviewRow, ParagraphRow, TagRow
@@ -19,13 +18,6 @@ from gcm_review.workflows.feedback import feedback_examples
 
 MakeDocument = Callable[..., StructuredDocument]
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.close()
 
 
 def stored_paragraphs(db: Database, make_document: MakeDocument, name: str) -> list[int]:
