@@ -157,6 +157,7 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(Text)  # argon2
     active: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    language: Mapped[str | None] = mapped_column(String(10))  # interface; None: the browser's
 
 
 class AuditRow(Base):

@@ -26,9 +26,11 @@ from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
+from gcm_review.web.catalogues import translations
 from gcm_review.web.deps import NavItem
 from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
+from gcm_review.web.i18n import LANGUAGES, N_, NAMES, LocalisedTemplates, direction
 from gcm_review.web.jobs import IngestJobs
 from gcm_review.web.routes import (
     agreement,
@@ -38,6 +40,7 @@ from gcm_review.web.routes import (
     auth,
     documents,
     exports,
+    language,
     matrix,
     review,
     search,
@@ -61,18 +64,19 @@ SESSION_MAX_AGE = 12 * 60 * 60  # seconds: sign in again after 12 hours
 FORM_OVERHEAD = 1_000_000  # bytes a multipart form may add around the largest file
 
 NAV: tuple[NavItem, ...] = (
-    NavItem("Documents", "/documents", "document.read"),
-    NavItem("Review queue", "/review", "tag.review"),
-    NavItem("Matrix", "/matrix", "synthesis.read"),
-    NavItem("Synthesis", "/synthesis", "synthesis.read"),
-    NavItem("Search", "/search", "document.read"),
-    NavItem("Agreement", "/agreement", "agreement.read"),
-    NavItem("Exports", "/exports", "export"),
-    NavItem("Training", "/admin/training", "retrain"),
-    NavItem("Audit log", "/audit", "audit.read"),
+    NavItem(N_("Documents"), "/documents", "document.read"),
+    NavItem(N_("Review queue"), "/review", "tag.review"),
+    NavItem(N_("Matrix"), "/matrix", "synthesis.read"),
+    NavItem(N_("Synthesis"), "/synthesis", "synthesis.read"),
+    NavItem(N_("Search"), "/search", "document.read"),
+    NavItem(N_("Agreement"), "/agreement", "agreement.read"),
+    NavItem(N_("Exports"), "/exports", "export"),
+    NavItem(N_("Training"), "/admin/training", "retrain"),
+    NavItem(N_("Audit log"), "/audit", "audit.read"),
 )
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
+    language.router,
     documents.router,
     review.router,
     audit.router,
@@ -106,7 +110,8 @@ def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "version": __version__})
 
 
-def _templates(labels: display.LabelNames) -> Jinja2Templates:
+def _environment(framework: str, language: str) -> jinja2.Environment:
+    """The Jinja environment of the pages in one language."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -114,9 +119,26 @@ def _templates(labels: display.LabelNames) -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates ship with the package: never stat them per request
+        extensions=["jinja2.ext.i18n"],
     )
-    display.install(env, labels)
-    return Jinja2Templates(env=env)
+    env.policies["ext.i18n.trimmed"] = True  # {% trans %} text with its whitespace collapsed
+    messages = translations(language)
+    env.install_gettext_translations(messages, newstyle=True)  # type: ignore[attr-defined]
+    page_language = display.PageLanguage(
+        code=language,
+        direction=direction(language),
+        choices=tuple((code, NAMES[code]) for code in LANGUAGES),
+        message=messages.gettext,
+    )
+    display.install(env, display.label_names(framework, language), page_language)
+    return env
+
+
+def _templates(framework: str) -> LocalisedTemplates:
+    """The pages in every interface language, each request's chosen by its language."""
+    return LocalisedTemplates(
+        {language: Jinja2Templates(env=_environment(framework, language)) for language in LANGUAGES}
+    )
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -146,7 +168,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.labels = display.label_names(settings.framework)
-    app.state.templates = _templates(app.state.labels)
+    app.state.templates = _templates(settings.framework)
     app.state.nav = list(NAV)
     app.state.htmx = HTMX_FILE.is_file()
     app.state.login_limiter = LoginLimiter()

@@ -1,12 +1,12 @@
-"""How things look on the pages: label names, text direction, numbers. Registered as Jinja
-globals and filters by `install`."""
+"""How things look on the pages: label names, text direction, numbers, in the page's language.
+Registered as Jinja globals and filters by `install`, on the environment of each language."""
 
 from __future__ import annotations
 
 import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,7 +17,18 @@ from markupsafe import Markup
 from gcm_review.frameworks import load_framework
 from gcm_review.languages import is_mostly_arabic
 from gcm_review.structure.countries import country_name
+from gcm_review.web.catalogues import N_
 
+# Stored values shown as words: the English word is the message each language translates.
+WORDS: Mapping[str, str] = {
+    "admin": N_("admin"),
+    "analyst": N_("analyst"),
+    "focal-point": N_("focal-point"),
+    "viewer": N_("viewer"),
+    "proposed": N_("proposed"),
+    "accepted": N_("accepted"),
+    "rejected": N_("rejected"),
+}
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
@@ -41,11 +52,22 @@ class LabelNames:
 
 
 @functools.cache
-def label_names(framework: str) -> LabelNames:
-    """The labels of a framework (a name or a .toml path, as the `framework` setting)."""
+def label_names(framework: str, language: str = "en") -> LabelNames:
+    """The labels of a framework (a name or a .toml path, as the `framework` setting).
+
+    In English a label is named by its short name ("Data and evidence"); in another language by
+    its title in that language from the framework file, or by the short name when it has none.
+    """
     loaded = load_framework(framework)
-    names = {f"objective:{o.number}": (f"O{o.number}", o.label) for o in loaded.objectives}
-    names.update({f"principle:{p.key}": ("GP", p.label) for p in loaded.principles})
+
+    def name(short: str, titles: Mapping[str, str]) -> str:
+        return short if language == "en" else titles.get(language) or short
+
+    names = {
+        f"objective:{o.number}": (f"O{o.number}", name(o.label, o.titles))
+        for o in loaded.objectives
+    }
+    names.update({f"principle:{p.key}": ("GP", name(p.label, p.titles)) for p in loaded.principles})
     return LabelNames(names)
 
 
@@ -82,11 +104,11 @@ def evidence_summary(evidence: Sequence[Mapping[str, Any]]) -> str:
     return "; ".join(parts)
 
 
-def country_label(code: str | None) -> str:
-    """Jordan (JOR), or "" when unknown."""
+def country_label(code: str | None, language: str = "en") -> str:
+    """Jordan (JOR), named in the page's language, or "" when unknown."""
     if not code:
         return ""
-    name = country_name(code)
+    name = country_name(code, lang=language)
     return f"{name} ({code})" if name else code
 
 
@@ -100,18 +122,34 @@ def as_json(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def install(env: jinja2.Environment, labels: LabelNames) -> None:
-    """Register the helpers on a Jinja environment, with the labels of the app's framework."""
+@dataclass(frozen=True)
+class PageLanguage:
+    """The language of a Jinja environment's pages, and how to say things in it."""
+
+    code: str  # "ar"
+    direction: str  # "rtl"
+    choices: tuple[tuple[str, str], ...]  # every interface language: (code, its own name)
+    message: Callable[[str], str]  # a message in this language (unknown ones as they are)
+
+
+def install(env: jinja2.Environment, labels: LabelNames, language: PageLanguage) -> None:
+    """Register the helpers on the Jinja environment of one language, with the labels of the
+    app's framework in that language."""
     env.globals.update(
         label_code=labels.code,
         label_title=labels.title,
         label_choices=labels.choices,
         text_attributes=text_attributes,
-        country_label=country_label,
+        country_label=functools.partial(country_label, language=language.code),
+        word=lambda value: language.message(WORDS.get(value, value)),
+        page_language=language.code,
+        page_direction=language.direction,
+        language_choices=language.choices,
     )
     env.filters.update(
         percent=percent,
         evidence_summary=evidence_summary,
         when=when,
         as_json=as_json,
+        message=language.message,
     )
