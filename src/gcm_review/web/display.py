@@ -142,6 +142,7 @@ def install(env: jinja2.Environment, labels: LabelNames, language: PageLanguage)
         text_attributes=text_attributes,
         country_label=functools.partial(country_label, language=language.code),
         word=lambda value: language.message(WORDS.get(value, value)),
+        country=lambda code: country_name(code, lang=language.code) or "" if code else "",
         page_language=language.code,
         page_direction=language.direction,
         language_choices=language.choices,

@@ -28,6 +28,7 @@ from gcm_review.report.tables import (
     write_paragraphs_jsonl,
 )
 from gcm_review.synthesis.records import Synthesis
+from gcm_review.web.catalogues import N_
 from gcm_review.web.synthesis_cache import ScopedSynthesis
 
 Writer = Callable[[Synthesis, Path, Framework], None]  # the app's framework names the labels
@@ -61,57 +62,57 @@ def _write_report_docx(synthesis: Synthesis, path: Path, framework: Framework) -
 EXPORTS: tuple[ExportFile, ...] = (
     ExportFile(
         "matrix.csv",
-        "Matrix, counts (CSV)",
-        "Member states by objectives: paragraphs addressing each.",
+        N_("Matrix, counts (CSV)"),
+        N_("Member states by objectives: paragraphs addressing each."),
         CSV,
         lambda synthesis, path, _: write_matrix_csv(synthesis.matrix, path),
     ),
     ExportFile(
         "matrix-addressed.csv",
-        "Matrix, 0/1 (CSV)",
-        "1 where a member state addressed an objective, 0 where it did not.",
+        N_("Matrix, 0/1 (CSV)"),
+        N_("1 where a member state addressed an objective, 0 where it did not."),
         CSV,
         lambda synthesis, path, _: write_matrix_csv(synthesis.matrix, path, binary=True),
     ),
     ExportFile(
         "matrix.xlsx",
-        "Matrix (Excel)",
-        "Both matrices, counts and 0/1, as two sheets.",
+        N_("Matrix (Excel)"),
+        N_("Both matrices, counts and 0/1, as two sheets."),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         lambda synthesis, path, _: write_matrix_xlsx(synthesis.matrix, path),
     ),
     ExportFile(
         "paragraphs.csv",
-        "Paragraphs with tags (CSV)",
-        "Every paragraph with its place, attribution, labels and the tags that count.",
+        N_("Paragraphs with tags (CSV)"),
+        N_("Every paragraph with its place, attribution, labels and the tags that count."),
         CSV,
         lambda synthesis, path, _: write_paragraphs_csv(synthesis, path),
     ),
     ExportFile(
         "paragraphs.jsonl",
-        "Paragraphs with tags (JSON lines)",
-        "The same, one JSON object a line, text exactly as stored.",
+        N_("Paragraphs with tags (JSON lines)"),
+        N_("The same, one JSON object a line, text exactly as stored."),
         "application/x-ndjson; charset=utf-8",
         lambda synthesis, path, _: write_paragraphs_jsonl(synthesis, path),
     ),
     ExportFile(
         "report.html",
-        "Draft report (HTML)",
-        "The draft outcome report as one web page, charts included.",
+        N_("Draft report (HTML)"),
+        N_("The draft outcome report as one web page, charts included."),
         "text/html; charset=utf-8",
         _write_report_html,
     ),
     ExportFile(
         "report.docx",
-        "Draft report (Word)",
-        "The draft outcome report to edit in Word.",
+        N_("Draft report (Word)"),
+        N_("The draft outcome report to edit in Word."),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _write_report_docx,
     ),
     ExportFile(
         "synthesis.json",
-        "Synthesis (JSON)",
-        "Attention, profiles, roundtables, principles, recommendations and key messages.",
+        N_("Synthesis (JSON)"),
+        N_("Attention, profiles, roundtables, principles, recommendations and key messages."),
         "application/json",
         lambda synthesis, path, _: write_synthesis_json(synthesis, path),
     ),

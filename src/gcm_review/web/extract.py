@@ -28,6 +28,7 @@ _TRANS = re.compile(r"{%-?\s*trans\b.*?{%-?\s*endtrans\s*-?%}", re.DOTALL)
 _SHOWN_ATTRIBUTE = re.compile(r'\b(?:title|placeholder|aria-label|alt)="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 _LETTER = re.compile(r"[^\W\d_]")
+_KEY = re.compile(r"<kbd>[^<]{1,3}</kbd>")  # a key to press ("a", "/") is no word to translate
 _ENTITY = re.compile(r"&#?\w+;")
 
 
@@ -53,10 +54,12 @@ def template_messages(templates_dir: Path = TEMPLATES_DIR) -> Iterator[Message]:
         source = path.read_text(encoding="utf-8")
         for line, function, message in env.extract_translations(source):  # type: ignore[attr-defined]
             where = f"templates/{path.name}:{line}"
-            if function == "ngettext" and isinstance(message, tuple):
-                yield Message(str(message[0]), str(message[1]), where)
-            elif isinstance(message, str):
-                yield Message(message, None, where)
+            # a tuple when the call has more arguments: None stands for each one not a literal
+            strings = message if isinstance(message, tuple) else (message,)
+            if function == "ngettext" and len(strings) > 1 and strings[0] and strings[1]:
+                yield Message(str(strings[0]), str(strings[1]), where)
+            elif function != "ngettext" and isinstance(strings[0], str):
+                yield Message(strings[0], None, where)
 
 
 def _called_name(call: ast.Call) -> str:
@@ -92,8 +95,9 @@ def all_messages() -> dict[tuple[str, str | None], list[str]]:
 
 def unwrapped_text(source: str) -> list[str]:
     """Text a template shows that no `_()` or `{% trans %}` wraps: text between tags, and the
-    attributes people read (title, placeholder, aria-label, alt)."""
-    stripped = _ENTITY.sub(" ", _JINJA.sub(" ", _TRANS.sub(" ", source)))
+    attributes people read (title, placeholder, aria-label, alt). Jinja string literals inside
+    expressions are not looked at."""
+    stripped = _ENTITY.sub(" ", _KEY.sub(" ", _JINJA.sub(" ", _TRANS.sub(" ", source))))
     pieces = [*_SHOWN_ATTRIBUTE.findall(stripped), *_TAG.split(stripped)]
     left = (" ".join(piece.split()) for piece in pieces)
     return [text for text in left if _LETTER.search(_without_verbatim(text))]

@@ -32,6 +32,7 @@ from gcm_review.errors import (
 from gcm_review.feedback.agreement import InvalidCoders
 from gcm_review.feedback.retrain import NoFeedbackYet
 from gcm_review.logs import internal_error
+from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import current_user, redirect, render
 
 LOG = logging.getLogger(__name__)
@@ -105,9 +106,9 @@ async def http_error(request: Request, exc: Exception) -> Response:
         return JSONResponse(
             {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
         )
-    message = exc.detail if isinstance(exc.detail, str) else "Request refused"
+    message = exc.detail if isinstance(exc.detail, str) else N_("Request refused")
     if exc.status_code == 404 and message == "Not Found":
-        message = "There is no such page"
+        message = N_("There is no such page")
     return _error_page(request, exc.status_code, message)
 
 

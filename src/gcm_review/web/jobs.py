@@ -37,6 +37,7 @@ from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
+from gcm_review.web.catalogues import N_
 from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
 from gcm_review.workflows.feedback import feedback_examples, retrain
 from gcm_review.workflows.ingest import file_sha256
@@ -51,7 +52,7 @@ Retrainer = Callable[..., TrainingRun]  # workflows.feedback.retrain's signature
 FileProcessor = Callable[..., StructuredDocument]  # (path, *, settings) -> the structured file
 READ_WORKERS = 2  # uploads read at the same time, each in its own process
 KEPT_JOBS = 200
-RETRAIN_NAME = "Retrain the tagger"
+RETRAIN_NAME = N_("Retrain the tagger")
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class IngestJobs:
             owner=user.name,
             name=upload.name,
             state="queued",
-            step="Waiting for a reading worker",
+            step=N_("Waiting for a reading worker"),
             progress=0.0,
             created_at=datetime.now(UTC),
         )
@@ -154,7 +155,7 @@ class IngestJobs:
             owner=user.name,
             name=RETRAIN_NAME,
             state="queued",
-            step="Waiting for the running job to finish",
+            step=N_("Waiting for the running job to finish"),
             progress=0.0,
             created_at=datetime.now(UTC),
             kind="retrain",
@@ -238,7 +239,7 @@ class IngestJobs:
             self._fail(job_id, upload, bug.one_line())
 
     def _retrain(self, job_id: str, user_name: str, check_examples: bool, retag: bool) -> None:
-        step = "Scoring the tagger without and with the analysts' feedback"
+        step = N_("Scoring the tagger without and with the analysts' feedback")
         if retag:
             step += ", then tagging the stored documents again"
         self._update(job_id, state="training", step=step, progress=0.2)
@@ -251,11 +252,11 @@ class IngestJobs:
                 retag=retag,
             )
         except GcmReviewError as exc:
-            self._update(job_id, state="failed", step="Failed", error=exc.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=exc.one_line())
             return
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             bug = internal_error(LOG, exc, doing="retraining")
-            self._update(job_id, state="failed", step="Failed", error=bug.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=bug.one_line())
             return
         # Same as forget_tagger, at once: an upload queued behind this job gets the refit.
         self._drop_tagger()
@@ -268,7 +269,7 @@ class IngestJobs:
         )
 
     def _fail(self, job_id: str, upload: StoredUpload, error: str) -> None:
-        self._update(job_id, state="failed", step="Failed", error=error)
+        self._update(job_id, state="failed", step=N_("Failed"), error=error)
         with self._lock:
             job = self._jobs.get(job_id)
         if job is None or job.document_id is None:
@@ -281,16 +282,16 @@ class IngestJobs:
             self._update(
                 job_id,
                 state="done",
-                step="This file is already stored",
+                step=N_("This file is already stored"),
                 progress=1.0,
                 outcome="unchanged",
                 document_id=known.document_id,
             )
             return
-        self._update(job_id, state="reading", step="Reading and structuring", progress=0.1)
+        self._update(job_id, state="reading", step=N_("Reading and structuring"), progress=0.1)
         read = self.file_processor(Path(upload.path), settings=self.settings)
         doc = with_name(read, upload.name)
-        self._update(job_id, step="Waiting to store and tag", progress=0.2)
+        self._update(job_id, step=N_("Waiting to store and tag"), progress=0.2)
         store = self._executor.submit(
             self._guarded, job_id, upload, lambda: self._store_and_tag(job_id, doc, user)
         )
@@ -311,7 +312,7 @@ class IngestJobs:
         self._update(
             job_id,
             state="tagging",
-            step="Tagging paragraphs (the first upload also prepares the tagger)",
+            step=N_("Tagging paragraphs (the first upload also prepares the tagger)"),
             progress=0.3,
             document_id=saved.document_id,
             outcome=saved.status,
@@ -324,4 +325,4 @@ class IngestJobs:
                 job_id, progress=0.3 + 0.7 * done / max(total, 1)
             ),
         )
-        self._update(job_id, state="done", step="Stored and tagged", progress=1.0)
+        self._update(job_id, state="done", step=N_("Stored and tagged"), progress=1.0)

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gcm_review.errors import TooManyAttempts
 from gcm_review.settings import Settings
+from gcm_review.web.catalogues import N_
 
 CSRF_SESSION_KEY = "csrf"
 CSRF_FIELD = "csrf_token"
@@ -26,7 +27,7 @@ CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 SECRET_FILE_NAME = "gcm-review-secret"
-CSRF_REFUSED = (
+CSRF_REFUSED = N_(
     "This form has expired or did not come from this site (missing or wrong CSRF token): "
     "reload the page and try again"
 )

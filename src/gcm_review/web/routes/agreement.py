@@ -28,6 +28,7 @@ from gcm_review.web.analysis_models import (
     DisagreementOut,
     LabelAgreementOut,
 )
+from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import DbDep, LabelsDep, is_htmx, redirect, render, require, safe_next
 from gcm_review.web.display import LabelNames
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
@@ -77,7 +78,7 @@ def label_agreement_out(
 ) -> LabelAgreementOut:
     return LabelAgreementOut(
         label=row.label,
-        title="all labels (micro)" if row.label == "micro" else labels.title(row.label),
+        title=N_("all labels (micro)") if row.label == "micro" else labels.title(row.label),
         kappa=row.kappa,
         kappa_note=kappa_note(row, report),
         alpha=row.alpha,
@@ -187,7 +188,7 @@ def _label_groups(labels: LabelNames) -> list[tuple[str, list[tuple[str, str, st
             objectives.append((label, code, title))
         else:
             principles.append((label, title, title))
-    return [("Objectives", objectives), ("Guiding principles", principles)]
+    return [(N_("Objectives"), objectives), (N_("Guiding principles"), principles)]
 
 
 @router.get("/coding")

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from gcm_review.errors import InvalidCredentials, TooManyAttempts
 from gcm_review.store.users import User, verify_password
+from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import (
     SESSION_USER_KEY,
     DbDep,
@@ -70,7 +71,7 @@ def login(
         user = verify_password(db, name, password)
     except InvalidCredentials:
         limiter.failed(name, address)
-        context["error"] = "Wrong name or password."
+        context["error"] = N_("Wrong name or password.")
         return render(request, "login.html", context, user=None, status_code=401)
     limiter.succeeded(name, address)
     request.session.clear()

@@ -22,6 +22,7 @@ from gcm_review.web.deps import (
     render,
     require,
 )
+from gcm_review.web.i18n import N_, translate
 from gcm_review.web.jobs import IngestJobs, Job
 from gcm_review.web.permissions import allows
 from gcm_review.web.uploads import check_format, display_name, save_upload, upload_folder
@@ -86,7 +87,7 @@ def upload(
 def _job_or_404(request: Request, job_id: str, user: User) -> Job:
     job = jobs_of(request).get(job_id, user)
     if job is None:
-        raise HTTPException(status_code=404, detail="There is no such upload job")
+        raise HTTPException(status_code=404, detail=N_("There is no such upload job"))
     return job
 
 
@@ -144,5 +145,11 @@ def confirm_delete(request: Request, db: DbDep, document_id: int, user: Admin) -
 def delete(request: Request, db: DbDep, document_id: int, user: Admin) -> Response:
     """Delete a document with its paragraphs and tags."""
     deleted = delete_document(db, document_id, user=user)
-    flash(request, f"Deleted {deleted['name']} (version {deleted['version']}).")
+    message = translate(
+        request,
+        "Deleted %(name)s (version %(version)s).",
+        name=deleted["name"],
+        version=deleted["version"],
+    )
+    flash(request, message)
     return redirect("/documents")

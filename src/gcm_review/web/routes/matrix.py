@@ -22,6 +22,7 @@ from gcm_review.web.analysis_models import (
     MatrixCellOut,
     MatrixOut,
 )
+from gcm_review.web.catalogues import N_
 from gcm_review.web.charts import inline_svg
 from gcm_review.web.deps import LabelsDep, is_htmx, render, require
 from gcm_review.web.display import LabelNames
@@ -35,7 +36,7 @@ View = Literal["counts", "binary"]
 Country = Annotated[str, Path(pattern=r"^[A-Z]{3}$", description="ISO3 code")]
 Objective = Annotated[int, Path(ge=1, le=99)]
 SNIPPET_CHARS = 320
-NO_CELL = "No paragraph of that country addresses that objective in the documents you may see"
+NO_CELL = N_("No paragraph of that country addresses that objective in the documents you may see")
 
 
 @dataclass(frozen=True)

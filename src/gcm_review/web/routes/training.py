@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from gcm_review.store.training_runs import TrainingRun, training_runs
 from gcm_review.store.users import User
 from gcm_review.web.analysis_models import RetrainIn, RetrainJobOut, TrainingRunOut
+from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import DbDep, is_htmx, redirect, render, require
 from gcm_review.web.jobs import IngestJobs, Job
 
@@ -20,8 +21,8 @@ api = APIRouter(prefix="/api", tags=["training"])
 
 Admin = Annotated[User, Depends(require("retrain"))]
 CHECKS = {
-    "feedback_cv": "Analysts' decisions, held out",
-    "examples_cv": "Written examples, held out",
+    "feedback_cv": N_("Analysts' decisions, held out"),
+    "examples_cv": N_("Written examples, held out"),
 }
 KINDS = ("objectives", "principles")
 
@@ -75,7 +76,7 @@ def jobs_of(request: Request) -> IngestJobs:
 def _job_or_404(request: Request, job_id: str, user: User) -> Job:
     job = jobs_of(request).get(job_id, user)
     if job is None or job.kind != "retrain":
-        raise HTTPException(status_code=404, detail="There is no such training job")
+        raise HTTPException(status_code=404, detail=N_("There is no such training job"))
     return job
 
 
