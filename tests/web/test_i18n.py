@@ -19,7 +19,7 @@ from gcm_review.store.users import get_user_by_name
 from gcm_review.web.catalogues import Entry, catalogue_path, compile_mo, parse_po, translations
 from gcm_review.web.extract import TEMPLATES_DIR, all_messages, unwrapped_text
 from gcm_review.web.i18n import LANGUAGE_COOKIE, LANGUAGES, negotiate
-from web.conftest import ACCOUNTS, TestClient, Visitor, sign_in
+from web.conftest import ACCOUNTS, Seed, TestClient, Visitor, sign_in
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 HTML_TAG = re.compile(r"</?(\w+)")
@@ -250,3 +250,15 @@ def test_error_pages_and_messages_from_the_code_are_translated(app: FastAPI) -> 
     )
     assert wrong.status_code == 401
     assert escape(translations("ar").gettext("Wrong name or password.")) in wrong.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wrapped_sentences_keep_their_spaces(
+    visit: Callable[[str], Visitor], seed: Seed, language: str
+) -> None:
+    admin = visit("admin")
+    admin.post("/language", {"language": language, "next": "/"})
+    for path in ("/matrix", f"/documents/{seed.jordan}/delete", "/agreement", "/synthesis"):
+        text = re.sub(r"<[^>]+>", " ", admin.client.get(path).text)
+        joined = re.findall(r"\S[.;?؟؛](?:[A-Z]|[\u0621-\u064a])", text)
+        assert not joined, (path, joined)
