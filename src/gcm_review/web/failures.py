@@ -34,6 +34,7 @@ from gcm_review.feedback.retrain import NoFeedbackYet
 from gcm_review.logs import internal_error
 from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import current_user, redirect, render
+from gcm_review.web.i18n import translate
 
 LOG = logging.getLogger(__name__)
 
@@ -121,7 +122,8 @@ async def validation_error(request: Request, exc: Exception) -> Response:
         ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
         for error in exc.errors()
     )
-    return _error_page(request, 422, f"Missing or invalid value in: {fields}")
+    message = translate(request, "Missing or invalid value in: %(fields)s", fields=fields)
+    return _error_page(request, 422, message)
 
 
 async def unexpected_error(request: Request, exc: Exception) -> Response:

@@ -36,6 +36,8 @@
     var all = boxes(grid);
     var index = all.indexOf(box);
     var step = STEPS[event.key];
+    // in a right-to-left page the grid runs from the right: the right arrow goes back
+    if (step && getComputedStyle(grid).direction === "rtl") step = -step;
     if (event.key === "ArrowDown") step = columns(grid, all);
     if (event.key === "ArrowUp") step = -columns(grid, all);
     if (!step) return;
