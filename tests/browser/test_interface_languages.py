@@ -117,6 +117,12 @@ def test_the_interface_in_arabic_reads_right_to_left(
         assert_no_horizontal_overflow(page)
         shot = watched.shot("arabic-interface-02-matrix")
         assert png_size(shot)[0] == VIEWPORT["width"]
+        # the other pages stay inside the window too
+        for step, path in (("03-review", "/review"), ("04-document", "/documents/1")):
+            page.goto(path)
+            assert_right_to_left(page)
+            assert_no_horizontal_overflow(page)
+            assert png_size(watched.shot(f"arabic-interface-{step}"))[0] == VIEWPORT["width"]
         assert not watched.page_errors, watched.page_errors
 
         # the same account in an English browser: its choice holds
