@@ -17,7 +17,7 @@ from gcm_review.store.database import Database
 from gcm_review.store.preferences import user_language
 from gcm_review.store.users import get_user_by_name
 from gcm_review.web.catalogues import Entry, catalogue_path, compile_mo, parse_po, translations
-from gcm_review.web.extract import TEMPLATES_DIR, all_messages, unwrapped_text
+from gcm_review.web.extract import TEMPLATES_DIR, all_messages, po_text, unwrapped_text
 from gcm_review.web.i18n import LANGUAGE_COOKIE, LANGUAGES, negotiate
 from web.conftest import ACCOUNTS, Seed, TestClient, Visitor, sign_in
 
@@ -135,6 +135,17 @@ def test_po_syntax_with_continuations_escapes_and_fuzzy_entries() -> None:
         ('Say "hi"', ('Dites "bonjour"',), True),
         ("Unsure", ("Peut-être",), False),
     ]
+
+
+def test_po_files_written_read_back_the_same() -> None:
+    entries = [
+        Entry(msgid='Say "hi"\\', msgstr=('Dites "salut"\\',)),
+        Entry(msgid="%(num)s file", msgid_plural="%(num)s files", msgstr=("a", "b", "c")),
+        Entry(msgid="Two\nlines", msgstr=("",)),
+    ]
+    text = po_text(entries, 'msgid ""\nmsgstr "Language: fr\\n"', {("Two\nlines", None): ["x:1"]})
+    assert "#: x:1" in text
+    assert parse_po(text)[1:] == entries
 
 
 # --- choosing the language --------------------------------------------------------------------

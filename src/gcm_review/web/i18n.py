@@ -35,7 +35,7 @@ LANGUAGE_COOKIE = "gcm_review_language"
 
 
 def direction(language: str) -> str:
-    """ "rtl" for a right-to-left language, "ltr" otherwise."""
+    """The text direction of a language: "rtl" (right to left) or "ltr"."""
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"
 
 
@@ -95,11 +95,6 @@ def translate(request: Request, message: str, **values: object) -> str:
     """A message in the request's language, its %(name)s places filled from `values`."""
     text = translations(language_of(request)).gettext(message)
     return text % values if values else text
-
-
-def translated(language: str, message: str) -> str:
-    """A message in a language, plain text (unknown messages come back as they are)."""
-    return translations(language).gettext(message)
 
 
 class LocalisedTemplates(Jinja2Templates):

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from gcm_review.store.preferences import set_user_language
 from gcm_review.store.users import User
-from gcm_review.web.deps import DbDep, current_user, redirect, safe_next
+from gcm_review.web.deps import DbDep, SettingsDep, current_user, redirect, safe_next
 from gcm_review.web.i18n import LANGUAGE_COOKIE, chosen_language
 
 router = APIRouter(include_in_schema=False)
@@ -20,6 +20,7 @@ COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # seconds: a year
 @router.post("/language")
 def choose_language(
     db: DbDep,
+    settings: SettingsDep,
     user: Annotated[User | None, Depends(current_user)],
     language: Annotated[str, Form(max_length=10)],
     next: Annotated[str, Form()] = "",
@@ -31,5 +32,11 @@ def choose_language(
         return response
     if user is not None:
         set_user_language(db, user.id, chosen)
-    response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=COOKIE_MAX_AGE, samesite="lax")
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        chosen,
+        max_age=COOKIE_MAX_AGE,
+        samesite="lax",
+        secure=settings.secure_cookies,
+    )
     return response
