@@ -273,3 +273,10 @@ def test_wrapped_sentences_keep_their_spaces(
         text = re.sub(r"<[^>]+>", " ", admin.client.get(path).text)
         joined = re.findall(r"\S[.;?؟؛](?:[A-Z]|[\u0621-\u064a])", text)
         assert not joined, (path, joined)
+
+
+def test_a_cookie_naming_no_interface_language_is_ignored(app: FastAPI) -> None:
+    client = TestClient(app, cookies={LANGUAGE_COOKIE: "de"})
+    page = client.get("/login", headers={"Accept-Language": "fr"})
+    assert html_lang(page.text) == ("fr", "ltr")
+    assert "Accept-Language" in page.headers["Vary"]

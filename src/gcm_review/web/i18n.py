@@ -23,7 +23,7 @@ from gcm_review.errors import GcmReviewError
 from gcm_review.store.preferences import user_language
 from gcm_review.web.catalogues import N_ as N_  # re-exported: web code marks messages with it
 from gcm_review.web.catalogues import translations
-from gcm_review.web.deps import SESSION_USER_KEY
+from gcm_review.web.deps import current_user
 
 LOG = logging.getLogger(__name__)
 
@@ -66,13 +66,12 @@ def chosen_language(value: str | None) -> str | None:
 def _account_language(request: Request) -> str | None:
     if "session" not in request.scope:
         return None
-    user_id = request.session.get(SESSION_USER_KEY)
-    if not isinstance(user_id, int):
-        return None
+    db = request.app.state.db
     try:
-        return chosen_language(user_language(request.app.state.db, user_id))
+        user = current_user(request, db)
+        return None if user is None else chosen_language(user_language(db, user.id))
     except (SQLAlchemyError, GcmReviewError):  # an error page must render without the database
-        LOG.warning("the interface language of account %s could not be read", user_id)
+        LOG.warning("the signed-in account's interface language could not be read")
         return None
 
 
