@@ -17,6 +17,7 @@ from gcm_review.store.database import Database
 from gcm_review.store.preferences import user_language
 from gcm_review.store.users import get_user_by_name
 from gcm_review.web.catalogues import Entry, catalogue_path, compile_mo, parse_po, translations
+from gcm_review.web.display import label_names
 from gcm_review.web.extract import TEMPLATES_DIR, all_messages, po_text, unwrapped_text
 from gcm_review.web.i18n import LANGUAGE_COOKIE, LANGUAGES, negotiate
 from web.conftest import ACCOUNTS, Seed, TestClient, Visitor, sign_in
@@ -280,3 +281,18 @@ def test_a_cookie_naming_no_interface_language_is_ignored(app: FastAPI) -> None:
     page = client.get("/login", headers={"Accept-Language": "fr"})
     assert html_lang(page.text) == ("fr", "ltr")
     assert "Accept-Language" in page.headers["Vary"]
+
+
+def test_label_names_in_each_language() -> None:
+    framework = load_framework("gcm")
+    objective, principle = framework.objectives[5], framework.principles[0]
+    english = label_names("gcm", "en")
+    french = label_names("gcm", "fr")
+    arabic = label_names("gcm", "ar")
+    label = f"objective:{objective.number}"
+    assert english.title(label) == objective.label  # English keeps the short names
+    assert french.title(label) == objective.titles["fr"]
+    assert arabic.title(label) == objective.titles["ar"]
+    assert arabic.code(label) == english.code(label) == f"O{objective.number}"
+    assert french.title(f"principle:{principle.key}") == principle.titles["fr"]
+    assert label_names("gcm", "xx").title(label) == objective.label  # no title: the short name

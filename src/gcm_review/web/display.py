@@ -112,6 +112,11 @@ def country_label(code: str | None, language: str = "en") -> str:
     return f"{name} ({code})" if name else code
 
 
+def country_only(code: str | None, language: str = "en") -> str:
+    """Jordan, named in the page's language, without its code; "" when unknown."""
+    return (country_name(code, lang=language) or "") if code else ""
+
+
 def when(value: datetime | None) -> str:
     """A timestamp to the minute, UTC."""
     return "" if value is None else value.strftime("%Y-%m-%d %H:%M")
@@ -141,8 +146,8 @@ def install(env: jinja2.Environment, labels: LabelNames, language: PageLanguage)
         label_choices=labels.choices,
         text_attributes=text_attributes,
         country_label=functools.partial(country_label, language=language.code),
-        word=lambda value: language.message(WORDS.get(value, value)),
-        country=lambda code: country_name(code, lang=language.code) or "" if code else "",
+        word=lambda value: language.message(WORDS.get(value, value)),  # "accepted" -> "acceptée"
+        country=functools.partial(country_only, language=language.code),
         page_language=language.code,
         page_direction=language.direction,
         language_choices=language.choices,
