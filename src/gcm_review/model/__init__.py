@@ -157,5 +157,5 @@ class Tag:
     label: str
     probability: float
     decided: bool  # the probability reached the label's threshold
-    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v2"
+    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v3"
     evidence: tuple[Evidence, ...] = ()

@@ -24,6 +24,7 @@ def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
         "roundtables": [asdict(r) for r in synthesis.roundtables],
         "principles": [asdict(p) for p in synthesis.principles],
         "stakeholder_groups": synthesis.stakeholder_groups,
+        "uncovered_languages": synthesis.uncovered_languages,
         "recommendations": [
             {**asdict(r), "paragraph_ids": list(r.paragraph_ids)} for r in synthesis.recommendations
         ],

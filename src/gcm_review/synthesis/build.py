@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from gcm_review.embed.base import Embedder
+from gcm_review.embed.base import Embedder, embedder_languages
 from gcm_review.frameworks.loader import Framework
 from gcm_review.synthesis.attention import objective_attention, principle_coverage
 from gcm_review.synthesis.copies import drop_copies
@@ -34,6 +34,12 @@ def synthesise(
     references = framework.references  # how the framework is quoted, for statement types
     recommendations = group_recommendations(paragraphs, embedder, references=references)
     groups = Counter(p.stakeholder_group for p in paragraphs if p.stakeholder_group)
+    covered = embedder_languages(embedder)
+    uncovered = Counter(
+        p.language
+        for p in paragraphs
+        if covered is not None and p.language is not None and p.language not in covered
+    )
     return Synthesis(
         title=title or _title(review, framework),
         rule=rule,
@@ -48,6 +54,7 @@ def synthesise(
         key_messages=key_messages(attention, recommendations, principles, framework),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
+        uncovered_languages=dict(sorted(uncovered.items())),
     )
 
 

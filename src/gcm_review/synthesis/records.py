@@ -223,6 +223,9 @@ class Synthesis:
     key_messages: tuple[KeyMessage, ...]
     stakeholder_groups: dict[str, int] = field(default_factory=dict)  # group -> paragraphs
     taggers: tuple[str, ...] = ()
+    # language -> paragraphs in a language the embedder was not trained on (tagged only where
+    # they name an objective explicitly)
+    uncovered_languages: dict[str, int] = field(default_factory=dict)
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

@@ -78,6 +78,18 @@ def _notes(look: Lookup) -> list[d.Block]:
             only="docx",
         )
     ]
+    if synthesis.uncovered_languages:
+        languages = ", ".join(
+            f"{plural(count, 'paragraph')} in {language}"
+            for language, count in synthesis.uncovered_languages.items()
+        )
+        notes.append(
+            d.Note(
+                f"Not tagged by meaning: {languages}, a language the embedder was not trained "
+                "on. These paragraphs count only for the objectives they name explicitly; read "
+                "them yourself."
+            )
+        )
     if synthesis.stakeholder_groups:
         groups = ", ".join(
             f"{group.replace('-', ' ')} {count}"
