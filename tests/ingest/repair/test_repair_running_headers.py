@@ -216,7 +216,9 @@ def test_removal_that_would_leave_nothing_is_refused() -> None:
 
 def test_footer_glued_to_the_last_line_of_a_page_is_cut_off() -> None:
     body = "the delegation described the measures that the ministry had taken for workers"
-    places = iter(["abroad", "home", "region", "city", "country", "capital", "village", "town", "south", "north"])
+    places = iter(
+        ("abroad", "home", "region", "city", "country", "capital", "village", "town", "south")
+    )
     pages: list[list[str | tuple[str, float]]] = [
         [f"{body} {next(places)}", f"{body} {next(places)}", f"21-00417 - {page}"]
         for page in range(1, 5)
