@@ -74,7 +74,9 @@ CUES: dict[str, dict[str, str]] = {
             co organized=1.5; jointly organized=1.5; hosted by=1; webinar=1; virtual=0.5; hybrid=1;
             available at=1.5; www=1.5; https=1.5;
             re:\bstatements were (?:also )?(?:made|delivered)\b=2;
-            re:\b(?:held|convened|organi[sz]ed) (?:a|an|the|its)\b[^.]{0,120}\b(?:consultation|meeting|conference|session|workshop|dialogue|webinar|forum)s?\b=2; the meeting=0.5; the session=0.5;
+            re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:consultation|meeting|conference)=2;
+            re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:workshop|dialogue|webinar|forum)=2;
+            the meeting=0.5; the session=0.5;
             the conference=0.5""",
     },
     "fr": {

@@ -60,7 +60,8 @@ RECOMMENDATION_HEADINGS = ("recommendation", "recommandation", "توصي")
 LABEL_WORDS = 30
 # Finite verbs that show an opening -ing word is a subject ("Improving data remains a priority")
 _FINITE_VERB = frozenset(
-    "is are was were remains remain remained has have had will would can could".split()
+    {"is", "are", "was", "were", "remains", "remain", "remained", "has", "have", "had"}
+    | {"will", "would", "can", "could"}
 )
 # A unit's own list marker and number: "- 8.", "23.", "•", "b)"
 _UNIT_MARKER = re.compile(r"^(?:[-–—•*·▪◦>]\s*)?(?:(?:\d{1,3}|[a-z])[.)]\s*)?\.?\s*")
@@ -314,9 +315,9 @@ def paragraph_type(text: str, language: str | None = None) -> StatementType:
     if _is_label(body) and not counts["recommendation"]:
         return "procedural"
     substantive = [kind for kind in SUBSTANTIVE_ORDER if counts[kind]]
-    if kinds and kinds[0] == "procedural" and not counts["recommendation"]:
-        if counts["procedural"] >= sum(counts[kind] for kind in substantive):
-            return "procedural"
+    procedure_first = bool(kinds) and kinds[0] == "procedural" and not counts["recommendation"]
+    if procedure_first and counts["procedural"] >= sum(counts[kind] for kind in substantive):
+        return "procedural"
     if substantive:
         return max(substantive, key=lambda kind: counts[kind])  # max keeps the first of a tie
     if kinds and (kinds[0] == "procedural" or counts["procedural"] > counts["description"]):
