@@ -103,7 +103,7 @@ class Paragraph:
     index: int  # 0-based order in the document
     text: str
     number: str | None = None  # the printed number, e.g. "23"
-    kind: str = "paragraph"  # "paragraph", "bullet", "fragment"
+    kind: str = "paragraph"  # "paragraph", "bullet", "fragment", "contents", "non-substantive"
     section: tuple[str, ...] = ()  # headings from the top
     page: int | None = None
     language: str | None = None

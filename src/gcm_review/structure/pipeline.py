@@ -17,6 +17,7 @@ from gcm_review.model import (
 from gcm_review.structure.attribution import AttributionContext, attribute
 from gcm_review.structure.contents import contents_lines
 from gcm_review.structure.headings import HeadingMatch, classify_heading
+from gcm_review.structure.non_substantive import NON_SUBSTANTIVE, is_non_substantive
 from gcm_review.structure.numbering import MarkedText, split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
 from gcm_review.structure.outline import Outline
@@ -78,12 +79,22 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
         paragraphs.append(paragraph)
         previous = _Previous(paragraph.kind, paragraph.text, paragraph.attribution, outline.serial)
     language = majority_language((p.language, len(p.text)) for p in paragraphs)
-    filled = tuple(p if p.language else replace(p, language=language) for p in paragraphs)
+    filled = tuple(
+        _typed(p if p.language else replace(p, language=language), title.title)
+        for p in paragraphs
+    )
     opening = [p.text for p in filled[:OPENING_PARAGRAPHS]]
     country = reporting_country(title.title, opening)
     if country is not None:
         filled = speak_for(filled, country)
     return StructuredDocument(doc, title.title, language, tuple(sections), filled)
+
+
+def _typed(paragraph: Paragraph, title: str | None) -> Paragraph:
+    """The paragraph, of kind NON_SUBSTANTIVE when it is a dateline, disclaimer or the like."""
+    if paragraph.kind != "contents" and is_non_substantive(paragraph.text, title=title):
+        return replace(paragraph, kind=NON_SUBSTANTIVE)
+    return paragraph
 
 
 def _stops_title(index: int, contents: frozenset[int], headings: dict[int, HeadingMatch]) -> bool:
