@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gcm_review.model import Attribution
-from gcm_review.structure.attribution import AttributionContext, attribute, pronoun_gender
+from gcm_review.structure.attribution import AttributionContext, attribute, pronoun_gender, unplaced
 
 IN_OMAN = AttributionContext(section_country="OMN")
 
@@ -94,9 +94,10 @@ def test_no_inheritance_when_the_pronoun_disagrees() -> None:
     context = AttributionContext(
         section_country="OMN", previous=previous, unnumbered=True, fragment=True
     )
-    assert attribute("and training. She concluded with thanks.", context) == Attribution(
-        country="OMN", stakeholder_group="member-state"
-    )
+    # issue 15: a continuation that cannot be placed is unattributed, not the section's country
+    text = "and training. She concluded with thanks."
+    assert attribute(text, context) == Attribution()
+    assert unplaced(text, context)
 
 
 def test_no_inheritance_without_a_previous_paragraph_in_the_section() -> None:

@@ -94,6 +94,9 @@ class Attribution:
     organisation: str | None = None
     country: str | None = None  # ISO 3166 alpha-3
     stakeholder_group: str | None = None
+    role: str | None = None  # "moderator", "facilitator" or "chair" when the speaker runs it
+    chair: str | None = None  # who the paragraph says moderated, facilitated or chaired
+    chair_role: str | None = None  # that person's role, in the same words as `role`
 
 
 @dataclass(frozen=True)
