@@ -7,13 +7,17 @@ as on UN documents) and paragraphs that run across page breaks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from gcm_review.ingest.reader import read
+from gcm_review.ingest.repair import repair
 from gcm_review.samples.markup import Element, SampleSource
 from gcm_review.samples.pdf_writer import write_review_pdf
 from gcm_review.settings import Settings
+from gcm_review.structure import structure
 from gcm_review.structure.contents import ends_with_paragraphs_and_page
 from gcm_review.synthesis.attention import reporting_countries
 from gcm_review.synthesis.records import Synthesis
@@ -103,3 +107,13 @@ def test_contents_lines_are_never_sections(both: tuple[Synthesis, Synthesis, Pat
         headings = {heading for p in synthesis.paragraphs for heading in p.section}
         assert headings
         assert not [heading for heading in headings if ends_with_paragraphs_and_page(heading)]
+
+
+def test_title_block_without_metadata_stops_at_the_contents(
+    both: tuple[Synthesis, Synthesis, Path],
+) -> None:
+    source = read(both[2], max_bytes=50_000_000)
+    doc = structure(repair(replace(source, metadata_title=None)))
+    assert doc.title is not None
+    assert "Regional Review Conference" in doc.title
+    assert "Contents" not in doc.title and "Paragraphs" not in doc.title
