@@ -327,3 +327,12 @@ def test_an_ing_subject_is_no_imperative(sentence: str) -> None:
 def test_holding_a_meeting_is_procedural() -> None:
     sentence = "The ministry and the statistics office held a consultation with employers."
     assert classify_sentence(sentence, "en") == "procedural"
+
+
+def test_a_website_a_ministry_opened_is_no_procedure() -> None:
+    sentence = (
+        "The ministry opened a telephone line and a website where migrants learn their rights."
+    )
+    assert classify_sentence(sentence, "en") == "achievement"
+    papers = "Conference documents and presentations are available on the website of the office."
+    assert classify_sentence(papers, "en") == "procedural"

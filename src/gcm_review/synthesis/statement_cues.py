@@ -63,7 +63,7 @@ CUES: dict[str, dict[str, str]] = {
             facilitated by=2; co facilitated=2; opened the session=2; opened the meeting=2;
             closed the session=2; closed the meeting=2; opening session=1.5; closing session=1.5;
             opening remarks=1.5; closing remarks=1.5; agenda=2; welcomed participants=2;
-            welcomed the participants=2; documents=1; website=1.5; available on=1; took the floor=2;
+            welcomed the participants=2; documents=1; website=0.5; available on=1; took the floor=2;
             take the floor=2; the floor=1.5; was held=2; took place=1.5; attended by=1.5;
             rapporteur=1.5; keynote=1.5; panel=1; list of participants=2;
             interpretation was provided=2; adjourned=2; thanked=1.5; minute of silence=2;
@@ -76,6 +76,7 @@ CUES: dict[str, dict[str, str]] = {
             re:\bstatements were (?:also )?(?:made|delivered)\b=2;
             re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:consultation|meeting|conference)=2;
             re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:workshop|dialogue|webinar|forum)=2;
+            re:\b(?:documents?|presentations|agenda|report)\b[^.]{0,160}\bavailable\b=1.5;
             the meeting=0.5; the session=0.5;
             the conference=0.5""",
     },
