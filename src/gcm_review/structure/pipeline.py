@@ -52,6 +52,9 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
     """Find the title, the sections and the paragraphs of a repaired document.
 
     Explicit references are to the objectives of `framework` (the GCM unless another is given).
+    What it cannot place (a continuation whose speaker cannot be told, a paragraph about the
+    whole meeting under a roundtable, a missing roundtable heading) is added, one line each,
+    to the problems of the returned document's source.
     """
     framework = framework or load_framework()
     blocks = [block for block in doc.blocks if block.text.strip()]
