@@ -7,6 +7,7 @@ as on UN documents) and paragraphs that run across page breaks.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -117,3 +118,14 @@ def test_title_block_without_metadata_stops_at_the_contents(
     assert doc.title is not None
     assert "Regional Review Conference" in doc.title
     assert "Contents" not in doc.title and "Paragraphs" not in doc.title
+
+
+def test_paragraphs_run_across_pages_and_every_footer_goes(
+    both: tuple[Synthesis, Synthesis, Path],
+) -> None:
+    repaired = repair(read(both[2], max_bytes=50_000_000))
+    kinds = Counter(item.kind for item in repaired.repairs)
+    pages = repaired.source.page_count or 0
+    assert pages > 10
+    assert kinds["page-join"] >= 5
+    assert kinds["running-header"] == kinds["running-footer"] == pages
