@@ -22,6 +22,8 @@ from gcm_review.structure.pipeline import structure
         "positions of the organizers.",
         "Conference documents, including the agenda and the presentations, are available on the "
         "website of the regional office.",
+        "Les documents de la réunion sont disponibles sur le site du bureau régional.",
+        "وثائق المؤتمر متاحة على الموقع الإلكتروني للمكتب الإقليمي.",
     ],
 )
 def test_non_substantive_lines(text: str) -> None:

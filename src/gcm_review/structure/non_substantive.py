@@ -42,7 +42,8 @@ _PAPERS_ONLINE = re.compile(
     r"|list of participants)\b.{0,200}\b(?:available|posted|published|found|accessible"
     r"|uploaded)\b.{0,200}\b(?:website|web ?page|web ?site|online|portal|page)\b"
     r"|\b(?:documents|présentations|rapport)\b.{0,200}\b(?:disponibles?|publiée?s?|consultables?)"
-    r"\b.{0,200}\b(?:site|page|en ligne)\b",
+    r"\b.{0,200}\b(?:site|page|en ligne)\b"
+    r"|(?:الوثائق|وثائق|العروض)[^.]{0,200}(?:متاح|متوفر|منشور)[^.]{0,200}(?:الموقع|الإنترنت|الصفح[ةه])",
     re.IGNORECASE,
 )
 _MAX_DATELINE_WORDS = 10
