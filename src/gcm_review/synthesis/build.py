@@ -26,14 +26,19 @@ def synthesise(
     embedder: Embedder,
     title: str | None = None,
 ) -> Synthesis:
-    """Attention, matrix, profiles, roundtables, principles, recommendations and messages."""
+    """Attention, matrix, profiles, roundtables, principles, recommendations and messages.
+
+    Every count reads the counted paragraphs only (`ReviewParagraph.counted`); `paragraphs`
+    keeps them all, for the evidence.
+    """
     review = drop_copies(review)
     paragraphs = review.paragraphs
-    attention = objective_attention(paragraphs, rule, framework)
-    principles = principle_coverage(paragraphs, framework)
+    counted = tuple(p for p in paragraphs if p.counted)  # no dateline, disclaimer, contents
+    attention = objective_attention(counted, rule, framework)
+    principles = principle_coverage(counted, framework)
     references = framework.references  # how the framework is quoted, for statement types
-    recommendations = group_recommendations(paragraphs, embedder, references=references)
-    groups = Counter(p.stakeholder_group for p in paragraphs if p.stakeholder_group)
+    recommendations = group_recommendations(counted, embedder, references=references)
+    groups = Counter(p.stakeholder_group for p in counted if p.stakeholder_group)
     covered = embedder_languages(embedder)
     uncovered = Counter(
         p.language
@@ -46,9 +51,9 @@ def synthesise(
         documents=review.documents,
         paragraphs=paragraphs,
         attention=attention,
-        matrix=country_matrix(paragraphs, [o.number for o in framework.objectives]),
-        countries=country_profiles(paragraphs, references=references),
-        roundtables=roundtables(review.sections, paragraphs, framework),
+        matrix=country_matrix(counted, [o.number for o in framework.objectives]),
+        countries=country_profiles(counted, references=references),
+        roundtables=roundtables(review.sections, counted, framework),
         principles=principles,
         recommendations=recommendations,
         key_messages=key_messages(attention, recommendations, principles, framework),
