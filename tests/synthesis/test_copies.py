@@ -14,13 +14,55 @@ from gcm_review.synthesis.copies import (
 )
 from gcm_review.synthesis.records import DocumentInfo, ReviewInput, ReviewParagraph, SectionInfo
 
-WORDS = (
-    "migrants workers labour rights remittances return reintegration border management "
-    "detention alternatives children women trafficking smuggling consular protection data "
-    "census survey decent work recruitment fees skills recognition health services access "
-    "education housing justice integration cohesion climate disasters displacement pathways "
-    "regular visas permits family reunification diaspora investment finance cooperation"
-).split()
+WORDS = [
+    "migrants",
+    "workers",
+    "labour",
+    "rights",
+    "remittances",
+    "return",
+    "reintegration",
+    "border",
+    "management",
+    "detention",
+    "alternatives",
+    "children",
+    "women",
+    "trafficking",
+    "smuggling",
+    "consular",
+    "protection",
+    "data",
+    "census",
+    "survey",
+    "decent",
+    "work",
+    "recruitment",
+    "fees",
+    "skills",
+    "recognition",
+    "health",
+    "services",
+    "access",
+    "education",
+    "housing",
+    "justice",
+    "integration",
+    "cohesion",
+    "climate",
+    "disasters",
+    "displacement",
+    "pathways",
+    "regular",
+    "visas",
+    "permits",
+    "family",
+    "reunification",
+    "diaspora",
+    "investment",
+    "finance",
+    "cooperation",
+]
 
 
 def report_text(seed: int, paragraphs: int = 12) -> list[str]:
