@@ -51,6 +51,9 @@ class DocumentOut(BaseModel):
     paragraph_count: int
     ingested_at: datetime
     uploader_id: int | None = None
+    uploader_country: str | None = Field(
+        default=None, description="a focal point's country when a focal point uploaded it"
+    )
     kind: str | None = None
     review_cycle: str | None = None
     counted: bool = Field(
@@ -187,6 +190,7 @@ def document_out(doc: DocumentSummary, counted_instead: int | None = None) -> Do
         paragraph_count=doc.paragraphs,
         ingested_at=doc.ingested_at,
         uploader_id=doc.uploader_id,
+        uploader_country=doc.uploader_country,
         kind=doc.kind,
         review_cycle=doc.review_cycle,
         counted=counted_instead is None,
@@ -239,6 +243,10 @@ def document_detail_out(
         uploaded_by=doc.uploaded_by,
         paragraph_count=doc.paragraphs,
         ingested_at=doc.ingested_at,
+        uploader_id=doc.uploader_id,
+        uploader_country=doc.uploader_country,
+        kind=doc.kind,
+        review_cycle=doc.review_cycle,
         page_count=doc.page_count,
         problems=list(doc.problems),
         offset=offset,

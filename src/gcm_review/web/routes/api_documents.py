@@ -68,7 +68,11 @@ def document(
 ) -> DocumentDetailOut:
     """A document with its paragraphs in order, each with its tags."""
     page = document_page(db, document_id, user=user, offset=offset, limit=limit)
-    return document_detail_out(page.document, page.paragraphs, page.offset, labels)
+    detail = document_detail_out(page.document, page.paragraphs, page.offset, labels)
+    mark = copy_marks(db).get(document_id)
+    if mark is None:
+        return detail
+    return detail.model_copy(update={"counted": False, "counted_instead": mark.counted_id})
 
 
 @router.delete("/documents/{document_id}")
