@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import null, select, update
 
 from copies_documents import report, report_text
 from gcm_review.errors import DocumentNotFound, InvalidDocumentCorrection
@@ -27,9 +27,10 @@ from gcm_review.store.relations import (
     decide,
     propose,
     relations_of,
+    store_missing_signatures,
 )
 from gcm_review.store.review_input import load_review_input
-from gcm_review.store.tables import ParagraphRow, TagRow
+from gcm_review.store.tables import DocumentRow, ParagraphRow, TagRow
 from gcm_review.store.users import User
 from gcm_review.synthesis.copies import drop_copies
 
@@ -108,11 +109,20 @@ def test_a_secretariat_upload_keeps_its_attribution(db: Database) -> None:
     assert (doc.country, doc.uploader_country) == ("EGY", None)
 
 
-def test_signatures_are_stored_and_read_back(db: Database) -> None:
-    save_document(db, report(report_text(3), name="a.txt"), reader="text.v1")
-    with db.transaction() as session:
+def test_signatures_are_stored_and_missing_ones_made(db: Database) -> None:
+    saved = save_document(db, report(report_text(3), name="a.txt"), reader="text.v1")
+    with db.sessions() as session:
         [candidate] = copy_candidates(session)
     assert candidate.signature and candidate.paragraphs == 10 and candidate.version == 1
+    with db.transaction() as session:  # as a document stored before migration 0006
+        session.execute(
+            update(DocumentRow).where(DocumentRow.id == saved.document_id).values(signature=null())
+        )
+    assert store_missing_signatures(db) == 1
+    with db.sessions() as session:
+        [again] = copy_candidates(session)
+    assert again.signature == candidate.signature
+    assert store_missing_signatures(db) == 0
 
 
 def test_a_newer_version_supersedes_the_older_in_the_synthesis_input(db: Database) -> None:

@@ -4,6 +4,7 @@ cleaner, never merely the longer; the same report as text and PDF is recognised 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from gcm_review.synthesis.copies import (
     copies_note,
@@ -241,3 +242,19 @@ def test_stored_signatures_are_used_when_given() -> None:
         ),
     )
     assert counted(with_signature) == [1]
+
+
+def test_two_review_cycles_are_two_reports() -> None:
+    text = report_text(10)
+    review = review_of(
+        (replace(doc(1, "jordan.pdf"), review_cycle="2020"), text),
+        (replace(doc(2, "jordan.pdf", version=2), review_cycle="2024"), text),
+    )
+    assert drop_copies(review) is review
+
+
+def test_many_unrelated_documents_are_not_all_compared() -> None:
+    documents = [doc(i, f"r{i}.html") for i in range(1, 201)]
+    texts = {i: report_text(1000 + i, 3) for i in range(1, 201)}
+    review = review_of(*((d, texts[d.id]) for d in documents))
+    assert find_relations(review.documents, signatures_of(review)) == ()

@@ -121,3 +121,14 @@ def test_an_accepted_version_across_uploaders_carries_decisions_over(db: Databas
     decide_proposal(db, proposal_id, accept=True, user_name="ana")
     assert labels_of(db, new.document_id) == [("objective:8", "accepted")]
     assert counted_documents(db) == {new.document_id}
+
+
+def test_a_cleaner_copy_of_the_same_uploader_takes_the_decisions_over(db: Database) -> None:
+    text = report_text(5)
+    damaged = save_document(db, report(text, name="egypt.pdf", format="pdf"), reader="pdf.v1")
+    accept_first_paragraph(db, damaged.document_id)
+    clean = save_document(db, report(text, name="egypt.html", format="html"), reader="html.v1")
+    # Both have one recorded repair and the same paragraphs: the first stored stays the one
+    # that counts, so nothing is carried over to the later copy.
+    assert relate_new_document(db, clean.document_id, user_name="cli").carried_over == 0
+    assert counted_documents(db) == {damaged.document_id}

@@ -49,6 +49,7 @@ class DocumentInfo:
     owner: str | None = None  # a focal point's country when one uploaded it; None: secretariat
     signature: tuple[int, ...] | None = None  # store.signatures; None: from its paragraphs
     superseded_by: str | None = None  # the newer version that counts instead
+    review_cycle: str | None = None  # as an analyst filed it: two cycles are two reports
 
     @property
     def counted(self) -> bool:

@@ -50,8 +50,8 @@ class StoredRelation:
 
 
 def copy_candidates(session: Session) -> list[DocumentInfo]:
-    """Every stored document as the copy rule reads it, in storage order; a document stored
-    before signatures were kept gets its signature now."""
+    """Every stored document as the copy rule reads it, in storage order (without its text: a
+    document stored before signatures were kept has none until `store_missing_signatures`)."""
     paragraphs = (
         select(func.count(ParagraphRow.id))
         .where(ParagraphRow.document_id == DocumentRow.id)
@@ -63,14 +63,52 @@ def copy_candidates(session: Session) -> list[DocumentInfo]:
         .where(RepairRow.document_id == DocumentRow.id)
         .scalar_subquery()
     )
-    infos = []
-    for row, n_paragraphs, n_repairs in session.execute(
-        select(DocumentRow, paragraphs, repairs).order_by(DocumentRow.id)
-    ):
-        if row.signature is None:
-            row.signature = _signature_of(session, row.id)
-        infos.append(document_info(row, paragraphs=int(n_paragraphs), repairs=int(n_repairs)))
-    return infos
+    query = select(
+        *(getattr(DocumentRow, name) for name in _INFO_COLUMNS), paragraphs, repairs
+    ).order_by(DocumentRow.id)
+    return [
+        DocumentInfo(
+            row.id,
+            row.source_name,
+            row.title,
+            row.language,
+            int(row[-2]),
+            version=row.version,
+            format=row.format,
+            repairs=int(row[-1]),
+            owner=row.uploader_country,
+            signature=None if row.signature is None else tuple(row.signature),
+            review_cycle=row.review_cycle,
+        )
+        for row in session.execute(query)
+    ]
+
+
+_INFO_COLUMNS = (
+    "id",
+    "source_name",
+    "title",
+    "language",
+    "version",
+    "format",
+    "uploader_country",
+    "signature",
+    "review_cycle",
+)
+
+
+def store_missing_signatures(db: Database) -> int:
+    """Give every document stored before signatures were kept its signature; how many."""
+    with db.sessions() as session:
+        missing = list(
+            session.scalars(select(DocumentRow.id).where(DocumentRow.signature.is_(None)))
+        )
+    for document_id in missing:
+        with db.transaction() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is not None and row.signature is None:
+                row.signature = _signature_of(session, document_id)
+    return len(missing)
 
 
 def document_info(row: DocumentRow, *, paragraphs: int, repairs: int) -> DocumentInfo:
@@ -86,6 +124,7 @@ def document_info(row: DocumentRow, *, paragraphs: int, repairs: int) -> Documen
         repairs=repairs,
         owner=row.uploader_country,
         signature=None if row.signature is None else tuple(row.signature),
+        review_cycle=row.review_cycle,
     )
 
 

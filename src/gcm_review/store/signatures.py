@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 
 SHINGLE_WORDS = 5
 SIGNATURE_SIZE = 256
@@ -44,7 +44,7 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(digest, "big") >> 1  # 63 bits: fits a signed 64-bit JSON integer
 
 
-def similarity(first: Sequence[int], second: Sequence[int]) -> float:
+def similarity(first: Collection[int], second: Collection[int]) -> float:
     """The estimated share of shingles two documents have in common (Jaccard), 0 to 1."""
     if not first or not second:
         return 0.0

@@ -10,6 +10,7 @@ page headers, footers and line breaks). Then:
 - one format under two names: near-identical texts (IDENTICAL) are copies as above; otherwise
   the one stored later is a corrected version and supersedes the other.
 A copy of a superseded version, stored before the version that superseded it, is superseded too.
+Documents an analyst filed under two different review cycles are never one report.
 
 Documents of different uploaders (a focal point's country, or the secretariat) are related only
 once an analyst accepted the pair (`ReviewInput.accepted_pairs`); until then `find_relations`
@@ -19,6 +20,7 @@ document.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -73,12 +75,25 @@ def signatures_of(review: ReviewInput) -> dict[int, tuple[int, ...]]:
 def find_relations(
     documents: Sequence[DocumentInfo], signatures: Mapping[int, Sequence[int]]
 ) -> tuple[Relation, ...]:
-    """Every pair of documents that is one report, in storage order."""
+    """Every pair of documents that is one report, in storage order.
+
+    Only pairs with a signature value in common, or with one name, are compared: two reports
+    share almost none of their sketches' values, so this stays fast with many documents."""
+    by_id = {doc.id: doc for doc in documents}
+    sketches = {doc.id: frozenset(signatures.get(doc.id, ())) for doc in documents}
+    holders: dict[int, list[int]] = defaultdict(list)
+    for doc_id in sorted(sketches):
+        for value in sketches[doc_id]:
+            holders[value].append(doc_id)
+    pairs = {(a, b) for ids in holders.values() for a, b in combinations(ids, 2)}
+    named: dict[str, list[int]] = defaultdict(list)
+    for doc in sorted(documents, key=lambda d: d.id):
+        named[doc.name].append(doc.id)
+    pairs |= {(a, b) for ids in named.values() for a, b in combinations(ids, 2)}
     found = []
-    for first, second in combinations(sorted(documents, key=lambda d: d.id), 2):
-        relation = _relation(
-            first, second, similarity(signatures.get(first.id, ()), signatures.get(second.id, ()))
-        )
+    for first, second in sorted(pairs):
+        shared = similarity(sketches[first], sketches[second])
+        relation = _relation(by_id[first], by_id[second], shared)
         if relation is not None:
             found.append(relation)
     return tuple(found)
@@ -86,6 +101,8 @@ def find_relations(
 
 def _relation(first: DocumentInfo, second: DocumentInfo, shared: float) -> Relation | None:
     """The relation of two documents (first stored first), or None when they are two reports."""
+    if first.review_cycle and second.review_cycle and first.review_cycle != second.review_cycle:
+        return None
     across = first.owner != second.owner
     if first.name == second.name and first.version != second.version:
         older, newer = sorted((first, second), key=lambda d: (d.version, d.id))

@@ -2,8 +2,9 @@
 document pages show, and an analyst's decision on a proposal.
 
 Within one uploader's documents (the secretariat's, or one focal point country's) the copy rule
-of `synthesis.copies` applies by itself, and analysts' decisions on the older version carry over
-to the unchanged paragraphs of the new one. Across uploaders nothing applies silently: the pair
+of `synthesis.copies` applies by itself, and analysts' decisions on the document set aside (an
+older version, or a copy less clean) carry over to the paragraphs of the same text in the one
+that counts. Across uploaders nothing applies silently: the pair
 is proposed to an analyst (`store.relations`), and applies once accepted.
 """
 
@@ -22,6 +23,7 @@ from gcm_review.store.relations import (
     decide,
     propose,
     relations_of,
+    store_missing_signatures,
 )
 from gcm_review.synthesis.copies import Relation, applied, find_relations, set_aside
 from gcm_review.synthesis.records import DocumentInfo
@@ -49,16 +51,21 @@ class Related:
 def _relations(
     db: Database,
 ) -> tuple[list[DocumentInfo], tuple[Relation, ...], frozenset[frozenset[int]]]:
-    with db.transaction() as session:  # a transaction: signatures missing so far are stored
+    with db.sessions() as session:
         documents = copy_candidates(session)
         pairs = accepted_pairs(session)
+    if any(doc.signature is None for doc in documents):  # stored before signatures were kept
+        store_missing_signatures(db)
+        with db.sessions() as session:
+            documents = copy_candidates(session)
     signatures = {doc.id: doc.signature or () for doc in documents}
     return documents, find_relations(documents, signatures), pairs
 
 
 def relate_new_document(db: Database, document_id: int, *, user_name: str) -> Related:
     """After storing a document: propose its relations across uploaders to an analyst, and carry
-    analysts' decisions over from the versions it supersedes within its uploader's documents."""
+    analysts' decisions over from the versions and copies it takes the place of within its
+    uploader's documents."""
     _documents, relations, pairs = _relations(db)
     proposals: list[int] = []
     carried = 0
@@ -76,7 +83,7 @@ def relate_new_document(db: Database, document_id: int, *, user_name: str) -> Re
             )
             if new is not None:
                 proposals.append(new)
-        elif relation.kind == "version" and relation.kept == document_id:
+        elif relation.kept == document_id:
             carried += carry_over_decisions(
                 db, relation.set_aside, document_id, user_name=user_name
             )
@@ -101,8 +108,9 @@ def pending_proposals(db: Database, document_ids: Sequence[int]) -> list[StoredR
 def decide_proposal(
     db: Database, relation_id: int, *, accept: bool, user_name: str
 ) -> StoredRelation:
-    """Accept or refuse a proposal; an accepted new version gets the older one's decisions."""
+    """Accept or refuse a proposal; the document that counts once it is accepted gets the
+    decisions made on the one set aside (for its paragraphs of the same text)."""
     decided = decide(db, relation_id, accept=accept, user_name=user_name)
-    if accept and decided.kind == "version":
+    if accept:
         carry_over_decisions(db, decided.document_id, decided.kept_id, user_name=user_name)
     return decided
