@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from copies_documents import report, report_text
+from gcm_review.samples import sample_corpus_dir
+from gcm_review.settings import Settings
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.database import Database
 from gcm_review.store.documents import Uploader, save_document
@@ -20,6 +22,7 @@ from gcm_review.workflows.copies import (
     pending_proposals,
     relate_new_document,
 )
+from gcm_review.workflows.ingest import ingest_paths
 
 FOCAL_POINT = Uploader("farid", 3, "JOR")
 
@@ -132,3 +135,15 @@ def test_a_cleaner_copy_of_the_same_uploader_takes_the_decisions_over(db: Databa
     # that counts, so nothing is carried over to the later copy.
     assert relate_new_document(db, clean.document_id, user_name="cli").carried_over == 0
     assert counted_documents(db) == {damaged.document_id}
+
+
+def test_the_demo_egypt_review_as_html_and_as_a_damaged_pdf_counts_once(db: Database) -> None:
+    corpus = sample_corpus_dir()
+    names = ("egypt-voluntary-review-2024-ar.pdf", "egypt-voluntary-review-2024-ar.html")
+    report = ingest_paths([corpus / name for name in names], db=db, settings=Settings())
+    pdf, html = (outcome.document_id for outcome in report.outcomes)
+    assert pdf is not None and html is not None
+    marks = copy_marks(db)
+    assert list(marks) == [pdf]  # the longer PDF needed far more repairs: the HTML counts
+    assert (marks[pdf].kind, marks[pdf].counted_id) == ("copy", html)
+    assert counted_documents(db) == {html}
