@@ -162,3 +162,28 @@ def test_several_files_are_uploaded_at_once_each_its_own_job(
     assert len(re.findall(r'class="job', listing)) >= 2
     form = analyst.client.get("/documents").text
     assert 'type="file" multiple' in form
+
+
+def test_an_analyst_refuses_a_proposal_through_the_api(
+    visit: Callable[[str], Visitor], app: FastAPI, db: Database
+) -> None:
+    analyst, focal_point = visit("analyst"), visit("focal-point")
+    upload(analyst, ("egypt-review.txt", EGYPT_REPORT))
+    app.state.jobs.wait_idle()
+    upload(focal_point, ("egypt-again.txt", EGYPT_REPORT + b"\n\n"))
+    app.state.jobs.wait_idle()
+    egypt = stored(db, "egypt-review.txt")
+    [proposal] = analyst.client.get(f"/api/documents/{egypt}/proposals").json()
+    headers = {"X-CSRF-Token": analyst.token}
+    refused = analyst.client.post(f"/api/proposals/{proposal['id']}/refuse", headers=headers)
+    assert (refused.json()["status"], refused.json()["decided_by"]) == ("refused", "ana")
+    assert analyst.client.get(f"/api/documents/{egypt}/proposals").json() == []
+    assert all(doc["counted"] for doc in analyst.client.get("/api/documents").json())
+    wrong = analyst.client.post(f"/api/proposals/{proposal['id']}/maybe", headers=headers)
+    assert wrong.status_code == 404
+    unknown = analyst.client.patch(
+        f"/api/documents/{egypt}", json={"owner": "EGY"}, headers=headers
+    )
+    assert unknown.status_code == 422
+    listed = focal_point.client.get(f"/api/documents/{egypt}/proposals")
+    assert listed.status_code == 403
