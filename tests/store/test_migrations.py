@@ -289,3 +289,45 @@ def test_0005_drops_proposals_beside_a_decision(database_url: str) -> None:
         assert revision_of(db.engine) == "0004"
     finally:
         db.close()
+
+
+# --- 0006: copies and uploaders; document ids never given again --------------------------------
+
+
+def test_0006_keeps_documents_and_never_gives_a_deleted_id_again(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0005")
+        fill_at_0003(db.engine, [LATIN, "Plain English words."])
+        with db.engine.begin() as connection:  # document 7 was deleted before the migration
+            connection.execute(
+                sa.text(
+                    "INSERT INTO audit_log (at, user_name, action, object_type, object_id) "
+                    "VALUES (:at, 'ada', 'document.delete', 'document', '7')"
+                ),
+                {"at": datetime.now(UTC)},
+            )
+        migrate(db.engine)
+        with db.engine.connect() as connection:  # rebuilding the table cascaded nothing
+            assert connection.scalar(sa.text("SELECT count(*) FROM paragraphs")) == 2
+            assert connection.scalar(sa.text("SELECT count(*) FROM tags")) == 2
+            assert connection.scalar(sa.text("SELECT signature FROM documents")) is None
+        if db.engine.dialect.name == "sqlite":
+            with db.engine.begin() as connection:
+                connection.execute(
+                    _documents.insert(),
+                    [
+                        dict(sha256="1" * 64, source_name="new.txt", version=1, path="/tmp/n")
+                        | dict(format="text", reader="text.v1", raw_text="", problems=[])
+                        | dict(ingested_at=datetime.now(UTC))
+                    ],
+                )
+                assert connection.scalar(sa.text("SELECT max(id) FROM documents")) == 8
+        downgrade(db.engine, "0005")
+        assert revision_of(db.engine) == "0005"
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("documents")}
+        assert "uploader_id" not in columns and "country" in columns
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
+    finally:
+        db.close()

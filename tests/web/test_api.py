@@ -96,6 +96,8 @@ def test_openapi_documents_the_api_only(app: FastAPI) -> None:
         "/api/session",
         "/api/documents",
         "/api/documents/{document_id}",
+        "/api/documents/{document_id}/proposals",
+        "/api/proposals/{proposal_id}/{decision}",
         "/api/jobs/{job_id}",
         "/api/paragraphs/{paragraph_id}",
         "/api/tags",

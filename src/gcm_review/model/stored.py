@@ -193,6 +193,10 @@ class StoredDocument:
     country: str | None
     uploaded_by: str | None
     ingested_at: datetime
+    uploader_id: int | None  # the uploading account's id, kept after the account is deleted
+    uploader_country: str | None  # a focal point's country when a focal point uploaded it
+    kind: str | None  # "national-review", "conference-record", ... as an analyst filed it
+    review_cycle: str | None  # "2024", ... as an analyst filed it
 
 
 PARAGRAPH_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(StoredParagraph))

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from gcm_review.synthesis.records import Synthesis
+from gcm_review.synthesis.records import DocumentInfo, Synthesis
 
 
 def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
         "title": synthesis.title,
         "rule": {**asdict(synthesis.rule), "text": synthesis.rule.describe()},
         "taggers": list(synthesis.taggers),
-        "documents": [asdict(d) for d in synthesis.documents],
+        "documents": [_document(d) for d in synthesis.documents],
         "reporting_countries": [code for code, _ in synthesis.matrix.countries],
         "objectives": [asdict(a) for a in synthesis.attention],
         "countries": [asdict(c) for c in synthesis.countries],
@@ -30,6 +30,11 @@ def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
         ],
         "key_messages": [asdict(m) for m in synthesis.key_messages],
     }
+
+
+def _document(doc: DocumentInfo) -> dict[str, Any]:
+    """A document's record without its text signature (an input of the copy rule only)."""
+    return {name: value for name, value in asdict(doc).items() if name != "signature"}
 
 
 def write_synthesis_json(synthesis: Synthesis, path: Path) -> None:
