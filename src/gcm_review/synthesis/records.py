@@ -112,8 +112,9 @@ class ObjectiveEvidence:
 
     objective: int
     paragraph_ids: tuple[int, ...]
-    sentence: str
+    sentence: str  # a quotation: a whole sentence, or cut at a word with "…"
     paragraph_id: int  # where the strongest sentence is
+    quoted_under: int | None = None  # the objective already quoting the same sentence, if any
 
 
 @dataclass(frozen=True)
