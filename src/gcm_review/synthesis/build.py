@@ -9,7 +9,9 @@ from gcm_review.frameworks.loader import Framework
 from gcm_review.synthesis.attention import objective_attention, principle_coverage
 from gcm_review.synthesis.copies import drop_copies
 from gcm_review.synthesis.key_messages import key_messages
+from gcm_review.synthesis.conference import ConferenceInfo
 from gcm_review.synthesis.matrix import country_matrix
+from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles
 from gcm_review.synthesis.recommendations import group_recommendations
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
@@ -25,8 +27,10 @@ def synthesise(
     framework: Framework,
     embedder: Embedder,
     title: str | None = None,
+    conference: ConferenceInfo | None = None,
 ) -> Synthesis:
-    """Attention, matrix, profiles, roundtables, principles, recommendations and messages."""
+    """Attention, matrix, profiles, roundtables, principles, recommendations and messages;
+    the outline of each conference record, with the `conference` file's facts beside it."""
     review = drop_copies(review)
     paragraphs = review.paragraphs
     attention = objective_attention(paragraphs, rule, framework)
@@ -48,6 +52,8 @@ def synthesise(
         key_messages=key_messages(attention, recommendations, principles, framework),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
+        outlines=conference_outlines(review.documents, review.sections, paragraphs),
+        conference=conference,
     )
 
 

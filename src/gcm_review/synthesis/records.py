@@ -22,6 +22,7 @@ from gcm_review.model.synthesis_input import (
     ReviewInput,
     SectionInfo,
 )
+from gcm_review.synthesis.outline_records import ConferenceInfo, ConferenceOutline
 
 __all__ = [
     "ATTENTION_CATEGORIES",
@@ -224,6 +225,8 @@ class Synthesis:
     key_messages: tuple[KeyMessage, ...]
     stakeholder_groups: dict[str, int] = field(default_factory=dict)  # group -> paragraphs
     taggers: tuple[str, ...] = ()
+    outlines: tuple[ConferenceOutline, ...] = ()  # one per conference record among the inputs
+    conference: ConferenceInfo | None = None  # from the conference file, when one was given
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

@@ -1,0 +1,201 @@
+"""The outline of each conference record: introduction, sessions speaker by speaker, annexes.
+
+A paragraph belongs to the session of the deepest heading above it that has a kind
+(`sessions.paragraph_session`). Inside a session, each sentence that opens with a person
+("Mr. X, Director of ..., said ...") starts that person's turn; a sentence opening with "He" or
+"She" continues it; "The session was chaired by ..." names the chair or moderator; any other
+sentence is a point of the session ("Participants agreed that ..."). A turn becomes the opening
+sentence in reported speech and, when another sentence carries a stronger objective tag, that
+one too (`reported_speech`). Annexes keep their own sub-headings and item numbers, whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gcm_review.languages import clean_text
+from gcm_review.structure.countries import country_name
+from gcm_review.structure.speakers import parse_person, split_sentences
+from gcm_review.synthesis.outline_records import (
+    AnnexList,
+    ConferenceOutline,
+    Line,
+    RecordAnnex,
+    Role,
+    SessionSummary,
+    SpeakerSummary,
+)
+from gcm_review.synthesis.quotes import quote
+from gcm_review.synthesis.records import DocumentInfo, ReviewParagraph, SectionInfo
+from gcm_review.synthesis.reported_speech import Voice, reported
+from gcm_review.synthesis.sessions import SessionKind, is_conference_record, paragraph_session
+
+_CHAIRED_BY = re.compile(
+    r"\b(?:was|were|is)\s+(?:co-)?(?:chaired|moderated|facilitated|presided(?:\s+over)?|led)\s+by\s"
+    r"|\b(?:présidée?s?|animée?s?|modérée?s?)\s+par\s|(?:برئاس[ةه]|أدارها|أدارتها|ادارها)\s",
+    re.IGNORECASE,
+)
+_MODERATOR = re.compile(r"moderat|facilitat|anim|modér|أدار", re.IGNORECASE)
+_CONTINUES = re.compile(r"^(?:He|She|They|Il|Elle|Ils|Elles)\s")
+_INTRODUCTION_SENTENCES = 2
+MEETING_KINDS: tuple[SessionKind, ...] = ("opening", "plenary", "roundtable", "closing")
+
+
+def conference_outlines(
+    documents: Sequence[DocumentInfo],
+    sections: Sequence[SectionInfo],
+    paragraphs: Sequence[ReviewParagraph],
+) -> tuple[ConferenceOutline, ...]:
+    """The outline of each document whose headings make it a conference record."""
+    outlines = []
+    for doc in documents:
+        headings = [s for s in sections if s.document_id == doc.id]
+        if doc.copy_of or not is_conference_record(s.title for s in headings):
+            continue
+        own = [p for p in paragraphs if p.document_id == doc.id]
+        outlines.append(_outline(doc, headings, own))
+    return tuple(outlines)
+
+
+def _outline(
+    doc: DocumentInfo, headings: Sequence[SectionInfo], paragraphs: Sequence[ReviewParagraph]
+) -> ConferenceOutline:
+    groups: dict[tuple[str, ...], tuple[SessionKind, list[ReviewParagraph]]] = {}
+    for para in paragraphs:
+        found = paragraph_session(para.section)
+        if found is not None:
+            depth, kind = found
+            groups.setdefault(para.section[: depth + 1], (kind, []))[1].append(para)
+    refs = {s.title: s.objective_refs for s in headings}
+    introduction: list[Line] = []
+    sessions: list[SessionSummary] = []
+    annexes: list[RecordAnnex] = []
+    for path, (kind, paras) in groups.items():
+        if kind == "introduction":
+            introduction += [line for p in paras for line in _introduction_lines(p)]
+        elif kind == "annex":
+            annexes.append(_annex(path, paras))
+        elif kind in MEETING_KINDS:
+            sessions.append(_session(kind, path[-1], paras, refs.get(path[-1], ())))
+    return ConferenceOutline(
+        doc.name, doc.id, doc.title, tuple(introduction), tuple(sessions), tuple(annexes)
+    )
+
+
+def _introduction_lines(para: ReviewParagraph) -> list[Line]:
+    sentences = split_sentences(clean_text(para.text))[:_INTRODUCTION_SENTENCES]
+    return [Line(quote(s), para.id, para.objectives, para.number) for s in sentences]
+
+
+def _annex(path: tuple[str, ...], paras: Sequence[ReviewParagraph]) -> RecordAnnex:
+    lists: dict[str, list[Line]] = {}
+    for para in paras:
+        heading = " – ".join(para.section[len(path) :])
+        lists.setdefault(heading, []).append(
+            Line(clean_text(para.text), para.id, para.objectives, para.number)
+        )
+    return RecordAnnex(
+        path[-1],
+        tuple(AnnexList(heading, tuple(items)) for heading, items in lists.items()),
+        tuple(p.id for p in paras),
+    )
+
+
+@dataclass
+class _Turn:
+    """A speaker's sentences in a session, gathered in order."""
+
+    name: str
+    voice: Voice
+    source: ReviewParagraph | None  # the paragraph whose attribution fields describe the speaker
+    sentences: list[tuple[ReviewParagraph, str]] = field(default_factory=list)
+
+
+def _session(
+    kind: SessionKind, title: str, paras: Sequence[ReviewParagraph], objectives: tuple[int, ...]
+) -> SessionSummary:
+    turns: dict[str, _Turn] = {}
+    points: list[Line] = []
+    chair: tuple[Line, Role] | None = None
+    current: _Turn | None = None
+    for para in paras:
+        opened = False
+        for sentence in split_sentences(clean_text(para.text)):
+            if _CHAIRED_BY.search(sentence) and chair is None:
+                role: Role = "moderator" if _MODERATOR.search(sentence) else "chair"
+                chair = (Line(quote(sentence), para.id), role)
+                continue
+            person = parse_person(sentence)
+            if person is not None and person.speaker and not person.chairs:
+                current = turns.setdefault(person.speaker, _new_turn(person.speaker, para))
+                opened = True
+            elif current is None or not (_CONTINUES.match(sentence) or opened):
+                if not any(point.paragraph_id == para.id for point in points):
+                    points.append(Line(quote(sentence, paragraph=para.text), para.id))
+                current = None
+                continue
+            current.sentences.append((para, sentence))
+    addressed = sorted({n for p in paras for n in p.objectives})
+    return SessionSummary(
+        kind=kind,
+        title=title,
+        paragraph_ids=tuple(p.id for p in paras),
+        chair=chair[0] if chair else None,
+        chair_role=chair[1] if chair else None,
+        speakers=tuple(_speaker(turn) for turn in turns.values() if turn.sentences),
+        points=tuple(points),
+        objectives=objectives,
+        addressed=tuple(addressed),
+    )
+
+
+def _same_person(name: str, speaker: str | None) -> bool:
+    return bool(speaker) and (name == speaker or name.split()[-1] in (speaker or "").split())
+
+
+def _new_turn(name: str, para: ReviewParagraph) -> _Turn:
+    """A turn; the paragraph's attribution describes the speaker when it names the same person."""
+    if not _same_person(name, para.speaker):
+        return _Turn(name, Voice(name=name), None)
+    country = country_name(para.country) if para.country and para.is_member_state else None
+    voice = Voice(name, country, para.organisation, para.stakeholder_group)
+    return _Turn(name, voice, para)
+
+
+def _speaker(turn: _Turn) -> SpeakerSummary:
+    first_para, first = turn.sentences[0]
+    lines = [Line(reported(first, turn.voice, paragraph=first_para.text), first_para.id)]
+    strongest = _strongest(turn.sentences)
+    if strongest is not None and strongest[1] != first:
+        para, sentence = strongest
+        lines.append(Line(reported(sentence, Voice(name=turn.name), paragraph=para.text), para.id))
+    paras = list(dict.fromkeys(p.id for p, _ in turn.sentences))
+    by_id = {p.id: p for p, _ in turn.sentences}
+    source = turn.source
+    return SpeakerSummary(
+        name=turn.name,
+        title=source.speaker_title if source else None,
+        organisation=source.organisation if source else None,
+        country=source.country if source else None,
+        stakeholder_group=source.stakeholder_group if source else None,
+        lines=tuple(lines),
+        paragraph_ids=tuple(paras),
+        objectives=tuple(sorted({n for i in paras for n in by_id[i].objectives})),
+    )
+
+
+def _strongest(sentences: Sequence[tuple[ReviewParagraph, str]]) -> tuple[ReviewParagraph, str] | None:
+    """The sentence an objective tag points at with the highest probability, if any does."""
+    best: tuple[float, ReviewParagraph, str] | None = None
+    for para, sentence in sentences:
+        for tag in para.tags:
+            if not (tag.label.startswith("objective:") and tag.sentence):
+                continue
+            evidence = clean_text(tag.sentence)
+            if (evidence in sentence or sentence in evidence) and (
+                best is None or tag.probability > best[0]
+            ):
+                best = (tag.probability, para, sentence)
+    return (best[1], best[2]) if best else None
