@@ -16,6 +16,7 @@ from gcm_review.synthesis.profiles import country_profiles
 from gcm_review.synthesis.recommendations import group_recommendations
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
+from gcm_review.synthesis.stakeholders import stakeholder_inputs
 
 DEFAULT_TITLE = "Regional review of the {framework}: draft synthesis"
 
@@ -54,6 +55,7 @@ def synthesise(
         taggers=_taggers(review),
         outlines=conference_outlines(review.documents, review.sections, paragraphs),
         conference=conference,
+        stakeholder_inputs=stakeholder_inputs(paragraphs),
     )
 
 

@@ -151,6 +151,24 @@ def _session(
     )
 
 
+def speaker_sentences(para: ReviewParagraph, name: str | None) -> list[str]:
+    """The sentences of a paragraph that the named person speaks: from the one that introduces
+    them to the one that introduces someone else (all of them when none introduces them)."""
+    sentences = split_sentences(clean_text(para.text))
+    if not name:
+        return sentences
+    people = [parse_person(s) for s in sentences]
+    starts = [i for i, p in enumerate(people) if p and _same_person(name, p.speaker)]
+    if not starts:
+        return sentences
+    own = []
+    for sentence, person in zip(sentences[starts[0] :], people[starts[0] :], strict=True):
+        if own and person is not None and not _same_person(name, person.speaker):
+            break
+        own.append(sentence)
+    return own
+
+
 def _same_person(name: str, speaker: str | None) -> bool:
     return bool(speaker) and (name == speaker or name.split()[-1] in (speaker or "").split())
 
@@ -165,24 +183,36 @@ def _new_turn(name: str, para: ReviewParagraph) -> _Turn:
 
 
 def _speaker(turn: _Turn) -> SpeakerSummary:
-    first_para, first = turn.sentences[0]
-    lines = [Line(reported(first, turn.voice, paragraph=first_para.text), first_para.id)]
-    strongest = _strongest(turn.sentences)
+    return speaker_summary(turn.name, turn.voice, turn.sentences, turn.source)
+
+
+def speaker_summary(
+    name: str | None,
+    voice: Voice,
+    sentences: Sequence[tuple[ReviewParagraph, str]],
+    source: ReviewParagraph | None,
+) -> SpeakerSummary:
+    """The speaker's opening sentence in reported speech, then the sentence an objective tag
+    points at most strongly when it is another one (a written submission: that one only)."""
+    first_para, first = sentences[0]
+    strongest = _strongest(sentences)
+    lines = []
+    if not (voice.written and strongest is not None):
+        lines.append(Line(reported(first, voice, paragraph=first_para.text), first_para.id))
     if strongest is not None and strongest[1] != first:
         para, sentence = strongest
-        lines.append(Line(reported(sentence, Voice(name=turn.name), paragraph=para.text), para.id))
-    paras = list(dict.fromkeys(p.id for p, _ in turn.sentences))
-    by_id = {p.id: p for p, _ in turn.sentences}
-    source = turn.source
+        again = voice if voice.written or not name else Voice(name=name)
+        lines.append(Line(reported(sentence, again, paragraph=para.text), para.id))
+    paras = {p.id: p for p, _ in sentences}
     return SpeakerSummary(
-        name=turn.name,
+        name=name,
         title=source.speaker_title if source else None,
         organisation=source.organisation if source else None,
         country=source.country if source else None,
         stakeholder_group=source.stakeholder_group if source else None,
         lines=tuple(lines),
         paragraph_ids=tuple(paras),
-        objectives=tuple(sorted({n for i in paras for n in by_id[i].objectives})),
+        objectives=tuple(sorted({n for p in paras.values() for n in p.objectives})),
     )
 
 

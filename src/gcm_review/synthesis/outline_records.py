@@ -19,6 +19,7 @@ __all__ = [
     "RecordAnnex",
     "SessionSummary",
     "SpeakerSummary",
+    "StakeholderGroup",
 ]
 
 Role = Literal["chair", "moderator", "speaker"]
@@ -61,6 +62,16 @@ class SessionSummary:
     points: tuple[Line, ...]  # sentences no speaker made ("Participants agreed that ...")
     objectives: tuple[int, ...] = ()  # under review (named in the heading)
     addressed: tuple[int, ...] = ()  # addressed by the session's paragraphs
+
+
+@dataclass(frozen=True)
+class StakeholderGroup:
+    """A stakeholder group's inputs: its paragraphs and documents, each speaker summarised."""
+
+    group: str  # "civil-society", "un-entity", ...
+    paragraph_ids: tuple[int, ...]
+    documents: tuple[str, ...]
+    speakers: tuple[SpeakerSummary, ...]
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,11 @@ from gcm_review.model.synthesis_input import (
     ReviewInput,
     SectionInfo,
 )
-from gcm_review.synthesis.outline_records import ConferenceInfo, ConferenceOutline
+from gcm_review.synthesis.outline_records import (
+    ConferenceInfo,
+    ConferenceOutline,
+    StakeholderGroup,
+)
 
 __all__ = [
     "ATTENTION_CATEGORIES",
@@ -227,6 +231,7 @@ class Synthesis:
     taggers: tuple[str, ...] = ()
     outlines: tuple[ConferenceOutline, ...] = ()  # one per conference record among the inputs
     conference: ConferenceInfo | None = None  # from the conference file, when one was given
+    stakeholder_inputs: tuple[StakeholderGroup, ...] = ()  # groups other than member States
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

@@ -34,11 +34,14 @@ class Voice:
     country: str | None = None  # the country's name, when the speaker speaks for a member State
     organisation: str | None = None
     stakeholder_group: str | None = None
+    written: bool = False  # a written submission, not a statement made at a meeting
 
 
 def subject(voice: Voice) -> str:
     """ "The representative of Jordan, Mr. X," or "Mr. X" or "A representative of civil society"."""
     represents = voice.country or (_named(voice.organisation) if voice.organisation else None)
+    if voice.written and represents:
+        return f"The submission of {represents}"
     if represents:
         lead = f"The representative of {represents}"
     elif voice.stakeholder_group and voice.stakeholder_group != "member-state":
@@ -75,4 +78,5 @@ def reported(sentence: str, voice: Voice, *, paragraph: str | None = None) -> st
     pronoun = _PRONOUN.match(text)
     if pronoun:
         return f"{subject(voice)} {text[pronoun.end() :]}"
-    return f"{subject(voice)} stated: “{text}”"
+    verb = "states" if voice.written else "stated"
+    return f"{subject(voice)} {verb}: “{text}”"
