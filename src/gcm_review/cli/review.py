@@ -43,7 +43,7 @@ def review(
     title: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
     conference: Annotated[
         Path | None,
-        typer.Option(help="TOML file about the meeting: name, dates, venue, organisers, attendance."),
+        typer.Option(help="TOML file on the meeting: name, dates, venue, organisers, attendance."),
     ] = None,
     survey_form: Annotated[
         Path | None, typer.Option(help="XLSForm of a stakeholder survey to add as an annex.")
@@ -68,8 +68,8 @@ def review(
     and its section added to the report. A conference.toml in a folder given (or --conference
     FILE) names the meeting (dates, venue, organisers, attendance) in the introduction. Files
     that cannot be read are reported one line each and left out, and survey responses lost to
-    damage in the export are listed; the exit code is then 1. The --out folder is replaced whole when the new report set is complete; a folder holding
-    other files than a report's is refused.
+    damage in the export are listed; the exit code is then 1. The --out folder is replaced whole
+    when the new report set is complete; a folder holding other files than a report's is refused.
     """
     if (survey_form is None) != (survey_data is None):
         raise usage_error("give both --survey-form and --survey-data, or neither")

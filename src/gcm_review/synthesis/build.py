@@ -7,9 +7,9 @@ from collections import Counter
 from gcm_review.embed.base import Embedder
 from gcm_review.frameworks.loader import Framework
 from gcm_review.synthesis.attention import objective_attention, principle_coverage
+from gcm_review.synthesis.conference import ConferenceInfo
 from gcm_review.synthesis.copies import drop_copies
 from gcm_review.synthesis.key_messages import key_messages
-from gcm_review.synthesis.conference import ConferenceInfo
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles

@@ -216,7 +216,9 @@ def speaker_summary(
     )
 
 
-def _strongest(sentences: Sequence[tuple[ReviewParagraph, str]]) -> tuple[ReviewParagraph, str] | None:
+def _strongest(
+    sentences: Sequence[tuple[ReviewParagraph, str]],
+) -> tuple[ReviewParagraph, str] | None:
     """The sentence an objective tag points at with the highest probability, if any does."""
     best: tuple[float, ReviewParagraph, str] | None = None
     for para, sentence in sentences:

@@ -76,7 +76,7 @@ class StakeholderGroup:
 
 @dataclass(frozen=True)
 class AnnexList:
-    """A list of an annex under its own heading ("To member States"), items as the record has them."""
+    """A list of an annex under its own heading ("To member States"), items as in the record."""
 
     heading: str
     items: tuple[Line, ...]

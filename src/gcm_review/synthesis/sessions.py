@@ -44,7 +44,10 @@ _PATTERNS: tuple[tuple[SessionKind, str], ...] = (
         "opening",
         r"\bopening\b|\bouverture\b|\binaugural|افتتاح",
     ),
-    ("closing", r"\bclosing\b|\bcl[oô]ture\b|\bconclusion of the (?:meeting|conference)|اختتام|ختامي"),
+    (
+        "closing",
+        r"\bclosing\b|\bcl[oô]ture\b|\bconclusion of the (?:meeting|conference)|اختتام|ختامي",
+    ),
     (
         "plenary",
         r"\bplenary\b|\bpl[ée]ni[èe]re\b|\bstatements?\b|\bd[ée]clarations?\b"
@@ -82,6 +85,7 @@ def paragraph_session(path: Sequence[str]) -> tuple[int, SessionKind] | None:
 
 
 def is_conference_record(headings: Iterable[str]) -> bool:
-    """Whether headings name at least two kinds of meeting (opening, plenary, roundtable, closing)."""
+    """Whether headings name two kinds of meeting or more (opening, plenary, roundtable,
+    closing)."""
     kinds = {session_kind(heading) for heading in headings}
     return len(kinds & MEETING_KINDS) >= _MIN_MEETING_KINDS
