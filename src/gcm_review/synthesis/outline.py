@@ -161,7 +161,7 @@ def speaker_sentences(para: ReviewParagraph, name: str | None) -> list[str]:
     starts = [i for i, p in enumerate(people) if p and _same_person(name, p.speaker)]
     if not starts:
         return sentences
-    own = []
+    own: list[str] = []
     for sentence, person in zip(sentences[starts[0] :], people[starts[0] :], strict=True):
         if own and person is not None and not _same_person(name, person.speaker):
             break

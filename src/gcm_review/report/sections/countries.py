@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gcm_review.report import document as d
+from gcm_review.report.sections.country_story import narrative
 from gcm_review.report.sections.evidence_lines import (
     docx_evidence,
     evidence_lines,
@@ -39,6 +42,7 @@ def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:
     blocks: list[d.Block] = [
         d.Heading(c.name, 2),
         d.Paragraph((sources, look.refs(c.paragraph_ids)), css="muted"),
+        *narrative(look, c),
     ]
     if c.objectives:
         blocks += [
@@ -75,6 +79,7 @@ def _docx_profile(look: Lookup, profile: CountryProfile) -> list[d.Block]:
     blocks: list[d.Block] = [
         d.Heading(f"{profile.name} ({profile.country})", 2, only="docx"),
         d.Note(note, only="docx"),
+        *(replace(block, only="docx") for block in narrative(look, profile)),
     ]
     if profile.objectives:
         blocks.append(d.Heading(f"{capital(look.words.labels)} addressed", 3, only="docx"))
