@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gcm_review.report import document as d
 from gcm_review.report.sections.lookup import Lookup, plural
-from gcm_review.report.sections.outline import numbered
+from gcm_review.report.sections.outline import directed, numbered
 from gcm_review.synthesis.quotes import quote
 from gcm_review.synthesis.records import CountryProfile, Statement, StatementType
 
@@ -40,7 +40,9 @@ def narrative(look: Lookup, c: CountryProfile) -> list[d.Paragraph]:
         name = look.words.numbered(evidence.objective)
         title = look.objective_title(evidence.objective)
         lead += [
-            d.Span(f" On {name} ({title}): “{evidence.sentence}” "),
+            d.Span(f" On {name} ({title}): “"),
+            directed(evidence.sentence),
+            d.Span("” "),
             look.refs((evidence.paragraph_id,)),
         ]
     paragraphs = [numbered(lead)]
@@ -55,5 +57,5 @@ def narrative(look: Lookup, c: CountryProfile) -> list[d.Paragraph]:
 
 
 def _statement(look: Lookup, words: str, s: Statement, *, first: bool) -> list[d.Inline]:
-    text = f"{'' if first else ' '}{words} “{quote(s.sentence)}” "
-    return [d.Span(text), look.refs((s.paragraph_id,))]
+    lead = f"{'' if first else ' '}{words} “"
+    return [d.Span(lead), directed(quote(s.sentence)), d.Span("” "), look.refs((s.paragraph_id,))]

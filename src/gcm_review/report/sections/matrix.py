@@ -104,6 +104,6 @@ def _docx_table(look: Lookup) -> d.Table:
         ("Country", *(str(n) for n in m.objectives)),
         rows,
         widths=(first, *(rest for _ in m.objectives)),
-        font_size=8,
+        font_size=7.5,
         only="docx",
     )

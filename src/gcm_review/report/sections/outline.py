@@ -37,11 +37,18 @@ def numbered(runs: Sequence[d.Inline]) -> d.Paragraph:
     return d.Paragraph(tuple(runs), css="numbered", lang=lang, dir=direction, style=NUMBERED)
 
 
+def directed(value: str) -> d.Span:
+    """Text from the documents, marked right to left when it is Arabic."""
+    lang, direction = direction_of(value)
+    return d.Span(value, lang=lang, dir="rtl") if direction == "rtl" else d.Span(value)
+
+
 def linked(look: Lookup, lines: Sequence[Line]) -> list[d.Inline]:
     """Each line followed by the link to its paragraph."""
     runs: list[d.Inline] = []
     for index, line in enumerate(lines):
-        runs += [d.Span(f"{' ' if index else ''}{line.text} "), look.refs((line.paragraph_id,))]
+        runs += [d.Span(" ")] if index else []
+        runs += [directed(line.text), d.Span(" "), look.refs((line.paragraph_id,))]
     return runs
 
 
