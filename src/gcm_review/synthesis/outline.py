@@ -3,10 +3,12 @@
 A paragraph belongs to the session of the deepest heading above it that has a kind
 (`sessions.paragraph_session`). Inside a session, each sentence that opens with a person
 ("Mr. X, Director of ..., said ...") starts that person's turn; a sentence opening with "He" or
-"She" continues it; "The session was chaired by ..." names the chair or moderator; any other
-sentence is a point of the session ("Participants agreed that ..."). A turn becomes the opening
-sentence in reported speech and, when another sentence carries a stronger objective tag, that
-one too (`reported_speech`). Annexes keep their own sub-headings and item numbers, whole.
+"She" continues it, and so do the sentences after it in its paragraph and a paragraph the
+structure stage gives the same speaker; "The session was chaired by ..." names the chair or
+moderator; any other sentence is a point of the session ("Participants agreed that ..."). A turn
+becomes the opening sentence in reported speech and, when another sentence carries a stronger
+objective tag, that one too (`reported_speech`). Annexes keep their own sub-headings and item
+numbers, whole.
 """
 
 from __future__ import annotations
@@ -121,7 +123,8 @@ def _session(
     chair: tuple[Line, Role] | None = None
     current: _Turn | None = None
     for para in paras:
-        opened = False
+        # a paragraph the structure stage gives the current speaker continues their turn
+        in_turn = current is not None and _same_person(current.name, para.speaker)
         for sentence in split_sentences(clean_text(para.text)):
             if _CHAIRED_BY.search(sentence) and chair is None:
                 role: Role = "moderator" if _MODERATOR.search(sentence) else "chair"
@@ -130,12 +133,12 @@ def _session(
             person = parse_person(sentence)
             if person is not None and person.speaker and not person.chairs:
                 current = turns.setdefault(person.speaker, _new_turn(person.speaker, para))
-                opened = True
-            elif current is None or not (_CONTINUES.match(sentence) or opened):
+            elif current is None or not (_CONTINUES.match(sentence) or in_turn):
                 if not any(point.paragraph_id == para.id for point in points):
                     points.append(Line(quote(sentence, paragraph=para.text), para.id))
                 current = None
                 continue
+            in_turn = True
             current.sentences.append((para, sentence))
     addressed = sorted({n for p in paras for n in p.objectives})
     return SessionSummary(
