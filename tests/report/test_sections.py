@@ -18,9 +18,9 @@ from gcm_review.report.sections.key_messages import key_messages
 from gcm_review.report.sections.lookup import Lookup
 from gcm_review.report.sections.matrix import heat_level, matrix
 from gcm_review.report.sections.principles import principles
-from gcm_review.report.sections.stakeholders import stakeholders
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.sections.roundtables import roundtables
+from gcm_review.report.sections.stakeholders import stakeholders
 from gcm_review.synthesis.records import Recommendation, RecommendationSource, Synthesis
 
 
