@@ -131,10 +131,15 @@ def _session(
                 chair = (Line(quote(sentence), para.id), role)
                 continue
             person = parse_person(sentence)
+            if person is not None and person.chairs and chair is None:  # "Dr. X moderated ..."
+                role = "moderator" if _MODERATOR.search(sentence) else "chair"
+                chair = (Line(quote(sentence), para.id), role)
+                continue
             if person is not None and person.speaker and not person.chairs:
-                current = turns.setdefault(person.speaker, _new_turn(person.speaker, para))
+                current = _turn(turns, person.speaker, para)
             elif current is None or not (_CONTINUES.match(sentence) or in_turn):
-                if not any(point.paragraph_id == para.id for point in points):
+                fragment = sentence[:1].islower()  # a piece of a paragraph cut by a page break
+                if not fragment and not any(point.paragraph_id == para.id for point in points):
                     points.append(Line(quote(sentence, paragraph=para.text), para.id))
                 current = None
                 continue
@@ -174,6 +179,15 @@ def speaker_sentences(para: ReviewParagraph, name: str | None) -> list[str]:
 
 def _same_person(name: str, speaker: str | None) -> bool:
     return bool(speaker) and (name == speaker or name.split()[-1] in (speaker or "").split())
+
+
+def _turn(turns: dict[str, _Turn], name: str, para: ReviewParagraph) -> _Turn:
+    """The person's turn in the session ("Mr. Larem" is "Mr. Yousef Sultan Larem"), else a new
+    one."""
+    for turn in turns.values():
+        if _same_person(name, turn.name) or _same_person(turn.name, name):
+            return turn
+    return turns.setdefault(name, _new_turn(name, para))
 
 
 def _new_turn(name: str, para: ReviewParagraph) -> _Turn:
@@ -225,6 +239,8 @@ def _strongest(
     """The sentence an objective tag points at with the highest probability, if any does."""
     best: tuple[float, ReviewParagraph, str] | None = None
     for para, sentence in sentences:
+        if sentence[:1].islower():
+            continue  # a piece of a sentence cut by a page break: not quotable on its own
         for tag in para.tags:
             if not (tag.label.startswith("objective:") and tag.sentence):
                 continue

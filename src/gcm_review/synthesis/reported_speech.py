@@ -17,7 +17,7 @@ from gcm_review.structure.speakers import parse_person, split_introduction
 from gcm_review.synthesis.quotes import quote
 
 _PRONOUN = re.compile(
-    r"^(?:He|She|They|It|Il|Elle|Ils|Elles)\s+(?=(?:also\s+|further\s+|then\s+)?[a-zé]+\b)"
+    r"^(?:He|She|They|Il|Elle|Ils|Elles)\s+(?=(?:also\s+|further\s+|then\s+)?[a-zé]+\b)"
 )
 # Groups a speaker may speak for, as the subject names them ("a representative of civil society").
 _GROUP_WORDS = {
@@ -69,7 +69,9 @@ def reported(sentence: str, voice: Voice, *, paragraph: str | None = None) -> st
     """The sentence in reported speech with the voice as its subject, cut as a quotation is."""
     text = quote(sentence, paragraph=paragraph)
     person = parse_person(text)
-    if person is not None and person.speaker and not person.represents:
+    if person is not None and person.speaker and person.represents:
+        return text  # "The representative of X, Mr. Y, said ...": the record's subject is better
+    if person is not None and person.speaker:
         rest = text[text.find(person.speaker) + len(person.speaker) :]
         _, statement = split_introduction(rest)
         if statement and (voice.country or voice.organisation):

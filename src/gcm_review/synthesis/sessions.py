@@ -76,9 +76,13 @@ def session_kind(heading: str) -> SessionKind | None:
 
 
 def paragraph_session(path: Sequence[str]) -> tuple[int, SessionKind] | None:
-    """(depth, kind) of the deepest heading of a paragraph's section path that has a kind."""
+    """(depth, kind) of the deepest heading of a paragraph's section path that has a kind; an
+    annex holds everything under it (a report annexed may have its own introduction)."""
+    kinds = [session_kind(heading) for heading in path]
+    if "annex" in kinds:
+        return kinds.index("annex"), "annex"
     for depth in range(len(path) - 1, -1, -1):
-        kind = session_kind(path[depth])
+        kind = kinds[depth]
         if kind is not None:
             return depth, kind
     return None
