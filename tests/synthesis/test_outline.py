@@ -153,3 +153,23 @@ def test_stakeholder_inputs_by_group_and_speaker() -> None:
     assert [line.text for line in speaker.lines] == [
         "The representative of UN Women, Ms. Lamia Chaker, welcomed participants."
     ]
+
+
+def test_a_moderator_named_as_subject_one_speaker_named_twice_and_fragments() -> None:
+    paras = [
+        _para(1, ROUNDTABLE, "Dr. Amani Jack, Professor at a university, moderated the session."),
+        _para(
+            2, ROUNDTABLE, "Mr. Yousef Sultan Larem, of the Ministry, said that fees were banned."
+        ),
+        _para(3, ROUNDTABLE, "Mr. Larem also presented a shelter for victims of trafficking."),
+        _para(4, ROUNDTABLE, "positive results of the shelter, cut by a page break."),
+    ]
+    docs = [DocumentInfo(1, "record.txt", None, "en", 4)]
+    sections = [SectionInfo(1, ROUNDTABLE[1], "roundtable"), SectionInfo(1, OPENING[1], "session")]
+    (outline,) = conference_outlines(docs, sections, paras)
+    (session,) = outline.sessions
+    assert session.chair is not None and session.chair_role == "moderator"
+    assert session.chair.text.startswith("Dr. Amani Jack")
+    assert [s.name for s in session.speakers] == ["Mr. Yousef Sultan Larem"]
+    assert session.speakers[0].paragraph_ids == (2, 3)
+    assert session.points == ()  # a fragment is not a point of its own

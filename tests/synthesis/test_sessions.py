@@ -51,3 +51,7 @@ def test_a_conference_record_names_two_kinds_of_meeting() -> None:
     assert is_conference_record(["Introduction", "Opening session", "Roundtable 1", "Annex"])
     assert not is_conference_record(["Introduction", "Labour migration", "Annex"])
     assert not is_conference_record(["Opening session"])
+
+
+def test_an_annex_holds_everything_under_it() -> None:
+    assert paragraph_session(("Annex II", "Introduction")) == (0, "annex")
