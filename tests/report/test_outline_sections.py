@@ -244,3 +244,15 @@ def test_word_has_contents_page_numbers_and_a_landscape_matrix(
     body = list(doc.element.body)
     section_break = next(i for i, e in enumerate(body) if landscape_section in e.iter())
     assert body.index(matrix._tbl) < section_break  # the matrix ends the landscape section
+
+
+def test_a_country_narrative_quotes_a_sentence_once(small_synthesis: Synthesis) -> None:
+    from gcm_review.report.sections.country_story import narrative
+
+    look = Lookup(small_synthesis, load_framework())
+    jordan = small_synthesis.countries[0]
+    paragraphs = narrative(look, jordan)
+    texts = ["".join(r.text for r in p.runs if isinstance(r, d.Span)) for p in paragraphs]
+    quoted = [q for text in texts for q in text.split("“")[1:]]
+    assert len(quoted) == len(set(quoted))
+    assert all(any(isinstance(r, d.Refs) and r.paragraph_ids for r in p.runs) for p in paragraphs)

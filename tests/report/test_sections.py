@@ -166,8 +166,7 @@ def test_country_profiles_per_medium(look: Lookup) -> None:
         "(Jordan; member state).",
     ]
     assert word[2].startswith("Jordan addressed 2 objectives in 1 paragraph from 1 document.")
-    assert word[3].startswith("Among the achievements reported: “Jordan opened two shelters")
-    assert word[4] == "Objectives addressed"
+    assert word[3] == "Objectives addressed"  # its statements are quoted in the narrative already
 
 
 def test_roundtables_keep_arabic_direction_in_contents(

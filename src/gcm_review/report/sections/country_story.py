@@ -1,8 +1,8 @@
 """A country's short narrative: templated sentences around its strongest evidence, each linked.
 
 The narrative says how much the country reported, then quotes the sentence behind each of its
-best-evidenced objectives (most paragraphs first) and its first achievement and challenge. Every
-sentence ends with a link to the paragraph it quotes or counts.
+best-evidenced objectives (most paragraphs first) and its first achievement and challenge not
+quoted already. Every sentence ends with a link to the paragraph it quotes or counts.
 """
 
 from __future__ import annotations
@@ -46,9 +46,12 @@ def narrative(look: Lookup, c: CountryProfile) -> list[d.Paragraph]:
             look.refs((evidence.paragraph_id,)),
         ]
     paragraphs = [numbered(lead)]
+    quoted = {(e.paragraph_id, e.sentence) for e in strongest}
     statements: list[d.Inline] = []
     for kind, words in _STATEMENT_LEADS.items():
-        found = c.statements_of(kind)
+        found = [
+            s for s in c.statements_of(kind) if (s.paragraph_id, quote(s.sentence)) not in quoted
+        ]
         if found:
             statements += _statement(look, words, found[0], first=not statements)
     if statements:
