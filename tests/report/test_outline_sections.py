@@ -235,7 +235,9 @@ def test_word_has_contents_page_numbers_and_a_landscape_matrix(
     instructions = " ".join(doc.element.body.xpath("//w:instrText/text()"))
     assert 'TOC \\o "1-3"' in instructions
     footer = doc.sections[0].footer
+    assert not footer.is_linked_to_previous
     assert "PAGE" in " ".join(footer._element.xpath(".//w:instrText/text()"))
+    assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])  # they inherit it
     assert doc.settings.element.find(qn("w:updateFields")) is not None
     orientations = [s.page_width > s.page_height for s in doc.sections]
     assert orientations == [False, True, False]

@@ -20,7 +20,6 @@ from gcm_review.languages import is_mostly_arabic
 from gcm_review.report.docx_layout import (
     NOTE_COLOUR,
     NOTE_STYLE,
-    add_page_numbers,
     add_report_styles,
 )
 from gcm_review.report.docx_links import (
@@ -60,7 +59,6 @@ def new_document(title: str) -> Document:
     doc.core_properties.comments = "Machine draft: check every statement against its evidence."
     add_link_style(doc)
     add_report_styles(doc)
-    add_page_numbers(doc)
     for name, style_id in STYLE_IDS.items():
         if doc.styles[name].style_id != style_id:
             raise RuntimeError(f"the Word template names style {name!r} differently")

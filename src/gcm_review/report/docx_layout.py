@@ -28,6 +28,32 @@ REPORT_STYLES: dict[str, tuple[str, bool, float | None, bool]] = {
 NOTE_COLOUR = RGBColor(0x59, 0x59, 0x59)
 _NUMBER_INDENT_CM = 1.0
 _ABSTRACT_ID = 90  # above the ids of python-docx's default template (0-8)
+# The elements of w:settings that the schema puts after w:updateFields.
+_AFTER_UPDATE_FIELDS = frozenset(
+    qn(f"w:{name}")
+    for name in [
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+) | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
 
 
 def add_report_styles(doc: Document) -> None:
@@ -117,12 +143,16 @@ def add_contents(doc: Document, paragraph: Paragraph) -> None:
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    after = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+    if after is not None:
+        after.addprevious(update)  # the schema's order: Word refuses settings out of it
+    else:
+        settings.append(update)
 
 
 def add_page_numbers(doc: Document) -> None:
-    """A centred page number in the footer of the document's first section (the others inherit
-    it while they are linked to the previous footer)."""
+    """A centred page number in the footer of the document's first section; the sections after
+    it inherit it while they are linked to the previous footer (call it once they exist)."""
     footer = doc.sections[0].footer
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     paragraph.alignment = 1  # centre

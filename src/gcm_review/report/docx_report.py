@@ -16,7 +16,7 @@ from pathlib import Path
 from gcm_review.frameworks.loader import Framework, load_framework
 from gcm_review.report.document import Section
 from gcm_review.report.docx_blocks import add_text, new_document
-from gcm_review.report.docx_layout import add_contents, start_section
+from gcm_review.report.docx_layout import add_contents, add_page_numbers, start_section
 from gcm_review.report.docx_render import DocxContext, add_blocks, add_section
 from gcm_review.report.sections import Lookup, report_sections
 from gcm_review.report.sections.front import front_matter
@@ -51,4 +51,5 @@ def write_docx(
         add_section(doc, section, context)
         if section.landscape:
             start_section(doc, landscape=False)
+    add_page_numbers(doc)  # in the first section's footer, which the sections after inherit
     doc.save(str(path))
