@@ -258,3 +258,13 @@ def test_a_country_narrative_quotes_a_sentence_once(small_synthesis: Synthesis) 
     quoted = [q for text in texts for q in text.split("“")[1:]]
     assert len(quoted) == len(set(quoted))
     assert all(any(isinstance(r, d.Refs) and r.paragraph_ids for r in p.runs) for p in paragraphs)
+
+
+def test_synthesis_json_holds_the_outline(conference_synthesis: Synthesis) -> None:
+    from gcm_review.report.synthesis_json import synthesis_record
+
+    record = synthesis_record(conference_synthesis)
+    assert record["conference"]["venue"] == "Tunis"
+    (outline,) = record["outlines"]
+    assert [s["kind"] for s in outline["sessions"]] == ["opening", "roundtable"]
+    assert record["stakeholder_inputs"][0]["group"] == "civil-society"

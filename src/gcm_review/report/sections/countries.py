@@ -14,6 +14,7 @@ from gcm_review.report.sections.evidence_lines import (
 )
 from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.report.text_direction import direction_of
+from gcm_review.synthesis.quotes import quote
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
     STATEMENT_TYPE_TITLES,
@@ -64,7 +65,7 @@ def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:
 def _statement(look: Lookup, s: Statement) -> d.Paragraph:
     lang, direction = direction_of(s.sentence)
     runs = (
-        d.Span(f"{s.sentence} "),
+        d.Span(f"{quote(s.sentence)} "),
         look.refs((s.paragraph_id,)),
         d.Span(" "),
         d.Group(tuple(look.objective_chips(s.objectives)), dir="ltr"),
@@ -90,7 +91,7 @@ def _docx_profile(look: Lookup, profile: CountryProfile) -> list[d.Block]:
             blocks.append(d.Heading(STATEMENT_TYPE_TITLES[kind], 3, only="docx"))
         blocks += [
             d.Paragraph(
-                (d.Span(s.sentence), look.cited((s.paragraph_id,))),
+                (d.Span(quote(s.sentence)), look.cited((s.paragraph_id,))),
                 style="List Bullet",
                 only="docx",
             )
