@@ -19,6 +19,7 @@ from gcm_review.synthesis.quotes import quote
 _PRONOUN = re.compile(
     r"^(?:He|She|They|Il|Elle|Ils|Elles)\s+(?=(?:also\s+|further\s+|then\s+)?[a-zé]+\b)"
 )
+STATEMENT_CHARS = 480
 # Groups a speaker may speak for, as the subject names them ("a representative of civil society").
 _GROUP_WORDS = {
     "un-entity": "the United Nations system",
@@ -39,7 +40,7 @@ class Voice:
 
 def subject(voice: Voice) -> str:
     """ "The representative of Jordan, Mr. X," or "Mr. X" or "A representative of civil society"."""
-    represents = voice.country or (_named(voice.organisation) if voice.organisation else None)
+    represents = voice.country or (named(voice.organisation) if voice.organisation else None)
     if voice.written and represents:
         return f"The submission of {represents}"
     if represents:
@@ -52,7 +53,7 @@ def subject(voice: Voice) -> str:
     return f"{lead}, {voice.name}," if voice.name else lead
 
 
-def _named(organisation: str) -> str:
+def named(organisation: str) -> str:
     """An organisation as a sentence names it: "the League of Arab States", "UNICEF",
     "a regional network of journalists"."""
     first = organisation.split()[0]
@@ -66,8 +67,9 @@ def _named(organisation: str) -> str:
 
 
 def reported(sentence: str, voice: Voice, *, paragraph: str | None = None) -> str:
-    """The sentence in reported speech with the voice as its subject, cut as a quotation is."""
-    text = quote(sentence, paragraph=paragraph)
+    """The sentence in reported speech with the voice as its subject, cut as a quotation is
+    (at `STATEMENT_CHARS`: a statement's opening sentence is often long)."""
+    text = quote(sentence, paragraph=paragraph, limit=STATEMENT_CHARS)
     person = parse_person(text)
     if person is not None and person.speaker and person.represents:
         return text  # "The representative of X, Mr. Y, said ...": the record's subject is better

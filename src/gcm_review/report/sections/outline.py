@@ -18,8 +18,8 @@ from gcm_review.synthesis.outline_records import (
     ConferenceOutline,
     Line,
     SessionSummary,
-    SpeakerSummary,
 )
+from gcm_review.synthesis.reported_speech import named
 
 NUMBERED = "Numbered Paragraph"  # the Word style of numbered body paragraphs
 SESSION_TITLES = {
@@ -85,7 +85,7 @@ def _conference(info: ConferenceInfo) -> list[d.Block]:
     if held:
         sentences.append(f"{_the(name)} was held {held}.")
     if info.organisers:
-        sentences.append(f"It was organized by {_and(info.organisers)}.")
+        sentences.append(f"It was organized by {_and([named(o) for o in info.organisers])}.")
     if info.attendance:
         sentences.append(f"It brought together {info.attendance}.")
     if info.chair:
@@ -158,10 +158,8 @@ def _session(look: Lookup, s: SessionSummary, anchor: str, *, level: int) -> d.P
             runs.append(d.Span(f" The discussion also touched on {also}."))
         runs += [d.Span(" "), look.refs(s.paragraph_ids)]
         blocks.append(numbered(runs))
-    blocks += [_speaker(look, speaker) for speaker in s.speakers]
-    blocks += [numbered(linked(look, (point,))) for point in s.points]
+    said = [(speaker.paragraph_ids[0], speaker.lines) for speaker in s.speakers]
+    said += [(point.paragraph_id, (point,)) for point in s.points]
+    said.sort(key=lambda item: item[0])  # the record's order (stable: speakers first)
+    blocks += [numbered(linked(look, lines)) for _, lines in said]
     return d.Part(tuple(blocks), css="session", tag="article")
-
-
-def _speaker(look: Lookup, speaker: SpeakerSummary) -> d.Paragraph:
-    return numbered(linked(look, speaker.lines))
