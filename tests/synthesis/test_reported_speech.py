@@ -50,3 +50,10 @@ def test_any_other_sentence_is_quoted() -> None:
     assert reported("The Ministry opened a line.", JORDAN) == (
         "The representative of Jordan, Mr. Karim Haddad, stated: “The Ministry opened a line.”"
     )
+
+
+def test_a_sentence_in_another_language_is_quoted_after_an_english_subject() -> None:
+    sentence = "M. Karim Haddad, directeur, a déclaré que la stratégie était adoptée."
+    assert reported(sentence, JORDAN, language="fr") == (
+        "The representative of Jordan, Mr. Karim Haddad, stated: “" + sentence + "”"
+    )

@@ -215,11 +215,13 @@ def speaker_summary(
     strongest = _strongest(sentences)
     lines = []
     if not (voice.written and strongest is not None):
-        lines.append(Line(reported(first, voice, paragraph=first_para.text), first_para.id))
+        text = reported(first, voice, paragraph=first_para.text, language=first_para.language)
+        lines.append(Line(text, first_para.id))
     if strongest is not None and strongest[1] != first:
         para, sentence = strongest
         again = voice if voice.written or not name else Voice(name=name)
-        lines.append(Line(reported(sentence, again, paragraph=para.text), para.id))
+        text = reported(sentence, again, paragraph=para.text, language=para.language)
+        lines.append(Line(text, para.id))
     paras = {p.id: p for p, _ in sentences}
     return SpeakerSummary(
         name=name,

@@ -4,8 +4,8 @@ Conference records already report speech ("Mr. X, Director of ..., said that his
 ..."). The draft keeps the record's words from the reporting verb on and puts a subject that
 says whom the speaker represents in front ("The representative of Jordan, Mr. X, said that his
 country had ..."). A sentence that continues a statement ("He added that ...") gets the same
-subject; any other sentence is quoted after the subject ("... stated: “...”"). Nothing is
-paraphrased: every word after the subject is the record's.
+subject; any other sentence, and any sentence not in English, is quoted after the subject
+("... stated: “...”"). Nothing is paraphrased: every word after the subject is the record's.
 """
 
 from __future__ import annotations
@@ -66,10 +66,15 @@ def named(organisation: str) -> str:
     return f"the {organisation}"
 
 
-def reported(sentence: str, voice: Voice, *, paragraph: str | None = None) -> str:
+def reported(
+    sentence: str, voice: Voice, *, paragraph: str | None = None, language: str | None = None
+) -> str:
     """The sentence in reported speech with the voice as its subject, cut as a quotation is
-    (at `STATEMENT_CHARS`: a statement's opening sentence is often long)."""
+    (at `STATEMENT_CHARS`: a statement's opening sentence is often long). A sentence in another
+    language than English is quoted whole after the subject: the frame is English."""
     text = quote(sentence, paragraph=paragraph, limit=STATEMENT_CHARS)
+    if language not in (None, "en"):
+        return f"{subject(voice)} {'states' if voice.written else 'stated'}: “{text}”"
     person = parse_person(text)
     if person is not None and person.speaker and person.represents:
         return text  # "The representative of X, Mr. Y, said ...": the record's subject is better
