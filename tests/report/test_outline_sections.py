@@ -268,3 +268,24 @@ def test_synthesis_json_holds_the_outline(conference_synthesis: Synthesis) -> No
     (outline,) = record["outlines"]
     assert [s["kind"] for s in outline["sessions"]] == ["opening", "roundtable"]
     assert record["stakeholder_inputs"][0]["group"] == "civil-society"
+
+
+def test_a_roundtable_names_its_moderator_and_links_its_summary(
+    conference_synthesis: Synthesis,
+) -> None:
+    from gcm_review.report.sections.roundtables import roundtables
+
+    title = conference_synthesis.roundtables[0].title
+    session = replace(OUTLINE.sessions[1], title=title)
+    outline = replace(OUTLINE, sessions=(OUTLINE.sessions[0], session))
+    look = Lookup(replace(conference_synthesis, outlines=(outline,)), load_framework())
+    section = roundtables(look)
+    for medium in ("html", "docx"):
+        notes = [
+            p
+            for p in _paragraphs(tuple(d.for_medium(section.blocks, medium)))
+            if any(isinstance(r, d.Link) and r.anchor == "session-1-2" for r in p.runs)
+        ]
+        assert len(notes) == 1
+        spans = "".join(r.text for r in notes[0].runs if isinstance(r, d.Span))
+        assert spans.startswith("The roundtable was moderated by Mr. Walid Kassem.")
