@@ -173,3 +173,35 @@ def test_a_moderator_named_as_subject_one_speaker_named_twice_and_fragments() ->
     assert [s.name for s in session.speakers] == ["Mr. Yousef Sultan Larem"]
     assert session.speakers[0].paragraph_ids == (2, 3)
     assert session.points == ()  # a fragment is not a point of its own
+
+
+def test_an_arabic_record_is_outlined_and_quoted_after_an_english_subject() -> None:
+    opening, roundtable = "الجلسة الافتتاحية", "المائدة المستديرة 2"
+    paras = [
+        _para(
+            1,
+            (opening,),
+            "رحبت السيدة سلمى بن يوسف، وزيرة الشؤون الاجتماعية في تونس، بالمشاركين.",
+            language="ar",
+            speaker="السيدة سلمى بن يوسف",
+            country="TUN",
+            stakeholder_group="member-state",
+        ),
+        _para(
+            2,
+            (roundtable,),
+            "أدارها السيد وليد قاسم، أستاذ القانون. وأكد المشاركون أهمية التعاون.",
+            language="ar",
+        ),
+    ]
+    docs = [DocumentInfo(1, "record.txt", None, "ar", 2)]
+    sections = [SectionInfo(1, opening, "session"), SectionInfo(1, roundtable, "roundtable")]
+    (outline,) = conference_outlines(docs, sections, paras)
+    first, second = outline.sessions
+    assert (first.kind, second.kind) == ("opening", "roundtable")
+    (speaker,) = first.speakers
+    assert speaker.lines[0].text.startswith(
+        "The representative of Tunisia, السيدة سلمى بن يوسف, stated: “رحبت"
+    )
+    assert second.chair is not None and second.chair_role == "moderator"
+    assert [p.text for p in second.points] == ["وأكد المشاركون أهمية التعاون."]
