@@ -151,7 +151,9 @@ def test_introduction_states_the_conference_file_and_the_record(
         "the Network and IOM."
     )
     assert texts[1] == "The Conference was held in Tunis. "
-    assert texts[2].startswith("The record record.txt reports 2 sessions: opening session and")
+    assert texts[2].startswith(
+        "The record record.txt reports 2 sessions: an opening session and a roundtable."
+    )
 
 
 def test_roundtable_names_its_moderator_and_objectives(sections: list[d.Section]) -> None:

@@ -22,11 +22,12 @@ from gcm_review.synthesis.outline_records import (
 from gcm_review.synthesis.reported_speech import named
 
 NUMBERED = "Numbered Paragraph"  # the Word style of numbered body paragraphs
-SESSION_TITLES = {
-    "opening": "Opening session",
-    "plenary": "Plenary sessions",
-    "roundtable": "Roundtables",
-    "closing": "Closing session",
+# What the organisation of work calls each kind of session: (one, several).
+SESSION_WORDS = {
+    "opening": ("an opening session", "opening sessions"),
+    "plenary": ("a plenary session", "plenary sessions"),
+    "roundtable": ("a roundtable", "roundtables"),
+    "closing": ("a closing session", "closing sessions"),
 }
 
 
@@ -112,9 +113,14 @@ def _record_introduction(look: Lookup, index: int, outline: ConferenceOutline) -
     blocks += [numbered(linked(look, lines)) for lines in by_paragraph.values()]
     sessions = outline.sessions
     if sessions:
-        kinds = [SESSION_TITLES[s.kind].lower() for s in sessions]
+        kinds = [s.kind for s in sessions]
         counts = {kind: kinds.count(kind) for kind in dict.fromkeys(kinds)}
-        listing = _and([f"{n} {k}" if n > 1 else k for k, n in counts.items()])
+        listing = _and(
+            [
+                f"{n} {SESSION_WORDS[k][1]}" if n > 1 else SESSION_WORDS[k][0]
+                for k, n in counts.items()
+            ]
+        )
         lead = d.Span(
             f"The record {outline.document} reports {plural(len(sessions), 'session')}: "
             f"{listing}. They are summarised below in the record's order: "
