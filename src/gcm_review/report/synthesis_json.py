@@ -1,5 +1,6 @@
 """synthesis.json: the attention categories with their rule and numbers, profiles, roundtables,
-principles, recommendations and key messages (paragraph texts live in paragraphs.jsonl)."""
+principles, recommendations and key messages, the conference file's facts, each conference
+record's outline and the stakeholder inputs (paragraph texts live in paragraphs.jsonl)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
             {**asdict(r), "paragraph_ids": list(r.paragraph_ids)} for r in synthesis.recommendations
         ],
         "key_messages": [asdict(m) for m in synthesis.key_messages],
+        "conference": asdict(synthesis.conference) if synthesis.conference else None,
+        "outlines": [asdict(o) for o in synthesis.outlines],
+        "stakeholder_inputs": [asdict(g) for g in synthesis.stakeholder_inputs],
     }
 
 

@@ -7,13 +7,16 @@ from collections import Counter
 from gcm_review.embed.base import Embedder, embedder_languages
 from gcm_review.frameworks.loader import Framework
 from gcm_review.synthesis.attention import objective_attention, principle_coverage
+from gcm_review.synthesis.conference import ConferenceInfo
 from gcm_review.synthesis.copies import drop_copies
 from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
+from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles
 from gcm_review.synthesis.recommendations import group_recommendations
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
+from gcm_review.synthesis.stakeholders import stakeholder_inputs
 
 DEFAULT_TITLE = "Regional review of the {framework}: draft synthesis"
 
@@ -25,11 +28,13 @@ def synthesise(
     framework: Framework,
     embedder: Embedder,
     title: str | None = None,
+    conference: ConferenceInfo | None = None,
 ) -> Synthesis:
-    """Attention, matrix, profiles, roundtables, principles, recommendations and messages.
+    """Attention, matrix, profiles, roundtables, principles, recommendations and messages;
+    the outline of each conference record, with the `conference` file's facts beside it.
 
-    Every count reads the counted paragraphs only (`ReviewParagraph.counted`); `paragraphs`
-    keeps them all, for the evidence.
+    Every count and summary reads the counted paragraphs only (`ReviewParagraph.counted`);
+    `paragraphs` keeps them all, for the evidence.
     """
     review = drop_copies(review)
     paragraphs = review.paragraphs
@@ -60,6 +65,9 @@ def synthesise(
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
         uncovered_languages=dict(sorted(uncovered.items())),
+        outlines=conference_outlines(review.documents, review.sections, counted),
+        conference=conference,
+        stakeholder_inputs=stakeholder_inputs(counted),
     )
 
 
