@@ -1,5 +1,5 @@
-"""Independent coding (code_paragraph, coder_labels) and every coder's decision being recorded,
-even when the tag already had the status they chose."""
+"""Independent coding (code_paragraph, coder_labels), kept apart from decisions on tags: accepting,
+rejecting or adding a tag never makes a coding, nor a coder."""
 
 from __future__ import annotations
 
@@ -65,44 +65,41 @@ def statuses(db: Database, pid: int) -> dict[str, str]:
         return {row.label: row.status for row in rows}
 
 
-def test_a_second_coder_agreeing_is_recorded(db: Database, make_document: MakeDocument) -> None:
+def test_decisions_on_tags_never_make_codings(db: Database, make_document: MakeDocument) -> None:
+    # Accepting, rejecting and adding are review, not coding: nobody becomes a coder by them.
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_20=0.3)
-    tag = tag_id(db, pid, "objective:20")
-    accept_tag(db, tag, FIRST)
-    accept_tag(db, tag, SECOND)  # the tag is accepted already: its status does not change ...
-    # ... but the second coder's judgement is theirs to record.
-    assert reviews(db, pid) == {
-        "ana": ["objective:20", "objective:6"],
-        "bea": ["objective:20", "objective:6"],
+    accept_tag(db, tag_id(db, pid, "objective:20"), FIRST)
+    accept_tag(db, tag_id(db, pid, "objective:20"), SECOND)  # accepted already: no change
+    reject_tag(db, tag_id(db, pid, "objective:6"), SECOND)
+    add_tag(db, pid, "principle:human-rights", FIRST)
+    assert reviews(db, pid) == {}
+    assert load_codings(db) == []
+    assert coder_labels(db, [pid], "ana") == {}
+    assert statuses(db, pid) == {
+        "objective:6": "rejected",
+        "objective:20": "accepted",
+        "principle:human-rights": "accepted",
     }
     assert len(list_audit(db, where=AuditFilter(action="tag.accept"))) == 1
-    assert statuses(db, pid)["objective:20"] == "accepted"
 
 
-def test_a_second_coder_rejecting_a_rejected_tag_is_recorded(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_deciding_the_same_again_writes_nothing(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
     tag = tag_id(db, pid, "objective:6")
     reject_tag(db, tag, FIRST)
     reject_tag(db, tag, SECOND)
-    assert reviews(db, pid) == {"ana": ["objective:8"], "bea": ["objective:8"]}
-    assert len(list_audit(db, where=AuditFilter(action="tag.reject"))) == 1
-    # Deciding the same again changes nothing, and writes nothing to the audit log.
-    reject_tag(db, tag, SECOND)
-    assert reviews(db, pid)["bea"] == ["objective:8"]
     assert len(list_audit(db)) == 1
+    assert reviews(db, pid) == {}
 
 
-def test_a_second_coder_adding_an_accepted_label_is_recorded(
+def test_a_coding_is_kept_apart_from_the_coders_decisions(
     db: Database, make_document: MakeDocument
 ) -> None:
-    pid = tagged_paragraph(db, make_document, objective_6=0.7)
-    first = add_tag(db, pid, "principle:human-rights", FIRST)
-    second = add_tag(db, pid, "principle:human-rights", SECOND)
-    assert second.id == first.id
-    assert reviews(db, pid)["bea"] == ["objective:6", "principle:human-rights"]
-    assert len(list_audit(db, where=AuditFilter(action="tag.add"))) == 1
+    pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
+    code_paragraph(db, pid, ["objective:8"], FIRST)
+    accept_tag(db, tag_id(db, pid, "objective:6"), FIRST)  # review leaves the coding alone
+    reject_tag(db, tag_id(db, pid, "objective:8"), FIRST)
+    assert [c.labels for c in load_codings(db)] == [frozenset({"objective:8"})]
 
 
 def test_code_paragraph_records_the_coders_labels_only(

@@ -31,6 +31,7 @@ from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
 from gcm_review.web.jobs import IngestJobs
 from gcm_review.web.routes import (
+    adjudication,
     agreement,
     api_documents,
     api_tags,
@@ -80,6 +81,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     synthesis.router,
     search.router,
     agreement.router,
+    adjudication.router,
     exports.router,
     training.router,
     api_documents.router,
@@ -88,6 +90,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     synthesis.api,
     search.api,
     agreement.api,
+    adjudication.api,
     exports.api,
     training.api,
 )
