@@ -132,7 +132,7 @@ def test_coding_is_blind_to_other_coders(visit: Callable[[str], Visitor], seed: 
     # No trace of the model's proposals: no suggestion, no probability, no marked box.
     assert "Model suggests" not in html and 'class="suggestion' not in html
     assert "suggested" not in html and "%" not in html and "●" not in html
-    assert "You see no model suggestion and no other coder&#39;s labels" in html
+    assert "You see no model suggestion and no other coder's labels" in html
     assert 'value="objective:20"> <span>O20 Remittances, financial inclusion</span>' in html
     assert html.count('<label class="choice" title=') == 3 * 33
     # Every label of the framework, as a checkbox, for every paragraph.
