@@ -289,3 +289,53 @@ def test_0005_drops_proposals_beside_a_decision(database_url: str) -> None:
         assert revision_of(db.engine) == "0004"
     finally:
         db.close()
+
+
+# --- 0008: codings apart from review decisions; adjudications ---------------------------------
+
+
+def test_0008_keeps_only_coding_page_rows_as_codings(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0005")
+        fill_at_0003(db.engine, [LATIN])
+        now = datetime.now(UTC)
+        reviews = sa.table(
+            "paragraph_reviews",
+            *(sa.column(name) for name in ("paragraph_id", "coder", "reviewed_at")),
+            sa.column("labels", sa.JSON),
+        )
+        audit_log = sa.table(
+            "audit_log",
+            *(sa.column(name) for name in ("at", "user_name", "action", "object_type")),
+            sa.column("object_id"),
+        )
+        with db.engine.begin() as connection:
+            connection.execute(
+                reviews.insert(),
+                [
+                    dict(paragraph_id=1, coder=coder, labels=["objective:6"], reviewed_at=now)
+                    for coder in ("ana", "farid")
+                ],
+            )
+            connection.execute(  # ana saved hers on the coding page; farid only clicked accept
+                audit_log.insert(),
+                [
+                    dict(at=now, user_name="ana", action="paragraph.code")
+                    | dict(object_type="paragraph", object_id="1"),
+                    dict(at=now, user_name="farid", action="tag.accept")
+                    | dict(object_type="tag", object_id="1"),
+                ],
+            )
+        migrate(db.engine)
+        with db.engine.connect() as connection:
+            origins = dict(
+                connection.execute(sa.text("SELECT coder, origin FROM paragraph_reviews")).all()
+            )
+        assert origins == {"ana": "coding", "farid": "review"}
+        downgrade(db.engine, "0005")
+        assert "adjudications" not in sa.inspect(db.engine).get_table_names()
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
+    finally:
+        db.close()

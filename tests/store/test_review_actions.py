@@ -59,9 +59,7 @@ def reviews(db: Database, pid: int) -> dict[str, list[str]]:
         return {row.coder: list(row.labels) for row in rows}
 
 
-def test_accept_records_audit_and_no_coding(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_accept_records_audit_and_no_coding(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_20=0.4)
     tag = accept_tag(db, tag_id(db, pid, "objective:20"), ANALYST)
     assert (tag.status, tag.counts) == ("accepted", True)
@@ -77,9 +75,7 @@ def test_accept_records_audit_and_no_coding(
     assert len(list_audit(db, where=AuditFilter(action="tag.accept"))) == 1
 
 
-def test_reject_and_a_change_of_mind_are_audited(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_reject_and_a_change_of_mind_are_audited(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
     tag = reject_tag(db, tag_id(db, pid, "objective:6"), ANALYST)
     assert (tag.status, tag.counts) == ("rejected", False)

@@ -15,7 +15,7 @@ from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import paragraph_with_tags
 from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
-from gcm_review.store.feedback import load_codings
+from gcm_review.store.feedback import adjudicate, load_adjudications, load_codings
 from gcm_review.store.review_actions import (
     accept_tag,
     add_tag,
@@ -31,6 +31,7 @@ MakeDocument = Callable[..., StructuredDocument]
 FIRST = User(1, "ana", "analyst", None, True, datetime.now(UTC))
 SECOND = User(2, "bea", "analyst", None, True, datetime.now(UTC))
 FOCAL_EGYPT = User(3, "omar", "focal-point", "EGY", True, datetime.now(UTC))
+OMAR_AS_ANALYST = User(3, "omar", "analyst", None, True, datetime.now(UTC))
 
 
 def tagged_paragraph(db: Database, make_document: MakeDocument, **tags: float) -> int:
@@ -160,3 +161,65 @@ def test_code_paragraph_refuses_unknown_labels_and_hidden_paragraphs(
         code_paragraph(db, 999_999, [], FIRST)
     assert reviews(db, pid) == {}
     assert list_audit(db) == []
+
+
+def test_adjudicating_records_who_and_when_apart_from_the_codings(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    code_paragraph(db, pid, ["objective:6"], FIRST)
+    code_paragraph(db, pid, ["objective:8"], SECOND)
+    before = statuses(db, pid)
+    first = adjudicate(db, pid, ["objective:6", "objective:6"], FIRST)
+    assert (first.paragraph_id, first.labels, first.adjudicator) == (
+        pid,
+        frozenset({"objective:6"}),
+        "ana",
+    )
+    later = adjudicate(db, pid, ["objective:8"], SECOND)  # settled again: replaced
+    assert later.decided_at >= first.decided_at
+    assert load_adjudications(db) == {pid: later}
+    assert load_adjudications(db, [999]) == {}
+    # The codings and the tags are as they were.
+    assert reviews(db, pid) == {"ana": ["objective:6"], "bea": ["objective:8"]}
+    assert statuses(db, pid) == before
+    entries = list_audit(db, where=AuditFilter(action="paragraph.adjudicate"))
+    assert [(e.before, e.after) for e in entries] == [
+        ({"labels": ["objective:6"], "by": "ana"}, {"labels": ["objective:8"], "by": "bea"}),
+        (None, {"labels": ["objective:6"], "by": "ana"}),
+    ]
+
+
+def test_adjudicating_refuses_unknown_labels_and_hidden_paragraphs(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    with pytest.raises(InvalidLabel):
+        adjudicate(db, pid, ["objective:99"], FIRST)
+    with pytest.raises(ParagraphNotFound):
+        adjudicate(db, pid, [], FOCAL_EGYPT)
+    assert load_adjudications(db) == {}
+
+
+def test_codings_of_excluded_coders_and_of_old_review_rows_are_left_out(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    code_paragraph(db, pid, ["objective:6"], FIRST)
+    code_paragraph(db, pid, ["objective:8"], SECOND)
+    with db.transaction() as session:  # what an earlier version derived from a review click
+        session.add(
+            ParagraphReviewRow(
+                paragraph_id=pid,
+                coder="omar",
+                labels=["objective:6"],
+                reviewed_at=datetime.now(UTC),
+                origin="review",
+            )
+        )
+    assert [c.coder for c in load_codings(db)] == ["ana", "bea"]
+    assert [c.coder for c in load_codings(db, excluded_coders={"bea"})] == ["ana"]
+    assert coder_labels(db, [pid], "omar") == {}
+    # Coding on the coding page makes the old row a coding of its own.
+    code_paragraph(db, pid, ["objective:2"], OMAR_AS_ANALYST)
+    assert {c.coder: c.labels for c in load_codings(db)}["omar"] == frozenset({"objective:2"})

@@ -81,7 +81,7 @@ def test_disagreements_are_shown_side_by_side_and_settled(
     disputed = seed.jordan_paragraphs[1]  # ada: O6; ana: O6 and human rights
     article = html[html.index(f'id="a-{disputed}"') :]
     article = article[: article.index("</article>")]
-    assert "<th scope=\"col\">ada</th><th scope=\"col\">ana</th>" in article
+    assert '<th scope="col">ada</th><th scope="col">ana</th>' in article
     assert "Human rights" in article  # the label only one coder gave is listed
     # What every coder gave is ticked to start from; nothing else.
     assert article.count(" checked") == 1 and 'value="objective:6" checked' in article

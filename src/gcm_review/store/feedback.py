@@ -23,6 +23,7 @@ from gcm_review.store.browse import visible_paragraph
 from gcm_review.store.database import Database
 from gcm_review.store.review_actions import CODING_ORIGIN, known_labels
 from gcm_review.store.tables import AdjudicationRow, ParagraphReviewRow, ParagraphRow, TagRow
+from gcm_review.store.timestamps import as_utc
 from gcm_review.store.users import User
 
 
@@ -98,7 +99,9 @@ def adjudicate(
 
 
 def _adjudication(row: AdjudicationRow) -> Adjudication:
-    return Adjudication(row.paragraph_id, frozenset(row.labels), row.adjudicator, row.decided_at)
+    return Adjudication(
+        row.paragraph_id, frozenset(row.labels), row.adjudicator, as_utc(row.decided_at)
+    )
 
 
 def analyst_decisions(db: Database) -> list[AnalystDecision]:
