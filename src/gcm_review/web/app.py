@@ -30,6 +30,7 @@ from gcm_review.web.deps import NavItem
 from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
 from gcm_review.web.jobs import IngestJobs
+from gcm_review.web.path_ids import check_path_ids
 from gcm_review.web.routes import (
     adjudication,
     agreement,
@@ -144,7 +145,7 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN; /openapi.json stays
         redoc_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(check_path_ids)],
     )
     app.state.settings = settings
     app.state.db = db
