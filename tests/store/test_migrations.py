@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -51,6 +53,15 @@ def test_opening_twice_does_not_migrate_again(sqlite_url: str) -> None:
 VOCALISED = "يَدْعَمُ البَرْنامَجُ العُمّالَ المُهاجِرينَ في الحكومــــة."
 LATIN = "La migración de main-d'œuvre."
 MIGRATION_0004 = MIGRATIONS_DIR / "versions" / "0004_search_text.py"
+MIGRATION_0008 = MIGRATIONS_DIR / "versions" / "0008_codings_adjudication.py"
+STEMMING_SAMPLES = [
+    "يعمل المهاجرون والمهاجرات بالخارج وللعمال حقوقهم، فبالحكومة لجانها.",
+    "Remittances, taxes, churches, wishes, boxes, classes, status, analysis, policies.",
+    "Les travailleurs migrants, les journaux, les cheveux, les bateaux.",
+    "Las migraciones, las luces, los trabajadores, las ciudades, los canales, las razones.",
+    "As migrações, os pães, os canais, os papéis, os trabalhadores.",
+    "Смешанный текст 2024 和 中文",
+]
 
 _documents = sa.table(
     "documents",
@@ -147,7 +158,11 @@ def test_0004_folds_the_paragraphs_already_stored(
             rows = session.execute(sa.select(ParagraphRow.text, ParagraphRow.search_text))
             stored = {body: folded for body, folded in rows}
         assert stored == {body: searchable_text(body) for body in stored}
-        assert stored[VOCALISED] == "يدعم البرنامج العمال المهاجرين في الحكومه."
+        # folded (0004), then the words' light stems on a line of their own (0008)
+        assert (
+            stored[VOCALISED]
+            == "يدعم البرنامج العمال المهاجرين في الحكومه.\nبرنامج عمال مهاجر حكوم"
+        )
         assert [hit.paragraph_id for hit in full_text_search(db, "العمال الحكومة")] == [1]
         assert [hit.paragraph_id for hit in full_text_search(db, "migracion")] == [2]
         fts_integrity_check(db)
@@ -220,15 +235,23 @@ FOLDING_SAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("sample", FOLDING_SAMPLES)
-def test_0004_folds_text_as_the_app_does(sample: str) -> None:
-    # The migration keeps its own copy of the folding; when the app's folding changes, a new
-    # migration must re-fold search_text, and this test must point at that migration.
-    spec = importlib.util.spec_from_file_location("migration_0004", MIGRATION_0004)
+def load_migration(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
+    return migration
+
+
+@pytest.mark.parametrize("sample", FOLDING_SAMPLES + STEMMING_SAMPLES)
+def test_0008_folds_text_as_the_app_does(sample: str) -> None:
+    # The migration that last re-folded search_text keeps its own copy of the folding; when the
+    # app's folding changes, a new migration must re-fold search_text, and this test must point
+    # at that migration.
+    migration = load_migration(MIGRATION_0008)
     assert migration.searchable_text(sample) == searchable_text(sample)
+    # 0008's folding (without the stems) is still 0004's.
+    assert migration._fold(sample) == load_migration(MIGRATION_0004).searchable_text(sample)
 
 
 # --- 0003: downgrading must keep the documents and everything hanging from them ---------------
