@@ -65,6 +65,18 @@ class SearchHit:
     document: str  # the document's source name
     snippet: tuple[SnippetPiece, ...]
     rank: float
+    language: str | None = None  # the paragraph's language, when known
+
+
+@dataclass(frozen=True)
+class SearchedParagraph:
+    """A paragraph semantic search may rank: its text, language and document."""
+
+    paragraph_id: int
+    document_id: int
+    document: str  # the document's source name
+    text: str
+    language: str | None
 
 
 def searchable_text(text: str) -> str:
@@ -201,13 +213,15 @@ def _expanding(params: dict[str, Any]) -> list[Any]:
     ]
 
 
-def paragraph_texts(
-    db: Database, document_ids: Collection[int] | None
-) -> list[tuple[int, int, str, str]]:
-    """(paragraph id, document id, document name, text) of every searched paragraph, by id."""
+def paragraph_texts(db: Database, document_ids: Collection[int] | None) -> list[SearchedParagraph]:
+    """Every searched paragraph (of the given documents, or all), by id."""
     query = (
         select(
-            ParagraphRow.id, ParagraphRow.document_id, DocumentRow.source_name, ParagraphRow.text
+            ParagraphRow.id,
+            ParagraphRow.document_id,
+            DocumentRow.source_name,
+            ParagraphRow.text,
+            ParagraphRow.language,
         )
         .join(DocumentRow)
         .where(ParagraphRow.kind.not_in(SKIPPED_KINDS))
@@ -216,7 +230,7 @@ def paragraph_texts(
     if document_ids is not None:
         query = query.where(ParagraphRow.document_id.in_(sorted(document_ids)))
     with db.sessions() as session:
-        return [(row[0], row[1], row[2], row[3]) for row in session.execute(query)]
+        return [SearchedParagraph(*row) for row in session.execute(query)]
 
 
 def snippet(body: str, words: Sequence[str]) -> tuple[SnippetPiece, ...]:

@@ -71,6 +71,8 @@ class SearchHitOut(BaseModel):
     document: str
     href: str
     rank: float = Field(description="higher is better: bm25 for text, cosine for semantic")
+    language: str | None = Field(None, description="the paragraph's language (by meaning)")
+    other_language: bool = Field(False, description="in another language than the query")
     snippet: list[SnippetPieceOut]
 
 
@@ -79,6 +81,9 @@ class SearchOut(BaseModel):
 
     query: str
     mode: str = Field(description='"text" (every word) or "semantic" (meaning, any language)')
+    min_score: float | None = Field(None, description="by meaning: the least similarity shown")
+    pending: int = Field(0, description="by meaning: paragraphs not searched yet (being prepared)")
+    query_language: str | None = Field(None, description="by meaning: the query's language")
     hits: list[SearchHitOut]
 
 
