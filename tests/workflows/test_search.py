@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ import pytest
 from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.model import Paragraph
 from gcm_review.store.database import Database, open_database
+from gcm_review.store.document_admin import delete_document
 from gcm_review.store.documents import save_document
 from gcm_review.store.search import paragraph_texts
+from gcm_review.store.users import User
 from gcm_review.workflows.search import (
     DEFAULT_MIN_SCORES,
     OTHER_MIN_SCORE,
@@ -113,8 +116,14 @@ def test_an_index_embeds_a_few_missing_paragraphs_and_leaves_many_pending(
     assert again.hits == partial.hits
     index.prune([row.paragraph_id for row in paragraph_texts(db, [corpus["fr"]])])
     assert len(index) == 1
+    semantic_search(db, "shelter", embedder=fake, vectors=index, inline_limit=10)
+    assert len(index) == 8
+    delete_document(db, corpus["en"], user=ADMIN)  # a search over everything forgets its vectors
+    semantic_search(db, "shelter", embedder=fake, vectors=index, inline_limit=10)
+    assert len(index) == 8 - len(ENGLISH)
 
 
+ADMIN = User(1, "ada", "admin", None, True, datetime.now(UTC))
 CROSS_LANGUAGE = {
     "en": "A new law set a minimum wage for domestic workers.",
     "fr": "Le gouvernement a fermé les frontières terrestres avec les pays voisins.",

@@ -131,6 +131,8 @@ def semantic_search(
     rows = paragraph_texts(db, document_ids)
     pending = 0
     if vectors is not None:
+        if document_ids is None:  # every stored paragraph: drop the vectors of deleted ones
+            vectors.prune([row.paragraph_id for row in rows])
         missing = vectors.missing(rows)
         if len(missing) <= inline_limit:
             vectors.fill(embedder, missing)
