@@ -131,15 +131,9 @@ def semantic_search(
     rows = paragraph_texts(db, document_ids)
     pending = 0
     if vectors is not None:
-        if document_ids is None:  # every stored paragraph: drop the vectors of deleted ones
-            vectors.prune([row.paragraph_id for row in rows])
-        missing = vectors.missing(rows)
-        if len(missing) <= inline_limit:
-            vectors.fill(embedder, missing)
-        else:
-            absent = {row.paragraph_id for row in missing}
-            pending = len(absent)
-            rows = [row for row in rows if row.paragraph_id not in absent]
+        rows, pending = _rows_with_vectors(
+            rows, vectors, embedder, inline_limit, everything=document_ids is None
+        )
     if not rows:
         return replace(empty, pending=pending)
     cosines = _cosines(embedder, query, rows, vectors=vectors, cache_path=cache_path)
@@ -157,6 +151,26 @@ def semantic_search(
         for i in best
     )
     return SemanticResult(hits, cut_off, pending, query_language(query))
+
+
+def _rows_with_vectors(
+    rows: list[SearchedParagraph],
+    vectors: ParagraphVectors,
+    embedder: Embedder,
+    inline_limit: int,
+    *,
+    everything: bool,
+) -> tuple[list[SearchedParagraph], int]:
+    """The rows whose vectors the index holds (the missing ones embedded first when they are
+    at most `inline_limit`), and how many were left out."""
+    if everything:  # every stored paragraph: drop the vectors of deleted ones
+        vectors.prune([row.paragraph_id for row in rows])
+    missing = vectors.missing(rows)
+    if len(missing) <= inline_limit:
+        vectors.fill(embedder, missing)
+        return rows, 0
+    absent = {row.paragraph_id for row in missing}
+    return [row for row in rows if row.paragraph_id not in absent], len(absent)
 
 
 def _cosines(
