@@ -58,6 +58,7 @@ def test_coding_is_blind_and_disagreements_are_adjudicated(watched: Watched) -> 
     expect(article.locator("table.side-by-side thead")).to_contain_text("alba")
     expect(article.locator("table.side-by-side thead")).to_contain_text("anouk")
     expect(article.locator("input[type=checkbox]:checked")).to_have_count(1)  # agreed: O6
+    watched.shot("adjudication-side-by-side")
     article.locator("input[value='objective:20']").check()
     with page.expect_navigation():
         article.get_by_role("button", name="Settle these labels").click()
