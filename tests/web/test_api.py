@@ -110,6 +110,8 @@ def test_openapi_documents_the_api_only(app: FastAPI) -> None:
         "/api/search",
         "/api/agreement",
         "/api/coding/{paragraph_id}",
+        "/api/adjudications",
+        "/api/adjudications/{paragraph_id}",
         "/api/exports/{name}",
         "/api/training",
         "/api/training/{job_id}",

@@ -217,6 +217,23 @@ class ParagraphReviewRow(Base):
     coder: Mapped[str] = mapped_column(String(100))
     labels: Mapped[list[str]] = mapped_column(JSON)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # "coding": labels given on the coding page (what agreement counts). "review": labels an
+    # earlier version derived from accept/reject decisions (migration 0008), never counted.
+    origin: Mapped[str] = mapped_column(String(20), default="coding", server_default="coding")
+
+
+class AdjudicationRow(Base):
+    """The settled labels of a paragraph its coders disagreed on, and who settled them when."""
+
+    __tablename__ = "adjudications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraphs.id", ondelete="CASCADE"), unique=True
+    )
+    labels: Mapped[list[str]] = mapped_column(JSON)
+    adjudicator: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class TrainingRunRow(Base):
