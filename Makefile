@@ -21,6 +21,7 @@ demo: $(BIN)/gcm-review
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review review \
 		src/gcm_review/samples/corpus --out $(DEMO_DIR)/report \
+		--conference src/gcm_review/samples/sources/conference.toml \
 		--survey-form $(SURVEY)/gcm-stakeholder-survey-form.xlsx \
 		--survey-data $(SURVEY)/gcm-stakeholder-survey-export.csv \
 		--survey-weights weight --survey-by stakeholder_group

@@ -220,6 +220,12 @@ class InvalidLabel(GcmReviewError):
     hint = "use objective:N (N a number of the framework's objectives) or principle:<key>"
 
 
+class InvalidDocumentCorrection(GcmReviewError):
+    """A correction of a document's country, title, kind or review cycle is not acceptable."""
+
+    hint = "give an ISO 3166 alpha-3 country code and one of the listed kinds of document"
+
+
 class UserExists(GcmReviewError):
     """An account with that name already exists."""
 

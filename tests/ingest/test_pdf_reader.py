@@ -12,7 +12,7 @@ from ingest_builders import BLANK, blank_pdf, image_pdf, text_pdf
 
 from gcm_review.errors import CorruptDocument, EncryptedDocument, ScannedDocument
 from gcm_review.ingest import pdf_reader
-from gcm_review.ingest.pdf_reader import read_pdf
+from gcm_review.ingest.pdf_reader import _Line, _usual_pitch, read_pdf
 
 PDF = Path("report.pdf")
 PAGE_ONE = ["Outcome document", BLANK, "10. First line of a paragraph", "its second line"]
@@ -130,3 +130,12 @@ def test_load_failure_gives_a_reason_not_pdfium_success(
     message = str(caught.value)
     assert "Success" not in message and "PDFium:" not in message
     assert "the PDF cannot be parsed (" in message
+
+
+def test_line_pitch_is_the_smallest_recurring_step() -> None:
+    # a contents page: one-line entries 18 points apart, two wrapped entries 12 points apart
+    bottoms = [700.0, 682.0, 664.0, 652.0, 634.0, 616.0, 598.0, 586.0, 568.0, 550.0]
+    lines = [_Line(text="entry", bottom=bottom, height=10.0) for bottom in bottoms]
+    assert _usual_pitch(lines) == 12.0
+    plain = [_Line(text="line", bottom=700.0 - 12.0 * step, height=10.0) for step in range(6)]
+    assert _usual_pitch(plain) == 12.0

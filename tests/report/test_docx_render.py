@@ -69,9 +69,12 @@ def test_arabic_paragraph_runs_right_to_left_with_references_after() -> None:
 
 
 def test_note_is_small_grey_italic() -> None:
+    # the look is the "Report Note" style's (based on Normal), so that a template restyles it
     doc = drawn(d.Note("n = 4"))
-    run = doc.paragraphs[0].runs[0]
-    assert run.italic and run.font.size is not None and run.font.size.pt == 9
+    style = doc.paragraphs[0].style
+    assert style is not None and style.name == "Report Note"
+    assert style.base_style is not None and style.base_style.name == "Normal"
+    assert style.font.italic and style.font.size is not None and style.font.size.pt == 9
 
 
 def test_lists_become_list_paragraphs() -> None:
@@ -82,7 +85,7 @@ def test_lists_become_list_paragraphs() -> None:
         ("List Bullet", "a"),
         ("List Continue", "b"),
         ("Normal", "c"),
-        ("Normal", "d"),
+        ("Report Note", "d"),
     ]
 
 

@@ -24,6 +24,7 @@ SECTION_HEADINGS = [
     "What each country reported",
     "Roundtables",
     "Guiding principles",
+    "Stakeholder inputs",
     "Recommendations",
     "Evidence",
 ]

@@ -26,7 +26,7 @@ OBJECTIVE_HEADER = [str(n) for n in range(1, 24)]
 
 
 def _read_csv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # a byte-order mark is skipped
         return list(csv.reader(handle))
 
 
@@ -101,6 +101,7 @@ def test_paragraph_rows_flatten_place_and_labels(small_synthesis: Synthesis) -> 
 def test_paragraphs_csv_has_flat_columns(small_synthesis: Synthesis, tmp_path: Path) -> None:
     path = tmp_path / "paragraphs.csv"
     write_paragraphs_csv(small_synthesis, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfid,")  # a UTF-8 byte-order mark for Excel
     rows = _read_csv(path)
     assert rows[0] == [*PARAGRAPH_COLUMNS, "tags"]
     jordan = dict(zip(rows[0], rows[1], strict=True))

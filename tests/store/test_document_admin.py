@@ -15,7 +15,12 @@ from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import document_page, document_visible
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import delete_document, record_upload
-from gcm_review.store.documents import document_country, list_documents, save_document
+from gcm_review.store.documents import (
+    Uploader,
+    document_country,
+    list_documents,
+    save_document,
+)
 from gcm_review.store.review_actions import accept_tag
 from gcm_review.store.tables import ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.tags import paragraphs_to_tag, save_tags
@@ -62,8 +67,7 @@ def test_country_and_uploader_are_stored(db: Database, make_document: MakeDocume
         db,
         make_document(name="b.txt", content="1. B"),
         reader="text.v1",
-        uploaded_by="omar",
-        country="EGY",
+        uploader=Uploader("omar", 7, "EGY"),
     )
     summaries = {doc.id: doc for doc in list_documents(db)}
     assert (summaries[jordan.document_id].country, summaries[jordan.document_id].uploaded_by) == (
@@ -124,7 +128,7 @@ def test_delete_removes_everything_of_the_document(
 
 
 def test_record_upload(db: Database, make_document: MakeDocument) -> None:
-    saved = save_document(db, make_document(), reader="text.v1", uploaded_by="ada")
+    saved = save_document(db, make_document(), reader="text.v1", uploader=Uploader("ada"))
     record_upload(db, saved.document_id, user=ADMIN)
     [entry] = list_audit(db, where=AuditFilter(action="document.upload"))
     assert entry.after == {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -51,6 +53,15 @@ def test_opening_twice_does_not_migrate_again(sqlite_url: str) -> None:
 VOCALISED = "يَدْعَمُ البَرْنامَجُ العُمّالَ المُهاجِرينَ في الحكومــــة."
 LATIN = "La migración de main-d'œuvre."
 MIGRATION_0004 = MIGRATIONS_DIR / "versions" / "0004_search_text.py"
+MIGRATION_0008 = MIGRATIONS_DIR / "versions" / "0008_codings_adjudication.py"
+STEMMING_SAMPLES = [
+    "يعمل المهاجرون والمهاجرات بالخارج وللعمال حقوقهم، فبالحكومة لجانها.",
+    "Remittances, taxes, churches, wishes, boxes, classes, status, analysis, policies.",
+    "Les travailleurs migrants, les journaux, les cheveux, les bateaux.",
+    "Las migraciones, las luces, los trabajadores, las ciudades, los canales, las razones.",
+    "As migrações, os pães, os canais, os papéis, os trabalhadores.",
+    "Смешанный текст 2024 和 中文",
+]
 
 _documents = sa.table(
     "documents",
@@ -147,7 +158,11 @@ def test_0004_folds_the_paragraphs_already_stored(
             rows = session.execute(sa.select(ParagraphRow.text, ParagraphRow.search_text))
             stored = {body: folded for body, folded in rows}
         assert stored == {body: searchable_text(body) for body in stored}
-        assert stored[VOCALISED] == "يدعم البرنامج العمال المهاجرين في الحكومه."
+        # folded (0004), then the words' light stems on a line of their own (0008)
+        assert (
+            stored[VOCALISED]
+            == "يدعم البرنامج العمال المهاجرين في الحكومه.\nبرنامج عمال مهاجر حكوم"
+        )
         assert [hit.paragraph_id for hit in full_text_search(db, "العمال الحكومة")] == [1]
         assert [hit.paragraph_id for hit in full_text_search(db, "migracion")] == [2]
         fts_integrity_check(db)
@@ -220,15 +235,23 @@ FOLDING_SAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("sample", FOLDING_SAMPLES)
-def test_0004_folds_text_as_the_app_does(sample: str) -> None:
-    # The migration keeps its own copy of the folding; when the app's folding changes, a new
-    # migration must re-fold search_text, and this test must point at that migration.
-    spec = importlib.util.spec_from_file_location("migration_0004", MIGRATION_0004)
+def load_migration(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
+    return migration
+
+
+@pytest.mark.parametrize("sample", FOLDING_SAMPLES + STEMMING_SAMPLES)
+def test_0008_folds_text_as_the_app_does(sample: str) -> None:
+    # The migration that last re-folded search_text keeps its own copy of the folding; when the
+    # app's folding changes, a new migration must re-fold search_text, and this test must point
+    # at that migration.
+    migration = load_migration(MIGRATION_0008)
     assert migration.searchable_text(sample) == searchable_text(sample)
+    # 0008's folding (without the stems) is still 0004's.
+    assert migration._fold(sample) == load_migration(MIGRATION_0004).searchable_text(sample)
 
 
 # --- 0003: downgrading must keep the documents and everything hanging from them ---------------
@@ -287,5 +310,97 @@ def test_0005_drops_proposals_beside_a_decision(database_url: str) -> None:
         ]
         downgrade(db.engine, "0004")
         assert revision_of(db.engine) == "0004"
+    finally:
+        db.close()
+
+
+# --- 0006: copies and uploaders; document ids never given again --------------------------------
+
+
+def test_0006_keeps_documents_and_never_gives_a_deleted_id_again(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0005")
+        fill_at_0003(db.engine, [LATIN, "Plain English words."])
+        with db.engine.begin() as connection:  # document 7 was deleted before the migration
+            connection.execute(
+                sa.text(
+                    "INSERT INTO audit_log (at, user_name, action, object_type, object_id) "
+                    "VALUES (:at, 'ada', 'document.delete', 'document', '7')"
+                ),
+                {"at": datetime.now(UTC)},
+            )
+        migrate(db.engine)
+        with db.engine.connect() as connection:  # rebuilding the table cascaded nothing
+            assert connection.scalar(sa.text("SELECT count(*) FROM paragraphs")) == 2
+            assert connection.scalar(sa.text("SELECT count(*) FROM tags")) == 2
+            assert connection.scalar(sa.text("SELECT signature FROM documents")) is None
+        if db.engine.dialect.name == "sqlite":
+            with db.engine.begin() as connection:
+                connection.execute(
+                    _documents.insert(),
+                    [
+                        dict(sha256="1" * 64, source_name="new.txt", version=1, path="/tmp/n")
+                        | dict(format="text", reader="text.v1", raw_text="", problems=[])
+                        | dict(ingested_at=datetime.now(UTC))
+                    ],
+                )
+                assert connection.scalar(sa.text("SELECT max(id) FROM documents")) == 8
+        downgrade(db.engine, "0005")
+        assert revision_of(db.engine) == "0005"
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("documents")}
+        assert "uploader_id" not in columns and "country" in columns
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
+    finally:
+        db.close()
+
+
+# --- 0008: codings apart from review decisions; adjudications ---------------------------------
+
+
+def test_0008_keeps_only_coding_page_rows_as_codings(database_url: str) -> None:
+    db = open_database(database_url, migrate_schema=False)
+    try:
+        migrate(db.engine, "0005")
+        fill_at_0003(db.engine, [LATIN])
+        now = datetime.now(UTC)
+        reviews = sa.table(
+            "paragraph_reviews",
+            *(sa.column(name) for name in ("paragraph_id", "coder", "reviewed_at")),
+            sa.column("labels", sa.JSON),
+        )
+        audit_log = sa.table(
+            "audit_log",
+            *(sa.column(name) for name in ("at", "user_name", "action", "object_type")),
+            sa.column("object_id"),
+        )
+        with db.engine.begin() as connection:
+            connection.execute(
+                reviews.insert(),
+                [
+                    dict(paragraph_id=1, coder=coder, labels=["objective:6"], reviewed_at=now)
+                    for coder in ("ana", "farid")
+                ],
+            )
+            connection.execute(  # ana saved hers on the coding page; farid only clicked accept
+                audit_log.insert(),
+                [
+                    dict(at=now, user_name="ana", action="paragraph.code")
+                    | dict(object_type="paragraph", object_id="1"),
+                    dict(at=now, user_name="farid", action="tag.accept")
+                    | dict(object_type="tag", object_id="1"),
+                ],
+            )
+        migrate(db.engine)
+        with db.engine.connect() as connection:
+            origins = dict(
+                connection.execute(sa.text("SELECT coder, origin FROM paragraph_reviews")).all()
+            )
+        assert origins == {"ana": "coding", "farid": "review"}
+        downgrade(db.engine, "0005")
+        assert "adjudications" not in sa.inspect(db.engine).get_table_names()
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
     finally:
         db.close()

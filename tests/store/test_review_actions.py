@@ -59,9 +59,7 @@ def reviews(db: Database, pid: int) -> dict[str, list[str]]:
         return {row.coder: list(row.labels) for row in rows}
 
 
-def test_accept_records_audit_and_the_coders_labels(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_accept_records_audit_and_no_coding(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_20=0.4)
     tag = accept_tag(db, tag_id(db, pid, "objective:20"), ANALYST)
     assert (tag.status, tag.counts) == ("accepted", True)
@@ -70,36 +68,22 @@ def test_accept_records_audit_and_the_coders_labels(
     assert entry.object_id == str(tag.id)
     assert entry.before["status"] == "proposed"
     assert entry.after == {**entry.before, "status": "accepted"}
-    # The coder's labels: what counted before (objective 6, decided) plus the accepted one.
-    assert reviews(db, pid) == {"ana": ["objective:20", "objective:6"]}
+    # A decision on a tag is review, not coding: the reviewer does not become a coder.
+    assert reviews(db, pid) == {}
     # Accepting again changes nothing and writes no second audit row.
     accept_tag(db, tag.id, ANALYST)
     assert len(list_audit(db, where=AuditFilter(action="tag.accept"))) == 1
 
 
-def test_reject_removes_the_label_from_the_coders_labels(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_reject_and_a_change_of_mind_are_audited(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
     tag = reject_tag(db, tag_id(db, pid, "objective:6"), ANALYST)
     assert (tag.status, tag.counts) == ("rejected", False)
-    assert reviews(db, pid) == {"ana": ["objective:8"]}
     # A change of mind is recorded too.
     accept_tag(db, tag.id, ANALYST)
-    assert reviews(db, pid) == {"ana": ["objective:6", "objective:8"]}
+    assert reviews(db, pid) == {}
     actions = [entry.action for entry in list_audit(db)]
     assert actions[:2] == ["tag.accept", "tag.reject"]
-
-
-def test_each_coder_keeps_their_own_labels(db: Database, make_document: MakeDocument) -> None:
-    pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9, objective_2=0.3)
-    reject_tag(db, tag_id(db, pid, "objective:6"), ANALYST)
-    accept_tag(db, tag_id(db, pid, "objective:2"), SECOND)
-    accept_tag(db, tag_id(db, pid, "objective:6"), SECOND)
-    assert reviews(db, pid) == {
-        "ana": ["objective:8"],
-        "bea": ["objective:2", "objective:6", "objective:8"],
-    }
 
 
 def test_add_gives_an_accepted_analyst_tag(db: Database, make_document: MakeDocument) -> None:
@@ -108,7 +92,7 @@ def test_add_gives_an_accepted_analyst_tag(db: Database, make_document: MakeDocu
     assert (tag.source, tag.status, tag.tagger) == ("analyst", "accepted", "ana")
     assert (tag.probability, tag.decided) == (1.0, True)
     assert tag.evidence == ({"tagger": "analyst", "score": 1.0, "matched": [], "sentence": None},)
-    assert reviews(db, pid) == {"ana": ["objective:6", "principle:human-rights"]}
+    assert reviews(db, pid) == {}  # adding a tag is not coding either
     [entry] = list_audit(db, where=AuditFilter(action="tag.add"))
     assert (entry.before, entry.after["label"]) == (None, "principle:human-rights")
     assert add_tag(db, pid, "principle:human-rights", SECOND).id == tag.id

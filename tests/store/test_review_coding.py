@@ -1,5 +1,5 @@
-"""Independent coding (code_paragraph, coder_labels) and every coder's decision being recorded,
-even when the tag already had the status they chose."""
+"""Independent coding (code_paragraph, coder_labels), kept apart from decisions on tags: accepting,
+rejecting or adding a tag never makes a coding, nor a coder."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.browse import paragraph_with_tags
 from gcm_review.store.database import Database
 from gcm_review.store.documents import save_document
-from gcm_review.store.feedback import load_codings
+from gcm_review.store.feedback import adjudicate, load_adjudications, load_codings
 from gcm_review.store.review_actions import (
     accept_tag,
     add_tag,
@@ -31,6 +31,7 @@ MakeDocument = Callable[..., StructuredDocument]
 FIRST = User(1, "ana", "analyst", None, True, datetime.now(UTC))
 SECOND = User(2, "bea", "analyst", None, True, datetime.now(UTC))
 FOCAL_EGYPT = User(3, "omar", "focal-point", "EGY", True, datetime.now(UTC))
+OMAR_AS_ANALYST = User(3, "omar", "analyst", None, True, datetime.now(UTC))
 
 
 def tagged_paragraph(db: Database, make_document: MakeDocument, **tags: float) -> int:
@@ -65,44 +66,41 @@ def statuses(db: Database, pid: int) -> dict[str, str]:
         return {row.label: row.status for row in rows}
 
 
-def test_a_second_coder_agreeing_is_recorded(db: Database, make_document: MakeDocument) -> None:
+def test_decisions_on_tags_never_make_codings(db: Database, make_document: MakeDocument) -> None:
+    # Accepting, rejecting and adding are review, not coding: nobody becomes a coder by them.
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_20=0.3)
-    tag = tag_id(db, pid, "objective:20")
-    accept_tag(db, tag, FIRST)
-    accept_tag(db, tag, SECOND)  # the tag is accepted already: its status does not change ...
-    # ... but the second coder's judgement is theirs to record.
-    assert reviews(db, pid) == {
-        "ana": ["objective:20", "objective:6"],
-        "bea": ["objective:20", "objective:6"],
+    accept_tag(db, tag_id(db, pid, "objective:20"), FIRST)
+    accept_tag(db, tag_id(db, pid, "objective:20"), SECOND)  # accepted already: no change
+    reject_tag(db, tag_id(db, pid, "objective:6"), SECOND)
+    add_tag(db, pid, "principle:human-rights", FIRST)
+    assert reviews(db, pid) == {}
+    assert load_codings(db) == []
+    assert coder_labels(db, [pid], "ana") == {}
+    assert statuses(db, pid) == {
+        "objective:6": "rejected",
+        "objective:20": "accepted",
+        "principle:human-rights": "accepted",
     }
     assert len(list_audit(db, where=AuditFilter(action="tag.accept"))) == 1
-    assert statuses(db, pid)["objective:20"] == "accepted"
 
 
-def test_a_second_coder_rejecting_a_rejected_tag_is_recorded(
-    db: Database, make_document: MakeDocument
-) -> None:
+def test_deciding_the_same_again_writes_nothing(db: Database, make_document: MakeDocument) -> None:
     pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
     tag = tag_id(db, pid, "objective:6")
     reject_tag(db, tag, FIRST)
     reject_tag(db, tag, SECOND)
-    assert reviews(db, pid) == {"ana": ["objective:8"], "bea": ["objective:8"]}
-    assert len(list_audit(db, where=AuditFilter(action="tag.reject"))) == 1
-    # Deciding the same again changes nothing, and writes nothing to the audit log.
-    reject_tag(db, tag, SECOND)
-    assert reviews(db, pid)["bea"] == ["objective:8"]
     assert len(list_audit(db)) == 1
+    assert reviews(db, pid) == {}
 
 
-def test_a_second_coder_adding_an_accepted_label_is_recorded(
+def test_a_coding_is_kept_apart_from_the_coders_decisions(
     db: Database, make_document: MakeDocument
 ) -> None:
-    pid = tagged_paragraph(db, make_document, objective_6=0.7)
-    first = add_tag(db, pid, "principle:human-rights", FIRST)
-    second = add_tag(db, pid, "principle:human-rights", SECOND)
-    assert second.id == first.id
-    assert reviews(db, pid)["bea"] == ["objective:6", "principle:human-rights"]
-    assert len(list_audit(db, where=AuditFilter(action="tag.add"))) == 1
+    pid = tagged_paragraph(db, make_document, objective_6=0.7, objective_8=0.9)
+    code_paragraph(db, pid, ["objective:8"], FIRST)
+    accept_tag(db, tag_id(db, pid, "objective:6"), FIRST)  # review leaves the coding alone
+    reject_tag(db, tag_id(db, pid, "objective:8"), FIRST)
+    assert [c.labels for c in load_codings(db)] == [frozenset({"objective:8"})]
 
 
 def test_code_paragraph_records_the_coders_labels_only(
@@ -163,3 +161,65 @@ def test_code_paragraph_refuses_unknown_labels_and_hidden_paragraphs(
         code_paragraph(db, 999_999, [], FIRST)
     assert reviews(db, pid) == {}
     assert list_audit(db) == []
+
+
+def test_adjudicating_records_who_and_when_apart_from_the_codings(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    code_paragraph(db, pid, ["objective:6"], FIRST)
+    code_paragraph(db, pid, ["objective:8"], SECOND)
+    before = statuses(db, pid)
+    first = adjudicate(db, pid, ["objective:6", "objective:6"], FIRST)
+    assert (first.paragraph_id, first.labels, first.adjudicator) == (
+        pid,
+        frozenset({"objective:6"}),
+        "ana",
+    )
+    later = adjudicate(db, pid, ["objective:8"], SECOND)  # settled again: replaced
+    assert later.decided_at >= first.decided_at
+    assert load_adjudications(db) == {pid: later}
+    assert load_adjudications(db, [999]) == {}
+    # The codings and the tags are as they were.
+    assert reviews(db, pid) == {"ana": ["objective:6"], "bea": ["objective:8"]}
+    assert statuses(db, pid) == before
+    entries = list_audit(db, where=AuditFilter(action="paragraph.adjudicate"))
+    assert [(e.before, e.after) for e in entries] == [
+        ({"labels": ["objective:6"], "by": "ana"}, {"labels": ["objective:8"], "by": "bea"}),
+        (None, {"labels": ["objective:6"], "by": "ana"}),
+    ]
+
+
+def test_adjudicating_refuses_unknown_labels_and_hidden_paragraphs(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    with pytest.raises(InvalidLabel):
+        adjudicate(db, pid, ["objective:99"], FIRST)
+    with pytest.raises(ParagraphNotFound):
+        adjudicate(db, pid, [], FOCAL_EGYPT)
+    assert load_adjudications(db) == {}
+
+
+def test_codings_of_excluded_coders_and_of_old_review_rows_are_left_out(
+    db: Database, make_document: MakeDocument
+) -> None:
+    pid = tagged_paragraph(db, make_document, objective_6=0.7)
+    code_paragraph(db, pid, ["objective:6"], FIRST)
+    code_paragraph(db, pid, ["objective:8"], SECOND)
+    with db.transaction() as session:  # what an earlier version derived from a review click
+        session.add(
+            ParagraphReviewRow(
+                paragraph_id=pid,
+                coder="omar",
+                labels=["objective:6"],
+                reviewed_at=datetime.now(UTC),
+                origin="review",
+            )
+        )
+    assert [c.coder for c in load_codings(db)] == ["ana", "bea"]
+    assert [c.coder for c in load_codings(db, excluded_coders={"bea"})] == ["ana"]
+    assert coder_labels(db, [pid], "omar") == {}
+    # Coding on the coding page makes the old row a coding of its own.
+    code_paragraph(db, pid, ["objective:2"], OMAR_AS_ANALYST)
+    assert {c.coder: c.labels for c in load_codings(db)}["omar"] == frozenset({"objective:2"})

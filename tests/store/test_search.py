@@ -15,6 +15,7 @@ from gcm_review.store.search import (
     full_text_search,
     query_words,
     searchable_text,
+    word_forms,
 )
 from gcm_review.store.tables import ParagraphRow
 from search_corpus import (
@@ -125,15 +126,35 @@ def test_presentation_forms_are_the_letters_they_show() -> None:
     assert unicodedata.normalize("NFKC", SPELLINGS[4][0]) == "حقوق الإنسان للمهاجرين."
 
 
+def folded(body: str) -> str:
+    """The first line of the search text: the text folded (the stems follow on a second line)."""
+    return searchable_text(body).split("\n")[0]
+
+
 def test_searchable_text_folds_marks_letter_forms_case_and_accents() -> None:
-    assert searchable_text("العُمّال") == "العمال"
-    assert searchable_text("الحكومــــة") == "الحكومه"
-    assert searchable_text("إعلان الأمم الآمنة مسؤول") == "اعلان الامم الامنه مسوول"
-    assert searchable_text("اللاجئين على") == "اللاجيين علي"
-    assert searchable_text("ﻻ ﺍﻹﻧﺴﺎﻥ") == "لا الانسان"
-    assert searchable_text("Migración ÉTÉ Straße") == "migracion ete strasse"
-    assert searchable_text("Visa OR") == "visa or"
+    assert folded("العُمّال") == "العمال"
+    assert folded("الحكومــــة") == "الحكومه"
+    assert folded("إعلان الأمم الآمنة مسؤول") == "اعلان الامم الامنه مسوول"
+    assert folded("اللاجئين على") == "اللاجيين علي"
+    assert folded("ﻻ ﺍﻹﻧﺴﺎﻥ") == "لا الانسان"
+    assert folded("Migración ÉTÉ Straße") == "migracion ete strasse"
+    assert searchable_text("Visa OR") == "visa or"  # nothing to stem: the folded text only
     assert searchable_text("ـ َ") == " "  # a tatweel and a lone haraka leave nothing
+
+
+def test_searchable_text_adds_the_light_stems_of_its_words() -> None:
+    assert searchable_text("العُمّال المهاجرين بالخارج") == (
+        "العمال المهاجرين بالخارج\nعمال مهاجر خارج"
+    )
+    # Every language of the script stems a word: Spanish turns "-ces" into "-z", a form only
+    # the same word's query meets.
+    assert searchable_text("Remittances and remittance") == "remittances and remittance\nremittanz"
+    assert searchable_text("Les travailleurs") == "les travailleurs\ntravailleur"
+    assert word_forms("مهاجرين") == ("مهاجرين", "مهاجر")
+    assert word_forms("الخارج") == ("الخارج", "خارج")
+    assert word_forms("عمال") == ("عمال",)  # too short to lose anything
+    assert word_forms("migraciones")[-1] == "migracion"
+    assert word_forms("2024") == ("2024",)
 
 
 def test_every_stored_paragraph_has_its_searchable_text(
@@ -173,9 +194,9 @@ def test_hostile_queries_never_raise_nor_inject(
 ) -> None:
     hits = full_text_search(db, query)
     words = set(query_words(query))
-    for hit in hits:  # every hit holds every word as a word: no operator took effect
-        found = {piece.text.casefold() for piece in hit.snippet if piece.match}
-        assert words <= found, (query, found)
+    for hit in hits:  # every hit holds every word (in one of its forms): no operator took effect
+        found = {form for piece in hit.snippet if piece.match for form in forms_of(piece.text)}
+        assert all(not found.isdisjoint(word_forms(word)) for word in words), (query, found)
     with db.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ParagraphRow)) == 8
 
@@ -192,11 +213,16 @@ def test_operators_are_searched_as_plain_words(db: Database, corpus: dict[str, i
             connection.execute(raw, {"q": "NEAR("}).all()  # the raw query would be an error
 
 
+def forms_of(word: str) -> tuple[str, ...]:
+    return word_forms(searchable_text(word).split("\n")[0])
+
+
 def test_expression_quotes_every_word() -> None:
     assert query_words('" OR 1=1 -- naïve_x') == ["or", "1", "naive", "x"]
-    assert fts5_expression(query_words("a* OR b")) == '"a" AND "or" AND "b"'
+    assert fts5_expression(query_words("a* OR b")) == '("a") AND ("or") AND ("b")'
     assert query_words("الأُسْرَة كتابى أسرة") == ["الاسره", "كتابي", "اسره"]
-    assert fts5_expression(query_words("كتابى")) == '"كتابي"'
+    assert fts5_expression(query_words("كتابى")) == '("كتابي" OR "تابي")'  # light: ك may be "like"
+    assert fts5_expression(["remittances"]) == '("remittances" OR "remittance" OR "remittanz")'
 
 
 def test_long_paragraphs_are_cut_around_the_match(db: Database, corpus: dict[str, int]) -> None:
@@ -206,3 +232,43 @@ def test_long_paragraphs_are_cut_around_the_match(db: Database, corpus: dict[str
     assert len(whole) <= SNIPPET_CHARS + 4
     assert whole.strip("… ") in LONG
     assert marked(hit) == ["Consular"]
+
+
+STEMMED = [
+    "تلتزم الحكومة بحماية حقوق المهاجرين في القطاع الخاص.",
+    "تحسين ظروف العمال في المصانع.",
+    "يرسل العاملون بالخارج أموالهم إلى أسرهم.",
+    "Remittances sent home by migrant workers rose in 2024.",
+    "Les travailleurs saisonniers et leurs familles.",
+    "Las migraciones laborales y las ciudades fronterizas.",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "marked_word"),
+    [
+        ("مهاجرين", 0, "المهاجرين"),  # the article
+        ("عمال", 1, "العمال"),
+        ("الخارج", 2, "بالخارج"),  # a preposition joined to the article
+        ("اموالهم", 2, "أموالهم"),  # a pronoun ending
+        ("remittance", 3, "Remittances"),  # English plural
+        ("worker", 3, "workers"),
+        ("travailleur", 4, "travailleurs"),  # French plural
+        ("familles", 4, "familles"),
+        ("migración", 5, "migraciones"),  # Spanish plural, accents ignored
+        ("ciudad", 5, "ciudades"),
+    ],
+)
+def test_clitics_and_plural_endings_are_found_on_both_databases(
+    db: Database, make_document: MakeDocument, query: str, found: int, marked_word: str
+) -> None:
+    store(db, make_document, "stems.txt", STEMMED)
+    hits = full_text_search(db, query)
+    assert texts(hits) == [STEMMED[found]]
+    assert marked(hits[0]) == [marked_word]
+
+
+def test_stems_never_drop_a_required_word(db: Database, make_document: MakeDocument) -> None:
+    store(db, make_document, "stems.txt", STEMMED)
+    assert texts(full_text_search(db, "remittance workers")) == [STEMMED[3]]
+    assert full_text_search(db, "remittance travailleur") == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gcm_review.model import Attribution
-from gcm_review.structure.attribution import AttributionContext, attribute, pronoun_gender
+from gcm_review.structure.attribution import AttributionContext, attribute, pronoun_gender, unplaced
 
 IN_OMAN = AttributionContext(section_country="OMN")
 
@@ -94,9 +94,10 @@ def test_no_inheritance_when_the_pronoun_disagrees() -> None:
     context = AttributionContext(
         section_country="OMN", previous=previous, unnumbered=True, fragment=True
     )
-    assert attribute("and training. She concluded with thanks.", context) == Attribution(
-        country="OMN", stakeholder_group="member-state"
-    )
+    # issue 15: a continuation that cannot be placed is unattributed, not the section's country
+    text = "and training. She concluded with thanks."
+    assert attribute(text, context) == Attribution()
+    assert unplaced(text, context)
 
 
 def test_no_inheritance_without_a_previous_paragraph_in_the_section() -> None:
@@ -142,3 +143,53 @@ def test_pronoun_gender() -> None:
     assert pronoun_gender("وأضافت أن الخطة جاهزة") == "f"
     assert pronoun_gender("وأضاف أن الخطة جاهزة") == "m"
     assert pronoun_gender("The plan is ready.") is None
+
+
+def test_a_fragment_naming_another_acting_country_speaks_for_it_outside_country_sections() -> None:
+    previous = Attribution(speaker="Mr. Ali Hadi", country="IRQ", stakeholder_group="member-state")
+    context = AttributionContext(previous=previous, unnumbered=True, fragment=True)
+    text = "them to invest at home. Tunisia had also worked with its diaspora women."
+    assert attribute(text, context) == Attribution(country="TUN", stakeholder_group="member-state")
+
+
+def test_a_fragment_about_the_same_country_continues_its_speaker() -> None:
+    previous = Attribution(speaker="Mr. Ali Hadi", country="IRQ", stakeholder_group="member-state")
+    context = AttributionContext(previous=previous, unnumbered=True, fragment=True)
+    text = "them to invest at home. Iraq had also worked with its diaspora. He thanked them."
+    assert attribute(text, context) == previous
+
+
+def test_an_unplaced_continuation_outside_a_country_section_is_unattributed() -> None:
+    previous = Attribution(speaker="Mr. Pedro Silva", organisation="IFAD")
+    context = AttributionContext(previous=previous, unnumbered=True, fragment=True)
+    text = "led to funding gaps. She added that expatriates had helped."
+    assert attribute(text, context) == Attribution()
+    assert unplaced(text, context)
+    assert not unplaced("led to funding gaps. He added more.", context)
+
+
+def test_chairs_moderators_and_facilitators_have_their_role() -> None:
+    text = (
+        "The session was facilitated by Ms. Zeina Haddad, board member at a civil society "
+        "association. Mr. Omar Nasser, Director at the Ministry of Labour of Jordan, said "
+        "that work permits were now issued online."
+    )
+    found = attribute(text, AttributionContext())
+    assert (found.speaker, found.country, found.role) == ("Mr. Omar Nasser", "JOR", None)
+    assert (found.chair, found.chair_role) == ("Ms. Zeina Haddad", "facilitator")
+    moderated = "Dr. Amal Saad, Professor at the University of Tunis, moderated the session."
+    found = attribute(moderated, AttributionContext())
+    assert (found.speaker, found.role, found.chair_role) == (
+        "Dr. Amal Saad",
+        "moderator",
+        "moderator",
+    )
+    chaired = "The session was chaired by Mr. Talal Amer, Deputy Minister of Foreign Affairs."
+    assert attribute(chaired, AttributionContext()).role == "chair"
+
+
+def test_a_continuation_does_not_repeat_the_chair() -> None:
+    previous = Attribution(speaker="Mr. Omar Nasser", country="JOR", chair="Ms. Zeina Haddad")
+    context = AttributionContext(previous=previous, unnumbered=True, fragment=True)
+    found = attribute("and training for inspectors. He also mentioned shelters.", context)
+    assert (found.speaker, found.chair) == ("Mr. Omar Nasser", None)

@@ -32,3 +32,12 @@ def test_a_block_of_contents_after_its_title() -> None:
         "I. Findings",
     ]
     assert contents_lines(lines) == frozenset(range(1, 8))
+
+
+def test_entries_ending_in_paragraphs_and_a_page_count_without_a_title() -> None:
+    assert is_contents_entry("Intro ducti on 1-9 3", inside=False)
+    assert is_contents_entry("A. Opening session 11-18 6", inside=False)
+    assert is_contents_entry("I. Key messages 10 4", inside=False)
+    assert not is_contents_entry("Roundtable 2", inside=False)
+    assert not is_contents_entry("Objectives 4, 8 and 9", inside=False)
+    assert not is_contents_entry("The fund received 1 200 000 in 2021.", inside=False)

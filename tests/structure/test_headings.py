@@ -199,3 +199,15 @@ def test_format_headings_are_trusted_and_keep_their_level() -> None:
     annex = classify_heading("Annex I", format_level=3)
     assert annex is not None
     assert (annex.kind, annex.level) == ("annex", 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Intro ducti on 1-9 3", "A. Opening session 11-18 6", "Ke y messages 10 4", "Chapter 2 3 4"],
+)
+def test_contents_entries_are_never_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_arabic_line_with_a_comma_is_not_a_title() -> None:
+    assert classify_heading("للتعاون لا يمس السيادة الوطنية، ويساعد على تنسيق") is None

@@ -214,3 +214,37 @@ def test_empty_and_blank_blocks() -> None:
 def test_bare_numbers_are_not_paragraphs() -> None:
     doc = build("Notes", "1.", "The next page was missing from the copy that we received.")
     assert [p.number for p in doc.paragraphs] == [None]
+
+
+def test_sessions_that_cannot_be_placed_are_reported() -> None:
+    doc = build(
+        "Summary report",
+        "- 2. Roundtable 2: Review of objectives 5, 6 and 22 of the Global Compact for Migration",
+        "- 5. Mr. Omar Nasser, Adviser at the Ministry of Labour of Jordan, said that work permits "
+        "were issued online.",
+        "- 4. Roundtable 4: Review of objectives 1, 3 and 23 of the Global Compact for Migration",
+        "9. Ms. Rana Aziz, Regional Director of the regional office, stressed the importance of "
+        "the conference for the region and thanked the participants.",
+    )
+    problems = doc.repaired.source.problems
+    assert any("roundtable 1 " in problem for problem in problems)
+    assert any("roundtable 3 " in problem and "Roundtable 2" in problem for problem in problems)
+    assert any(
+        problem.startswith("Paragraph 9 speaks of the whole meeting") for problem in problems
+    )
+    closing = numbered(doc, "9")
+    assert closing.section == () and closing.section_objective_refs == ()
+    assert numbered(doc, "5").section[-1].startswith("Roundtable 2")
+
+
+def test_an_unplaced_continuation_is_reported_and_left_unattributed() -> None:
+    doc = build(
+        "Summary report",
+        "1. Libya",
+        "3. Mr. Issam Omar, Director at the Libyan Ministry of Foreign Affairs, described reforms.",
+        "programme for women. She concluded by stressing the importance of registration.",
+    )
+    fragment = doc.paragraphs[-1]
+    assert fragment.kind == "fragment"
+    assert fragment.attribution.country is None
+    assert any("left unattributed" in problem for problem in doc.repaired.source.problems)

@@ -270,3 +270,69 @@ def test_quoting_the_framework_is_no_recommendation(sentence: str) -> None:
     assert classify_sentence(sentence, "en") == "recommendation"  # "goal" quotes nothing there
     mini = load_framework(str(MINI)).references
     assert classify_sentence(sentence, "en", references=mini) != "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C. Plenary session 2: Reports by member States 31-40 12",
+        "Roundtable 3: Review of objectives 5, 6 and 18",
+        "12. Mr. Karim Haddad, Director of Consular Affairs at the Ministry of Foreign",
+    ],
+)
+def test_labels_and_cut_lines_are_procedural(text: str) -> None:
+    assert paragraph_type(text, "en") == "procedural"
+
+
+def test_a_cut_line_that_makes_a_recommendation_stays_one() -> None:
+    assert paragraph_type("Ensure that migrant domestic workers can keep their", "en") == (
+        "recommendation"
+    )
+
+
+def test_a_chaired_session_with_one_line_on_its_content_is_procedural() -> None:
+    text = (
+        "- 14. The session was chaired by the Deputy Minister of Labour. Delegations reviewed "
+        "the measures they had taken since 2022. A summary of the statements follows:"
+    )
+    assert paragraph_type(text, "en") == "procedural"
+    called = "- 15. The floor was opened for questions. Participants called for free recruitment."
+    assert paragraph_type(called, "en") == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- Developing bilateral agreements that protect the wages of seasonal workers.",
+        "Strengthening consular services for nationals abroad, especially in times of crisis.",
+        "Where children are held in immigration detention, release them into family care;",
+        "If a worker loses their job, allow them to stay while they look for another one.",
+    ],
+)
+def test_gerund_and_conditional_imperatives_are_recommendations(sentence: str) -> None:
+    assert classify_sentence(sentence, "en") == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Developing countries receive most of the remittances sent from the region.",
+        "Improving migration data remains a priority for the coming two years.",
+    ],
+)
+def test_an_ing_subject_is_no_imperative(sentence: str) -> None:
+    assert classify_sentence(sentence, "en") != "recommendation"
+
+
+def test_holding_a_meeting_is_procedural() -> None:
+    sentence = "The ministry and the statistics office held a consultation with employers."
+    assert classify_sentence(sentence, "en") == "procedural"
+
+
+def test_a_website_a_ministry_opened_is_no_procedure() -> None:
+    sentence = (
+        "The ministry opened a telephone line and a website where migrants learn their rights."
+    )
+    assert classify_sentence(sentence, "en") == "achievement"
+    papers = "Conference documents and presentations are available on the website of the office."
+    assert classify_sentence(papers, "en") == "procedural"

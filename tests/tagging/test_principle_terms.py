@@ -11,7 +11,7 @@ from gcm_review.frameworks import STRONG_WEIGHT, load_framework
 from gcm_review.tagging.lexicon import compile_lexicon, lexicon_scores
 
 SIGNALS = [
-    ("gender-responsive", "The plan is gender-sensitive and targets women migrant workers."),
+    ("gender-responsive", "The plan is gender-responsive and targets female migrant workers."),
     ("gender-responsive", "Le plan cible les travailleuses migrantes victimes de violence."),
     ("gender-responsive", "تستهدف الخطة العاملات المنزليات ضحايا العنف."),
     ("child-sensitive", "Each case is assessed in the best interests of the child."),

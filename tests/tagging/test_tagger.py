@@ -32,7 +32,7 @@ def test_a_remittances_paragraph_gets_objective_20_with_evidence(fake_tagger: Gc
     assert lexicon and any("remittance" in term for term in lexicon[0].matched)
     semantic = [e for e in tag.evidence if e.tagger == "semantic.v1"]
     assert semantic and semantic[0].sentence is not None
-    assert all(t.tagger == "gcm-tagger.v2" for t in tags)
+    assert all(t.tagger == tagger_module.NAME == "gcm-tagger.v3" for t in tags)
 
 
 def test_procedural_text_gets_no_objective(fake_tagger: GcmTagger) -> None:
@@ -87,3 +87,35 @@ def test_a_language_without_term_lists_gets_sensible_tags() -> None:
     [tags] = tagger.tag([TagInput(spanish, "es")])
     top = [tag.label for tag in tags[:3]]
     assert "objective:20" in top
+
+
+class _EnglishOnly:
+    """The fake embedder, claiming to know English only."""
+
+    name = "english-only.v1"
+    languages = frozenset({"en"})
+
+    def __init__(self) -> None:
+        from gcm_review.embed import get_embedder
+
+        self._inner = get_embedder("fake.v1")
+        self.dimension = self._inner.dimension
+
+    def embed(self, texts, *, kind="passage"):  # type: ignore[no-untyped-def]
+        return self._inner.embed(texts, kind=kind)
+
+
+def test_a_language_the_embedder_does_not_know_gets_only_explicit_references() -> None:
+    from gcm_review.frameworks import load_framework
+    from gcm_review.tagging.examples import training_examples
+    from gcm_review.tagging.training import train_tagger
+
+    tagger = train_tagger(load_framework(), _EnglishOnly(), training_examples()[:60])
+    assert tagger.uncovered("sv") and not tagger.uncovered("en") and not tagger.uncovered(None)
+    named = "Regeringen har arbetat med mål 20 och objective 20 om remitteringar."
+    [tags] = tagger.tag([TagInput(named, "sv")])
+    assert {t.label for t in tags if t.decided} == {"objective:20"}
+    [none] = tagger.tag([TagInput(REMITTANCES.replace("remittances", "pengar"), "sv")])
+    assert not [t for t in none if t.decided]
+    [english] = tagger.tag([TagInput(REMITTANCES, "en")])
+    assert "objective:20" in {t.label for t in english if t.decided}

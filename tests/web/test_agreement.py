@@ -129,12 +129,12 @@ def test_coding_is_blind_to_other_coders(visit: Callable[[str], Visitor], seed: 
     assert "ada" not in html  # neither the other coder's name ...
     assert "accepted" not in html and "rejected" not in html  # ... nor any decision
     assert re.search(r"checked", html) is None  # nothing ticked for a coder who coded nothing
-    # The model's proposals are there, as suggestions, with their probabilities.
-    suggestion = 'Model suggests: <span class="suggestion" title="{}">{}</span>'
-    assert suggestion.format("Remittances, financial inclusion", "O20 55%") in html
-    assert suggestion.format("Reducing vulnerabilities", "O7 20%") in html
+    # No trace of the model's proposals: no suggestion, no probability, no marked box.
+    assert "Model suggests" not in html and 'class="suggestion' not in html
+    assert "suggested" not in html and "%" not in html and "●" not in html
+    assert "You see no model suggestion and no other coder's labels" in html
     assert 'value="objective:20"> <span>O20 Remittances, financial inclusion</span>' in html
-    assert html.count('class="choice suggested"') == 3
+    assert html.count('<label class="choice" title=') == 3 * 33
     # Every label of the framework, as a checkbox, for every paragraph.
     assert html.count('type="checkbox" name="label"') == 3 * 33
     assert 'src="/static/coding.js"' in html

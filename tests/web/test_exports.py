@@ -20,7 +20,7 @@ NAMES = [export.name for export in EXPORTS]
 
 
 def rows(content: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(content.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def test_exports_page_lists_every_file(visit: Callable[[str], Visitor]) -> None:
@@ -76,8 +76,10 @@ def test_matrix_files(visit: Callable[[str], Visitor], seed: Seed) -> None:
 
 def test_paragraph_files_hold_the_text_as_data(visit: Callable[[str], Visitor]) -> None:
     client = visit("analyst").client
-    table = rows(client.get("/exports/paragraphs.csv").content)
-    assert table[0][-2:] == ["text", "tags"]
+    content = client.get("/exports/paragraphs.csv").content
+    assert content.startswith("\ufeffid,".encode())  # a byte-order mark: Excel reads UTF-8
+    table = rows(content)
+    assert table[0][0] == "id" and table[0][-2:] == ["text", "tags"]
     assert SCRIPT_TEXT in [row[-2] for row in table[1:]]
     lines = client.get("/exports/paragraphs.jsonl").content.decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]

@@ -4,22 +4,33 @@ account, by the switcher and by the browser, pages right to left in Arabic."""
 from __future__ import annotations
 
 import gettext
+import html
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from markupsafe import escape
 
 from gcm_review.frameworks import load_framework
+from gcm_review.languages import known_languages
 from gcm_review.store.database import Database
+from gcm_review.store.document_admin import DOCUMENT_KINDS
 from gcm_review.store.preferences import user_language
 from gcm_review.store.users import get_user_by_name
 from gcm_review.web.catalogues import Entry, catalogue_path, compile_mo, parse_po, translations
-from gcm_review.web.display import label_names
-from gcm_review.web.extract import TEMPLATES_DIR, all_messages, po_text, unwrapped_text
+from gcm_review.web.display import WORDS, label_names
+from gcm_review.web.extract import (
+    TEMPLATES_DIR,
+    all_messages,
+    po_text,
+    python_messages,
+    unwrapped_text,
+)
 from gcm_review.web.i18n import LANGUAGE_COOKIE, LANGUAGES, negotiate
+from gcm_review.web.routes.search import LANGUAGE_NAMES
 from web.conftest import ACCOUNTS, Seed, TestClient, Visitor, sign_in
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
@@ -296,3 +307,61 @@ def test_label_names_in_each_language() -> None:
     assert arabic.code(label) == english.code(label) == f"O{objective.number}"
     assert french.title(f"principle:{principle.key}") == principle.titles["fr"]
     assert label_names("gcm", "xx").title(label) == objective.label  # no title: the short name
+
+
+def test_every_kind_of_document_and_search_language_has_a_message() -> None:
+    messages = {msgid for msgid, _plural in all_messages()}
+    assert set(DOCUMENT_KINDS) <= set(WORDS) and set(DOCUMENT_KINDS) <= messages
+    names = {language.name for language in known_languages()}
+    assert names <= set(LANGUAGE_NAMES) <= messages
+
+
+def test_plural_messages_of_the_web_code_are_found(tmp_path: Path) -> None:
+    (tmp_path / "route.py").write_text(
+        "translate_plural(request, '%(num)s file is read.', '%(num)s files are read.', n)\n"
+        "translate_plural(request, message, '%(num)s files', n)\n",
+        encoding="utf-8",
+    )
+    found = [(m.msgid, m.msgid_plural, m.where) for m in python_messages(tmp_path)]
+    assert found == [("%(num)s file is read.", "%(num)s files are read.", "route.py:1")]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_copies_coding_adjudication_and_search_pages_in_the_page_language(
+    visit: Callable[[str], Visitor], seed: Seed, language: str
+) -> None:
+    messages = translations(language)
+    admin = visit("admin")
+    admin.post("/language", {"language": language, "next": "/"})
+    pages = {
+        f"/documents/{seed.jordan}/edit": "national-review",
+        f"/coding?document={seed.jordan}": (
+            "Coding is blind. You see no model suggestion and no other coder's labels, "
+            "and only the labels you saved yourself are ticked."
+        ),
+        "/adjudication": "No paragraph has codings that disagree.",
+        "/search?q=migrants&mode=semantic": (
+            "Only paragraphs with a similarity of at least %(score)s to your query are shown "
+            "(1.00 would be the same meaning)."
+        ),
+    }
+    for path, message in pages.items():
+        page = admin.client.get(path)
+        assert page.status_code == 200, path
+        assert html_lang(page.text)[0] == language
+        translated = messages.gettext(message)
+        assert translated != message
+        assert translated.split("%(")[0] in html.unescape(page.text), (path, translated)
+
+
+def test_a_flash_with_a_number_takes_the_languages_plural_form(
+    visit: Callable[[str], Visitor],
+) -> None:
+    analyst = visit("admin")
+    analyst.post("/language", {"language": "ar", "next": "/"})
+    files = [("file", (f"note-{n}.txt", b"Migrants' rights.\n", "text/plain")) for n in (1, 2)]
+    response = analyst.client.post(
+        "/documents/upload", data={"csrf_token": analyst.token}, files=files
+    )
+    assert response.status_code == 200
+    assert "تجري قراءة ملفين" in response.text

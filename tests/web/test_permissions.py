@@ -182,6 +182,7 @@ EXPECTED_ACTIONS = {
     "analyst": {
         "document.read",
         "document.upload",
+        "document.edit",
         "tag.review",
         "export",
         "agreement.read",

@@ -3,13 +3,17 @@ limited to the account's documents, hostile queries harmless."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import time
 from collections.abc import Callable
 
 import pytest
+from fastapi import FastAPI
 
 from gcm_review.store.database import Database
 from gcm_review.store.documents import list_documents
+from gcm_review.web.routes import search as search_routes
 from web.conftest import Seed, Visitor
 
 HOSTILE_QUERIES = [
@@ -67,10 +71,13 @@ def test_semantic_search_ranks_by_meaning(visit: Callable[[str], Visitor], seed:
     html = client.get("/search", params={"q": "Egypt opened shelters", "mode": "semantic"}).text
     found = hits(html)
     assert found[0] == f"/documents/{seed.egypt}#p-{seed.egypt_paragraphs[0]}"
-    assert len(found) == 4  # every paragraph the analyst may see, closest first
     assert "closest in meaning first" in html
-    api = client.get("/api/search", params={"q": "shelters", "mode": "semantic", "limit": 2})
-    assert len(api.json()["hits"]) == 2
+    assert "Only paragraphs with a similarity of at least 0.25 to your query are shown" in html
+    scores = [float(score) for score in re.findall(r"Similarity (\d\.\d\d)</span>", html)]
+    assert len(scores) == len(found) and scores == sorted(scores, reverse=True)
+    assert all(score >= 0.25 for score in scores)
+    api = client.get("/api/search", params={"q": "shelters", "mode": "semantic", "limit": 1})
+    assert len(api.json()["hits"]) == 1
 
 
 def test_focal_point_finds_only_their_countrys_paragraphs(
@@ -127,3 +134,58 @@ def test_query_limits(visit: Callable[[str], Visitor]) -> None:
     assert client.get("/api/search", params={"q": "a", "limit": 0}).status_code == 422
     empty = client.get("/search").text
     assert 'name="q"' in empty and "found" not in empty
+
+
+def test_semantic_search_says_when_nothing_is_close(visit: Callable[[str], Visitor]) -> None:
+    client = visit("analyst").client
+    html = client.get("/search", params={"q": "qwzx blorft zzzz", "mode": "semantic"}).text
+    assert hits(html) == []
+    assert "No close matches." in html
+    body = client.get("/api/search", params={"q": "qwzx blorft", "mode": "semantic"}).json()
+    assert (body["hits"], body["min_score"], body["pending"]) == ([], 0.25, 0)
+
+
+def test_semantic_hits_in_another_language_are_shown_as_such(
+    visit: Callable[[str], Visitor], seed: Seed, app: FastAPI
+) -> None:
+    # The semantic_min_score setting: every paragraph, however far (the fake embedder does not
+    # bring languages together as a real model does).
+    app.state.settings = dataclasses.replace(app.state.settings, semantic_min_score=-1.0)
+    client = visit("analyst").client
+    query = "حقوق العمال المهاجرين"  # Arabic: the seeded Arabic paragraph, then English ones
+    html = client.get("/search", params={"q": query, "mode": "semantic"}).text
+    assert "In Arabic</span>" in html
+    assert "In English, another language than your query</span>" in html
+    body = client.get("/api/search", params={"q": query, "mode": "semantic", "limit": 4}).json()
+    assert body["query_language"] == "ar"
+    first = body["hits"][0]
+    assert (first["paragraph_id"], first["language"], first["other_language"]) == (
+        seed.jordan_paragraphs[1],
+        "ar",
+        False,
+    )
+    others = [hit for hit in body["hits"] if hit["language"] == "en"]
+    assert all(hit["other_language"] for hit in others)
+
+
+def test_a_first_search_leaves_many_unprepared_paragraphs_to_the_background(
+    visit: Callable[[str], Visitor], app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_routes, "INLINE_VECTORS", 0)
+    client = visit("analyst").client
+    index = app.state.search_index
+    started = []
+    monkeypatch.setattr(index, "warm", lambda: started.append(True))  # held back: look first
+    first = client.get("/api/search", params={"q": "shelters", "mode": "semantic"}).json()
+    assert first["pending"] == 4 and first["hits"] == []  # nothing embedded while waiting
+    html = client.get("/search", params={"q": "shelters", "mode": "semantic"}).text
+    assert "are still being prepared for search by meaning and were not searched" in html
+    assert started == [True, True]  # each search asked the background fill to run
+    monkeypatch.undo()
+    index.warm()
+    deadline = time.monotonic() + 30
+    while len(index.vectors) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    index.close()  # the background fill is done: stop the thread before the app closes
+    later = client.get("/api/search", params={"q": "Egypt opened shelters", "mode": "semantic"})
+    assert later.json()["pending"] == 0 and later.json()["hits"]

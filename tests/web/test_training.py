@@ -48,7 +48,7 @@ def test_training_page_starts_a_run_and_shows_its_figures(
     assert started.status_code == 303  # type: ignore[attr-defined]
     app.state.jobs.wait_idle()
     [run] = training_runs(db)
-    assert run.user == "ada" and run.feedback == 4 + 4  # four decisions, four paragraph reviews
+    assert run.user == "ada" and run.feedback == 4  # four decisions; reviewing makes no coding
     assert run.after["examples_cv"] is not None
     html = admin.client.get("/admin/training").text
     assert f"Recorded training run {run.id}" in html

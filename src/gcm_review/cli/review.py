@@ -24,6 +24,7 @@ from gcm_review.cli.common import (
     usage_error,
 )
 from gcm_review.errors import GcmReviewError
+from gcm_review.synthesis.conference import CONFERENCE_FILE
 from gcm_review.workflows.ingest import FileOutcome, expand_paths
 from gcm_review.workflows.review import ReviewResult, SurveyInput, run_review
 
@@ -40,6 +41,10 @@ def review(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of review reports.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the report files.")],
     title: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
+    conference: Annotated[
+        Path | None,
+        typer.Option(help="TOML file on the meeting: name, dates, venue, organisers, attendance."),
+    ] = None,
     survey_form: Annotated[
         Path | None, typer.Option(help="XLSForm of a stakeholder survey to add as an annex.")
     ] = None,
@@ -60,10 +65,11 @@ def review(
     matrix.csv/.xlsx, synthesis.json and paragraphs.csv/.jsonl into the --out folder.
 
     With --survey-form and --survey-data, the survey is analysed too (results in --out/survey)
-    and its section added to the report. Files that cannot be read are reported one line each and
-    left out, and survey responses lost to damage in the export are listed; the exit code is then
-    1. The --out folder is replaced whole when the new report set is complete; a folder holding
-    other files than a report's is refused.
+    and its section added to the report. A conference.toml in a folder given (or --conference
+    FILE) names the meeting (dates, venue, organisers, attendance) in the introduction. Files
+    that cannot be read are reported one line each and left out, and survey responses lost to
+    damage in the export are listed; the exit code is then 1. The --out folder is replaced whole
+    when the new report set is complete; a folder holding other files than a report's is refused.
     """
     if (survey_form is None) != (survey_data is None):
         raise usage_error("give both --survey-form and --survey-data, or neither")
@@ -73,7 +79,7 @@ def review(
             survey_form, survey_data, weights=survey_weights, by=tuple(survey_by or ())
         )
     settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
-    total = len(expand_paths(paths))
+    total = len([path for path in expand_paths(paths) if path.name != CONFERENCE_FILE])
     outcomes: list[FileOutcome] = []  # to report each failed file even when none could be read
 
     def on_file_done(outcome: FileOutcome) -> None:
@@ -92,6 +98,7 @@ def review(
                 out_dir=out_dir,
                 settings=settings,
                 title=title,
+                conference=conference,
                 survey=surveyed,
                 on_progress=on_progress,
                 on_file_done=on_file_done,

@@ -26,11 +26,10 @@ from gcm_review.cli.common import (
 )
 from gcm_review.errors import GcmReviewError
 from gcm_review.frameworks import load_framework
-from gcm_review.store.tags import paragraph_explanation
 from gcm_review.tagging.gold import parse_where
 from gcm_review.tagging.run import evaluate_file, load_tagger
 from gcm_review.workflows.feedback import feedback_examples
-from gcm_review.workflows.tagging import tag_documents
+from gcm_review.workflows.tagging import explain_paragraph, tag_documents
 
 
 @app.command()
@@ -72,6 +71,14 @@ def tag(
         f"Tagged {report.paragraphs} paragraph(s) with {shown(report.tagger)}: {report.decided} "
         f"tag(s) decided, {report.tags - report.decided} more proposed for review."
     )
+    if report.uncovered:
+        languages = ", ".join(f"{lang} {count}" for lang, count in sorted(report.uncovered.items()))
+        out.print(
+            shown(
+                f"Not tagged by meaning: paragraphs in languages the embedder was not trained on "
+                f"({languages}) got only the objectives they name explicitly; read them yourself."
+            )
+        )
 
 
 @app.command()
@@ -85,7 +92,7 @@ def explain(
     settings = resolve_settings(database_url=database_url)
     with opened(settings) as db:
         try:
-            explanation = paragraph_explanation(db, paragraph_id)
+            explanation = explain_paragraph(db, paragraph_id, embedder=settings.embedder)
         except GcmReviewError as exc:
             raise fail(exc) from None
     if output_format == "json":
@@ -95,7 +102,15 @@ def explain(
     where = shown(f"({para['document']}, number {para['number']})")
     out.print(f"[bold]Paragraph {para['id']}[/] {where}")
     out.print(shown(para["text"]), highlight=False)
-    if not explanation["tags"]:
+    if not explanation["embedder_covers_language"]:
+        out.print(
+            shown(
+                f"Its language ({para['language']}) is not one the embedder "
+                f"{explanation['embedder']} was trained on: it gets only the objectives its text "
+                "names explicitly. Read it and tag it yourself."
+            )
+        )
+    elif not explanation["tags"]:
         out.print("No tags yet: run `gcm-review tag` first.")
     for found in explanation["tags"]:
         mark = "[green]tagged[/]" if found["decided"] else "[yellow]proposed[/]"

@@ -3,7 +3,7 @@
 Importing this package loads no model: `get_embedder(name)` builds one on first use.
 """
 
-from gcm_review.embed.base import Embedder, EmbeddingKind, Vectors
+from gcm_review.embed.base import Embedder, EmbeddingKind, Vectors, embedder_languages
 from gcm_review.embed.cache import CachedEmbedder, CacheStats
 from gcm_review.embed.registry import (
     embedder_names,
@@ -18,6 +18,7 @@ __all__ = [
     "Embedder",
     "EmbeddingKind",
     "Vectors",
+    "embedder_languages",
     "embedder_names",
     "forget_embedders",
     "get_embedder",

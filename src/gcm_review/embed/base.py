@@ -28,6 +28,13 @@ class Embedder(Protocol):
         ...
 
 
+def embedder_languages(embedder: object) -> frozenset[str] | None:
+    """The languages (ISO 639-1) an embedder was trained on, from its optional `languages`
+    attribute; None when it does not say (it is then trusted with any language)."""
+    languages = getattr(embedder, "languages", None)
+    return None if languages is None else frozenset(languages)
+
+
 def normalise_rows(matrix: npt.ArrayLike) -> Vectors:
     """Rows scaled to unit length as float32; an all-zero row stays zero rather than NaN."""
     rows = np.array(matrix, dtype=np.float32, ndmin=2)

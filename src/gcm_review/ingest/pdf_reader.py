@@ -11,6 +11,7 @@ Speed: one text extraction per page plus one character box per line (no per-char
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ _LINE = re.compile(r"[^\r\n]+")
 _PASSWORD_ERRORS = frozenset({pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY})
 _SCANNED = "no text layer: it looks scanned; OCR is not supported yet"
 _USUAL_LEADING = 1.2  # baseline distance / font box height, when a page has too few lines to tell
+_RECURRING_SHARE = 0.1  # a plain line step is met on at least this share of a page's steps
+_SAME_STEP = 0.03  # steps within this share of each other are the same step
 # PDFium's load error codes in words; it may fail without a code ("PDFium: Success")
 _LOAD_REASONS = {
     pdfium_c.FPDF_ERR_FILE: "the file could not be opened",
@@ -191,10 +194,12 @@ def _line_blocks(lines: list[_Line], *, page: int) -> list[Block]:
 
 
 def _usual_pitch(lines: list[_Line]) -> float | None:
-    """The page's usual baseline distance: the lower median of the steps down between lines.
+    """The page's usual baseline distance: the smallest step down between lines that recurs.
 
     Steps under half a font height (a superscript, a cell on the same row) are not line steps.
-    The lower median leans to the plain line step when paragraph gaps are many.
+    The smallest step met on at least a tenth of the steps (and twice) is the plain line step,
+    even on a page where most steps are paragraph gaps (a contents page, a list of one-line
+    items); without one, the lower median of the steps.
     """
     boxes = [
         (line.bottom, line.height)
@@ -206,7 +211,14 @@ def _usual_pitch(lines: list[_Line]) -> float | None:
         for (upper, _), (lower, height) in zip(boxes, boxes[1:], strict=False)
         if upper - lower >= 0.5 * height
     ]
-    return statistics.median_low(steps) if len(steps) >= 2 else None
+    if len(steps) < 2:
+        return None
+    needed = max(2, math.ceil(_RECURRING_SHARE * len(steps)))
+    for step in sorted(steps):
+        alike = [other for other in steps if abs(other - step) <= _SAME_STEP * step]
+        if len(alike) >= needed:
+            return statistics.median_low(alike)
+    return statistics.median_low(steps)
 
 
 def _page_has_images(pdf: Any, index: int) -> bool:

@@ -94,6 +94,9 @@ class Attribution:
     organisation: str | None = None
     country: str | None = None  # ISO 3166 alpha-3
     stakeholder_group: str | None = None
+    role: str | None = None  # "moderator", "facilitator" or "chair" when the speaker runs it
+    chair: str | None = None  # who the paragraph says moderated, facilitated or chaired
+    chair_role: str | None = None  # that person's role, in the same words as `role`
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class Paragraph:
     index: int  # 0-based order in the document
     text: str
     number: str | None = None  # the printed number, e.g. "23"
-    kind: str = "paragraph"  # "paragraph", "bullet", "fragment"
+    kind: str = "paragraph"  # "paragraph", "bullet", "fragment", "contents", "non-substantive"
     section: tuple[str, ...] = ()  # headings from the top
     page: int | None = None
     language: str | None = None
@@ -157,5 +160,5 @@ class Tag:
     label: str
     probability: float
     decided: bool  # the probability reached the label's threshold
-    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v2"
+    tagger: str  # the versioned name of the pipeline that made it, e.g. "gcm-tagger.v3"
     evidence: tuple[Evidence, ...] = ()

@@ -1,8 +1,10 @@
-"""Analysts' judgements as records: a coder's labels for a paragraph, a decision on one label."""
+"""Analysts' judgements as records: a coder's labels for a paragraph, a decision on one label,
+the settled labels of a paragraph its coders disagreed on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from gcm_review.model import TagInput
 
@@ -14,6 +16,19 @@ class Coding:
     paragraph_id: int
     coder: str
     labels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Adjudication:
+    """The labels an analyst settled for a paragraph its coders disagreed on: who, and when.
+
+    Kept apart from the codings, so agreement is always measured on the independent codings.
+    """
+
+    paragraph_id: int
+    labels: frozenset[str]
+    adjudicator: str
+    decided_at: datetime
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 The web views, the JSON API, the `ingest --format json` output and the CSV and JSONL tables of a
 review take their fields from these dataclasses (`field_names`, `record_fields`), so a field added
 here shows up in all of them. A tag's status is a `TagStatus`, stored as its plain string, and
-`label_counts` is the one rule for whether the synthesis counts a label of a paragraph.
+`label_counts` is the one rule for whether the synthesis counts a label of a paragraph, and
+`kind_counts` whether it counts the paragraph at all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from functools import cached_property
 from typing import Any, Protocol
 
 MODEL_SOURCE = "model"  # a tag the tagger proposed
+NON_SUBSTANTIVE = "non-substantive"  # a paragraph kind: a dateline, disclaimer, repeated title ...
+UNCOUNTED_KINDS = frozenset({"contents", NON_SUBSTANTIVE})
 ANALYST_SOURCE = "analyst"  # a tag an analyst added
 
 
@@ -25,6 +28,13 @@ class TagStatus(StrEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+
+
+def kind_counts(kind: str) -> bool:
+    """Whether the synthesis counts a paragraph of this kind at all: a table of contents line
+    or a non-substantive line (dateline, disclaimer, ...) is kept and may be tagged, but never
+    enters the matrix, the attention shares, the profiles or the recommendations."""
+    return kind not in UNCOUNTED_KINDS
 
 
 def tag_counts(status: str, *, decided: bool, source: str) -> bool:
@@ -158,6 +168,11 @@ class ReviewParagraph(StoredParagraph):
         )
 
     @property
+    def counted(self) -> bool:
+        """Whether the synthesis counts this paragraph (`kind_counts`)."""
+        return kind_counts(self.kind)
+
+    @property
     def is_member_state(self) -> bool:
         return self.stakeholder_group == "member-state" and self.country is not None
 
@@ -178,6 +193,10 @@ class StoredDocument:
     country: str | None
     uploaded_by: str | None
     ingested_at: datetime
+    uploader_id: int | None  # the uploading account's id, kept after the account is deleted
+    uploader_country: str | None  # a focal point's country when a focal point uploaded it
+    kind: str | None  # "national-review", "conference-record", ... as an analyst filed it
+    review_cycle: str | None  # "2024", ... as an analyst filed it
 
 
 PARAGRAPH_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(StoredParagraph))

@@ -43,6 +43,18 @@ class DocumentInfo:
     language: str | None
     paragraphs: int
     copy_of: str | None = None  # the document it repeats (same report in another format)
+    version: int = 1  # the stored version of its name
+    format: str = ""
+    repairs: int = 0  # extraction repairs the ingest recorded: fewer per paragraph is cleaner
+    owner: str | None = None  # a focal point's country when one uploaded it; None: secretariat
+    signature: tuple[int, ...] | None = None  # store.signatures; None: from its paragraphs
+    superseded_by: str | None = None  # the newer version that counts instead
+    review_cycle: str | None = None  # as an analyst filed it: two cycles are two reports
+
+    @property
+    def counted(self) -> bool:
+        """Whether its paragraphs count (it is neither a copy nor a superseded version)."""
+        return self.copy_of is None and self.superseded_by is None
 
 
 @dataclass(frozen=True)
@@ -62,3 +74,5 @@ class ReviewInput:
     documents: tuple[DocumentInfo, ...]
     sections: tuple[SectionInfo, ...]
     paragraphs: tuple[ReviewParagraph, ...]
+    # Pairs of documents of different uploaders an analyst accepted as one report.
+    accepted_pairs: frozenset[frozenset[int]] = frozenset()

@@ -224,6 +224,7 @@ class Section:
     docx_title: str = ""
     entries: tuple[Link, ...] = ()
     only: Medium | None = None
+    landscape: bool = False  # Word: on landscape pages of its own (a wide matrix)
 
 
 def text(

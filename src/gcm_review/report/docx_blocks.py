@@ -13,10 +13,15 @@ import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from gcm_review.languages import is_mostly_arabic
+from gcm_review.report.docx_layout import (
+    NOTE_COLOUR,
+    NOTE_STYLE,
+    add_report_styles,
+)
 from gcm_review.report.docx_links import (
     add_link_style,
     mark_repeating_header,
@@ -25,8 +30,8 @@ from gcm_review.report.docx_links import (
 )
 
 TEXT_WIDTH_CM = 16.0  # A4 with 2.5 cm margins
+LANDSCAPE_TEXT_WIDTH_CM = 24.7  # A4 landscape with 2.5 cm margins
 PICTURE_WIDTH = Cm(TEXT_WIDTH_CM)
-NOTE_COLOUR = RGBColor(0x59, 0x59, 0x59)
 NOTE_SIZE = Pt(9)
 _SECTION_PROPERTIES = qn("w:sectPr")
 # Ids of the paragraph styles the report uses, in python-docx's default template (checked by
@@ -37,6 +42,9 @@ STYLE_IDS = {
     "List Bullet": "ListBullet",
     "List Continue": "ListContinue",
     "Caption": "Caption",
+    "TOC Heading": "TOCHeading",
+    "Numbered Paragraph": "NumberedParagraph",  # the report's own styles (`docx_layout`)
+    "Report Note": "ReportNote",
 }
 
 
@@ -50,6 +58,7 @@ def new_document(title: str) -> Document:
     doc.core_properties.author = "gcm-review"
     doc.core_properties.comments = "Machine draft: check every statement against its evidence."
     add_link_style(doc)
+    add_report_styles(doc)
     for name, style_id in STYLE_IDS.items():
         if doc.styles[name].style_id != style_id:
             raise RuntimeError(f"the Word template names style {name!r} differently")
@@ -67,12 +76,17 @@ def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Para
 
 
 def add_note(doc: Document, text: str, *, style: str | None = None) -> Paragraph:
-    """A small grey italic paragraph: explanations and counts around the statements."""
-    paragraph = _new_paragraph(doc, style)
+    """A small grey italic paragraph: explanations and counts around the statements.
+
+    Its look is the "Report Note" style's, which a template restyles; a note in another style
+    (a caption) is made small, grey and italic run by run.
+    """
+    paragraph = _new_paragraph(doc, style or NOTE_STYLE)
     run = paragraph.add_run(xml_text(text))
-    run.italic = True
-    run.font.size = NOTE_SIZE
-    run.font.color.rgb = NOTE_COLOUR
+    if style is not None:
+        run.italic = True
+        run.font.size = NOTE_SIZE
+        run.font.color.rgb = NOTE_COLOUR
     return paragraph
 
 

@@ -62,7 +62,9 @@ def add_blocks(doc: Document, blocks: Iterable[d.Block], context: DocxContext) -
 def _add_block(doc: Document, block: d.Block, context: DocxContext) -> None:
     match block:
         case d.Heading():
-            add_heading(doc, block.text, block.level)
+            heading = add_heading(doc, block.text, block.level)
+            if block.anchor:
+                add_bookmark(heading, block.anchor, next(context.bookmark_ids))
         case d.Paragraph():
             add_paragraph(doc, block, context)
         case d.Note():

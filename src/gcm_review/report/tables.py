@@ -128,13 +128,16 @@ def _paragraph_row(para: ReviewParagraph) -> dict[str, object]:
 
 
 def write_paragraphs_csv(synthesis: Synthesis, path: Path) -> None:
-    """Write every paragraph as one CSV row; tags flattened to `label (p, source, status); ...`."""
+    """Write every paragraph as one CSV row; tags flattened to `label (p, source, status); ...`.
+
+    The file starts with a UTF-8 byte-order mark, so Excel opens Arabic and French text as UTF-8.
+    """
     header: list[Cell] = [*PARAGRAPH_COLUMNS, "tags"]
     rows = [header]
     for row in paragraph_rows(synthesis):
         cells = [_csv_value(row[column]) for column in PARAGRAPH_COLUMNS]
         rows.append([*cells, _flat_tags(row["tags"])])
-    _write_csv(path, rows)
+    _write_csv(path, rows, byte_order_mark=True)
 
 
 def write_paragraphs_jsonl(synthesis: Synthesis, path: Path) -> None:
@@ -159,8 +162,11 @@ def _flat_tags(tags: object) -> str:
     )
 
 
-def _write_csv(path: Path, rows: Iterable[Sequence[Cell]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
+def _write_csv(
+    path: Path, rows: Iterable[Sequence[Cell]], *, byte_order_mark: bool = False
+) -> None:
+    encoding = "utf-8-sig" if byte_order_mark else "utf-8"
+    with path.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
         for row in rows:
             writer.writerow(["" if value is None else spreadsheet_safe(value) for value in row])

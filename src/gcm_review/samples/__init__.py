@@ -23,6 +23,11 @@ def sample_corpus_dir() -> Path:
     return _package_folder("corpus")
 
 
+def sample_conference_file() -> Path:
+    """The fictional conference file of the demo's conference record (`review --conference`)."""
+    return _package_folder("sources") / "conference.toml"
+
+
 def sample_survey_dir() -> Path:
     """The folder of the fictional stakeholder survey: XLSForm, Kobo and LimeSurvey exports."""
     return _package_folder("survey")

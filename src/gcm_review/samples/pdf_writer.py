@@ -60,11 +60,12 @@ _FOOTERS = {"en": "Page {page} of {pages}", "fr": "Page {page} sur {pages}", "ar
 
 
 def page_style_for(source: SampleSource) -> PageStyle:
-    """The page style a source asks for: right-to-left for Arabic, its running header."""
+    """The page style a source asks for: right-to-left for Arabic, its running header, and its
+    footer ("@footer: 21-00417 - {page}", formatted with page= and pages=; else "Page n of m")."""
     return PageStyle(
         rtl=source.language == "ar",
         running_header=source.meta.get("running_header", source.title),
-        footer_template=_FOOTERS[source.language],
+        footer_template=source.meta.get("footer", _FOOTERS[source.language]),
     )
 
 

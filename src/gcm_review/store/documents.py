@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -17,6 +17,7 @@ from gcm_review.store.database import Database, error_line
 from gcm_review.store.nul_characters import strip_nul
 from gcm_review.store.records import document_fields
 from gcm_review.store.search import searchable_text
+from gcm_review.store.signatures import text_signature
 from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow
 
 SaveStatus = Literal["new", "new-version", "unchanged"]
@@ -62,22 +63,34 @@ def document_country(doc: StructuredDocument) -> str | None:
     return country if count >= COUNTRY_SHARE * sum(countries.values()) else None
 
 
+@dataclass(frozen=True)
+class Uploader:
+    """Who uploaded a document: the account, and a focal point's country (None otherwise)."""
+
+    name: str
+    id: int | None = None
+    country: str | None = None  # a focal point's: the document is filed under it only
+
+
 def save_document(
     db: Database,
     doc: StructuredDocument,
     *,
     reader: str,
-    uploaded_by: str | None = None,
-    country: str | None = None,
+    uploader: Uploader | None = None,
 ) -> SaveResult:
     """Store doc with its sections, paragraphs and repairs; a no-op when its bytes are known.
 
-    The document's country is `country` when given (a focal point's upload), otherwise
+    A focal point's upload (`uploader.country`) is filed under their country, whatever its title
+    or paragraphs say, and its paragraphs attributed to another country are filed under theirs
+    too (`own_country_only`): it never counts for another country. Other documents get
     `document_country(doc)`. NUL characters are dropped and counted as a repair (`strip_nul`),
     so SQLite and PostgreSQL store the same text. A new version of a name another process is
     storing at the same time is retried with the next version number.
     """
     doc = strip_nul(doc)
+    if uploader is not None and uploader.country:
+        doc = own_country_only(doc, uploader.country)
     source = doc.repaired.source
     for _attempt in range(VERSION_ATTEMPTS):
         known = find_document_by_hash(db, source.sha256)
@@ -85,9 +98,7 @@ def save_document(
             return known
         version = _latest_version(db, source.name) + 1
         try:
-            return _insert_version(
-                db, doc, reader=reader, version=version, uploaded_by=uploaded_by, country=country
-            )
+            return _insert_version(db, doc, reader=reader, version=version, uploader=uploader)
         except IntegrityError as exc:
             # Another process may have stored the same bytes, or this version number of the same
             # name, in the meantime: then look again and take the next number.
@@ -110,6 +121,32 @@ def save_document(
     )
 
 
+def own_country_only(doc: StructuredDocument, country: str) -> StructuredDocument:
+    """A focal point's upload with every paragraph naming another country filed under theirs,
+    and a problem line saying how many were moved from which countries."""
+    moved = Counter(
+        para.attribution.country
+        for para in doc.paragraphs
+        if para.attribution.country and para.attribution.country != country
+    )
+    if not moved:
+        return doc
+    paragraphs = tuple(
+        replace(para, attribution=replace(para.attribution, country=country))
+        if para.attribution.country and para.attribution.country != country
+        else para
+        for para in doc.paragraphs
+    )
+    others = ", ".join(sorted(moved))
+    note = (
+        f"{sum(moved.values())} paragraphs were attributed to another country ({others}); "
+        f"as an upload by a focal point for {country} they are filed under {country}."
+    )
+    source = doc.repaired.source
+    source = replace(source, problems=(*source.problems, note))
+    return replace(doc, paragraphs=paragraphs, repaired=replace(doc.repaired, source=source))
+
+
 def _latest_version(db: Database, name: str) -> int:
     with db.sessions() as session:
         latest = session.scalar(
@@ -124,8 +161,7 @@ def _insert_version(
     *,
     reader: str,
     version: int,
-    uploaded_by: str | None,
-    country: str | None,
+    uploader: Uploader | None,
 ) -> SaveResult:
     """Store doc as this version of its name, or a later one if another process stored that
     version meanwhile (IntegrityError when another process stored the same bytes).
@@ -145,8 +181,10 @@ def _insert_version(
         )
         version = max(version, int(latest or 0) + 1)
         row = _document_row(doc, reader=reader, version=version)
-        row.country = country or document_country(doc)
-        row.uploaded_by = uploaded_by
+        if uploader is not None:
+            row.uploaded_by, row.uploader_id = uploader.name, uploader.id
+            row.uploader_country = uploader.country
+        row.country = row.uploader_country or document_country(doc)
         session.add(row)
         session.flush()
         return SaveResult(row.id, "new-version" if version > 1 else "new", row.version)
@@ -168,6 +206,7 @@ def _document_row(doc: StructuredDocument, *, reader: str, version: int) -> Docu
         raw_text=source.raw_text,
         problems=list(source.problems),
         ingested_at=datetime.now(UTC),
+        signature=text_signature(para.text for para in doc.paragraphs),
     )
     row.sections = [_section_row(seq, section) for seq, section in enumerate(doc.sections)]
     row.paragraphs = [_paragraph_row(para) for para in doc.paragraphs]

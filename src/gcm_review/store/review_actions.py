@@ -1,9 +1,9 @@
 """Analysts' decisions on tags: accept, reject, add; independent coding; the review queue.
 
-Every change writes an audit row, and every decision updates the deciding coder's paragraph
-review (their current labels for the paragraph), the unit of inter-coder agreement, even when
-the tag already had the status the coder chose. `code_paragraph` records a coder's own labels
-for a paragraph without touching any tag: coding blind is what makes agreement meaningful.
+Every change writes an audit row. Decisions on tags change tags only: they are review, not
+coding, and never count in inter-coder agreement. `code_paragraph` records a coder's own labels
+for a paragraph (given blind on the coding page) without touching any tag: those codings alone
+are what agreement is measured on.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from gcm_review.model.stored import (
     MODEL_SOURCE,
     ParagraphView,
     TagStatus,
-    label_counts,
 )
 from gcm_review.store import audit
 from gcm_review.store.browse import (
@@ -40,6 +39,7 @@ from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphReviewRow, ParagraphRow, TagRow
 from gcm_review.store.users import User
 
+CODING_ORIGIN = "coding"  # paragraph_reviews.origin of labels given on the coding page
 UNCERTAIN = 0.5  # the queue shows first the proposals whose probability is closest to this
 ANALYST_EVIDENCE = ({"tagger": "analyst", "score": 1.0, "matched": [], "sentence": None},)
 
@@ -69,13 +69,6 @@ def _snapshot(row: TagRow) -> dict[str, Any]:
     }
 
 
-def _counted_labels(session: Session, paragraph_id: int) -> set[str]:
-    by_label: dict[str, list[TagRow]] = {}
-    for row in session.scalars(select(TagRow).where(TagRow.paragraph_id == paragraph_id)):
-        by_label.setdefault(row.label, []).append(row)
-    return {label for label, rows in by_label.items() if label_counts(rows)}
-
-
 def _review_row(session: Session, paragraph_id: int, coder: str) -> ParagraphReviewRow | None:
     return session.scalars(
         select(ParagraphReviewRow).where(
@@ -84,42 +77,12 @@ def _review_row(session: Session, paragraph_id: int, coder: str) -> ParagraphRev
     ).first()
 
 
-def _update_review(session: Session, paragraph_id: int, coder: str, label: str, on: bool) -> None:
-    """Upsert the coder's labels for the paragraph: their earlier labels (or, on a first
-    decision, the labels that counted before it) with this decision applied."""
-    review = _review_row(session, paragraph_id, coder)
-    labels = set(review.labels) if review is not None else _counted_labels(session, paragraph_id)
-    if on:
-        labels.add(label)
-    else:
-        labels.discard(label)
-    now = datetime.now(UTC)
-    if review is None:
-        session.add(
-            ParagraphReviewRow(
-                paragraph_id=paragraph_id, coder=coder, labels=sorted(labels), reviewed_at=now
-            )
-        )
-    else:
-        review.labels = sorted(labels)
-        review.reviewed_at = now
-
-
 def _decide(db: Database, tag_id: int, user: User, status: TagStatus) -> TagView:
     with db.transaction() as session:
         row = visible_tag(session, tag_id, user)
         if row.status == status:
-            # The tag stays as it is (and no audit row is written), but this coder's judgement
-            # still goes into their review, or a second coder agreeing would leave no trace.
-            _update_review(
-                session, row.paragraph_id, user.name, row.label, status == TagStatus.ACCEPTED
-            )
-            return tag_view(row)
+            return tag_view(row)  # as it is already: no change, no audit row
         before = _snapshot(row)
-        # Read the coder's starting labels before the change is flushed.
-        _update_review(
-            session, row.paragraph_id, user.name, row.label, status == TagStatus.ACCEPTED
-        )
         row.status = status
         action = "tag.accept" if status == TagStatus.ACCEPTED else "tag.reject"
         audit.record(session, user.name, action, "tag", row.id, before=before, after=_snapshot(row))
@@ -143,8 +106,6 @@ def add_tag(db: Database, paragraph_id: int, label: str, user: User) -> TagView:
         raise InvalidLabel(f"unknown label {label!r}", hint=label_hint(load_framework()))
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
-        # The coder's review gets the label even when an accepted tag has it already.
-        _update_review(session, paragraph_id, user.name, label, True)
         accepted = session.scalars(
             select(TagRow).where(
                 TagRow.paragraph_id == paragraph_id,
@@ -181,17 +142,22 @@ def code_paragraph(db: Database, paragraph_id: int, labels: Collection[str], use
     with db.transaction() as session:
         visible_paragraph(session, paragraph_id, user)
         review = _review_row(session, paragraph_id, user.name)
-        before = None if review is None else sorted(review.labels)
+        # A row an earlier version derived from review decisions was never this coder's coding.
+        coded = review is not None and review.origin == CODING_ORIGIN
+        before = sorted(review.labels) if review is not None and coded else None
         now = datetime.now(UTC)
         if review is None:
             session.add(
                 ParagraphReviewRow(
-                    paragraph_id=paragraph_id, coder=user.name, labels=chosen, reviewed_at=now
+                    paragraph_id=paragraph_id,
+                    coder=user.name,
+                    labels=chosen,
+                    reviewed_at=now,
+                    origin=CODING_ORIGIN,
                 )
             )
         else:
-            review.labels = chosen
-            review.reviewed_at = now
+            review.labels, review.reviewed_at, review.origin = chosen, now, CODING_ORIGIN
         if before != chosen:
             audit.record(
                 session,
@@ -208,11 +174,12 @@ def code_paragraph(db: Database, paragraph_id: int, labels: Collection[str], use
 def coder_labels(
     db: Database, paragraph_ids: Collection[int], coder: str
 ) -> dict[int, frozenset[str]]:
-    """The coder's own labels for those of the paragraphs they reviewed or coded."""
+    """The coder's own labels for those of the paragraphs they coded."""
     if not paragraph_ids:
         return {}
     query = select(ParagraphReviewRow).where(
         ParagraphReviewRow.coder == coder,
+        ParagraphReviewRow.origin == CODING_ORIGIN,
         ParagraphReviewRow.paragraph_id.in_(sorted(paragraph_ids)),
     )
     with db.sessions() as session:

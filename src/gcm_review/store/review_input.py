@@ -1,4 +1,5 @@
-"""Reading stored documents back as the synthesis input: paragraphs with the tags that count.
+"""Reading stored documents back as the synthesis input: paragraphs with the tags that count,
+and what the copy rule reads of each document (`store.relations`).
 
 Which labels count is `model.stored.label_counts`, per paragraph and label: an analyst's
 decision stands whatever other tags of the label exist; without one, the tagger's decided
@@ -11,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from gcm_review.model.stored import (
     ParagraphTag,
@@ -20,10 +21,11 @@ from gcm_review.model.stored import (
     label_counts,
     tag_counts,
 )
-from gcm_review.model.synthesis_input import DocumentInfo, ReviewInput, SectionInfo
+from gcm_review.model.synthesis_input import ReviewInput, SectionInfo
 from gcm_review.store.database import Database
 from gcm_review.store.records import paragraph_fields
-from gcm_review.store.tables import DocumentRow, ParagraphRow, SectionRow, TagRow
+from gcm_review.store.relations import accepted_pairs, document_info
+from gcm_review.store.tables import DocumentRow, ParagraphRow, RepairRow, SectionRow, TagRow
 
 SKIPPED_KINDS = ("contents",)
 
@@ -58,14 +60,26 @@ def load_review_input(db: Database, document_ids: Sequence[int] | None = None) -
             for row in para_rows
             if row.kind not in SKIPPED_KINDS
         ]
+        repairs = _repairs(session, ids)
+        pairs = accepted_pairs(session)
     counts: dict[int, int] = defaultdict(int)
     for para in paragraphs:
         counts[para.document_id] += 1
     infos = tuple(
-        DocumentInfo(row.id, row.source_name, row.title, row.language, counts[row.id])
+        document_info(row, paragraphs=counts[row.id], repairs=repairs.get(row.id, 0))
         for row in doc_rows
     )
-    return ReviewInput(infos, tuple(sections), tuple(paragraphs))
+    return ReviewInput(infos, tuple(sections), tuple(paragraphs), accepted_pairs=pairs)
+
+
+def _repairs(session: Any, document_ids: Sequence[int]) -> dict[int, int]:
+    """The repairs recorded for each document (a record may sum up several)."""
+    query = (
+        select(RepairRow.document_id, func.sum(RepairRow.count))
+        .where(RepairRow.document_id.in_(document_ids))
+        .group_by(RepairRow.document_id)
+    )
+    return {document_id: int(total or 0) for document_id, total in session.execute(query)}
 
 
 def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[ParagraphTag]]:

@@ -1,14 +1,18 @@
 """Finding paragraphs: full-text search (SQLite FTS5 or PostgreSQL) and cross-language search.
 
-Full text: the user's words, whole words only, all of them required; every character that could
-be an operator (quotes, brackets, `*`, `-`, `:`, NEAR, OR, ...) is dropped or quoted, and the
-words travel as bound parameters. Both sides are compared in one form, `searchable_text`:
-casefolded, compatibility-decomposed (Arabic presentation forms and ligatures become letters),
-Arabic folded (no harakat, shadda or tatweel; hamza seats, alef forms, ta marbuta and alef maqsura
-unified) and every combining mark dropped (so Latin accents too). Each paragraph stores that form
-in `paragraphs.search_text`, which the index covers (an FTS5 table on SQLite, a GIN index on
-PostgreSQL), and each query word goes through the same function, so "العمال" finds "العُمّال",
-"migracion" finds "migración", on both databases. Snippets show the paragraph's own text.
+Full text: the user's words, all of them required; every character that could be an operator
+(quotes, brackets, `*`, `-`, `:`, NEAR, OR, ...) is dropped or quoted, and the words travel as
+bound parameters. Both sides are compared in one form, `searchable_text`: casefolded,
+compatibility-decomposed (Arabic presentation forms and ligatures become letters), Arabic folded
+(no harakat, shadda or tatweel; hamza seats, alef forms, ta marbuta and alef maqsura unified)
+and every combining mark dropped (so Latin accents too), followed by the light stems of its words
+(`word_forms`: Arabic clitics such as the article, conjunctions and prepositions, and pronoun and
+plural endings taken off; English, French, Spanish and Portuguese plural endings taken off).
+Each paragraph stores that form in `paragraphs.search_text`, which the index covers (an FTS5
+table on SQLite, a GIN index on PostgreSQL), and each query word is looked for in any of its own
+forms, so "العمال" finds "العُمّال", "مهاجرين" finds "المهاجرين", "الخارج" finds "بالخارج",
+"remittance" finds "remittances" and "migracion" finds "migraciones", on both databases.
+Snippets show the paragraph's own text.
 
 Semantic search (workflows.search) ranks the paragraphs `paragraph_texts` gives by meaning and
 marks them with `snippet`.
@@ -16,6 +20,7 @@ marks them with `snippet`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -23,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select, text
 
-from gcm_review.languages import search_fold
+from gcm_review.languages import known_languages, search_fold, stem
 from gcm_review.languages.script import (
     ARABIC_HARAKAT,
     ARABIC_SIGNS,
@@ -60,27 +65,75 @@ class SearchHit:
     document: str  # the document's source name
     snippet: tuple[SnippetPiece, ...]
     rank: float
+    language: str | None = None  # the paragraph's language, when known
+
+
+@dataclass(frozen=True)
+class SearchedParagraph:
+    """A paragraph semantic search may rank: its text, language and document."""
+
+    paragraph_id: int
+    document_id: int
+    document: str  # the document's source name
+    text: str
+    language: str | None
 
 
 def searchable_text(text: str) -> str:
-    """Text in the form full-text search compares: stored in paragraphs.search_text and indexed,
-    and applied to every query word. Casefolded, Arabic folded, no accents or other marks.
+    """Text in the form full-text search compares, stored in paragraphs.search_text and indexed:
+    casefolded, Arabic folded, no accents or other marks, then (on a line of its own) the light
+    stems of its words that are not words of the text already.
 
-    Migration 0004 holds a copy of this function for its backfill: a change here needs a new
-    migration that re-folds paragraphs.search_text.
+    Migration 0008 holds a copy of this function for its backfill: a change here (or in the
+    affixes of the language files) needs a new migration that re-folds paragraphs.search_text.
     """
-    return search_fold(text)
+    folded = search_fold(text)
+    words = _QUERY_WORD.findall(folded)
+    seen = set(words)
+    stems = []
+    for word in dict.fromkeys(words):
+        for form in word_forms(word)[1:]:
+            if form not in seen:
+                seen.add(form)
+                stems.append(form)
+    return f"{folded}\n{' '.join(stems)}" if stems else folded
+
+
+@functools.lru_cache(maxsize=65536)
+def word_forms(word: str) -> tuple[str, ...]:
+    """A folded word, then its light stems in every language written in its script that has
+    affixes (clitics, plural endings): the forms the index holds for the word, and those a
+    query word is looked for in."""
+    forms = dict.fromkeys([word])
+    for code, letters in _stemming_languages():
+        if letters.search(word):
+            forms[stem(word, code)] = None
+    return tuple(form for form in forms if form)
+
+
+@functools.cache
+def _stemming_languages() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, a pattern of its script's letters) of each known language that has affixes."""
+    found = []
+    for language in known_languages():
+        clitics = language.clitics
+        if language.stem_rules or clitics.suffixes or clitics.article or clitics.prepositions:
+            found.append((language.code, re.compile(f"[{language.script.letters}]")))
+    return tuple(found)
 
 
 def query_words(query: str) -> list[str]:
     """The words of a query in searchable form: letters and digits only, duplicates dropped."""
-    found = _QUERY_WORD.findall(searchable_text(query))
+    found = _QUERY_WORD.findall(search_fold(query))
     return list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
 
 
 def fts5_expression(words: Sequence[str]) -> str:
-    """A safe FTS5 MATCH expression: every word quoted, words AND-ed."""
-    return " AND ".join(f'"{word}"' for word in words)  # words hold letters and digits only
+    """A safe FTS5 MATCH expression: every word required, in any of its forms, each quoted."""
+    # The forms hold letters and digits only.
+    return " AND ".join(
+        "(" + " OR ".join(f'"{form}"' for form in word_forms(word)) + ")" for word in words
+    )
 
 
 def full_text_search(
@@ -137,8 +190,11 @@ def _postgres_rows(
     where, params = _filters(document_ids)
     groups = []
     for index, word in enumerate(words):
-        params[f"w{index}"] = word
-        groups.append(f"plainto_tsquery('simple', :w{index})")
+        alternatives = []
+        for number, form in enumerate(word_forms(word)):
+            params[f"w{index}_{number}"] = form
+            alternatives.append(f"plainto_tsquery('simple', :w{index}_{number})")
+        groups.append(f"({' || '.join(alternatives)})")
     statement = text(
         "SELECT p.id, p.document_id, d.source_name, p.text, "
         "ts_rank(to_tsvector('simple', p.search_text), q.query) AS score "
@@ -157,13 +213,15 @@ def _expanding(params: dict[str, Any]) -> list[Any]:
     ]
 
 
-def paragraph_texts(
-    db: Database, document_ids: Collection[int] | None
-) -> list[tuple[int, int, str, str]]:
-    """(paragraph id, document id, document name, text) of every searched paragraph, by id."""
+def paragraph_texts(db: Database, document_ids: Collection[int] | None) -> list[SearchedParagraph]:
+    """Every searched paragraph (of the given documents, or all), by id."""
     query = (
         select(
-            ParagraphRow.id, ParagraphRow.document_id, DocumentRow.source_name, ParagraphRow.text
+            ParagraphRow.id,
+            ParagraphRow.document_id,
+            DocumentRow.source_name,
+            ParagraphRow.text,
+            ParagraphRow.language,
         )
         .join(DocumentRow)
         .where(ParagraphRow.kind.not_in(SKIPPED_KINDS))
@@ -172,16 +230,18 @@ def paragraph_texts(
     if document_ids is not None:
         query = query.where(ParagraphRow.document_id.in_(sorted(document_ids)))
     with db.sessions() as session:
-        return [(row[0], row[1], row[2], row[3]) for row in session.execute(query)]
+        return [SearchedParagraph(*row) for row in session.execute(query)]
 
 
 def snippet(body: str, words: Sequence[str]) -> tuple[SnippetPiece, ...]:
-    """The paragraph (cut around the first match when long) with the query's words marked."""
-    wanted = {searchable_text(word) for word in words}
+    """The paragraph (cut around the first match when long) with the words marked that share a
+    form with a query word (so "المهاجرين" is marked for "مهاجرين", "remittances" for
+    "remittance")."""
+    wanted = {form for word in words for form in word_forms(search_fold(word))}
     matches = [
         (m.start(), m.end())
         for m in _TEXT_WORD.finditer(body)
-        if searchable_text(m.group()) in wanted
+        if not wanted.isdisjoint(word_forms(search_fold(m.group())))
     ]
     start, end = _window(body, matches[0][0] if matches else 0)
     pieces: list[SnippetPiece] = []

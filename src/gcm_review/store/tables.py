@@ -31,7 +31,10 @@ class DocumentRow(Base):
     """One stored version of an input file, identified by the hash of its bytes."""
 
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("source_name", "version", name="uq_documents_version"),)
+    __table_args__ = (
+        UniqueConstraint("source_name", "version", name="uq_documents_version"),
+        {"sqlite_autoincrement": True},  # an id is never given again after a deletion
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
@@ -49,6 +52,12 @@ class DocumentRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     country: Mapped[str | None] = mapped_column(String(3))  # whose report it is, when known
     uploaded_by: Mapped[str | None] = mapped_column(String(100))
+    uploader_id: Mapped[int | None] = mapped_column(Integer)  # the account, kept after deletion
+    # A focal point's country when a focal point uploaded it: the document is then theirs only.
+    uploader_country: Mapped[str | None] = mapped_column(String(3))
+    kind: Mapped[str | None] = mapped_column(String(30))  # "national-review", ... (analysts)
+    review_cycle: Mapped[str | None] = mapped_column(String(40))  # "2024", ... (analysts)
+    signature: Mapped[list[int] | None] = mapped_column(JSON)  # store.signatures, for copies
 
     sections: Mapped[list[SectionRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="SectionRow.seq"
@@ -59,6 +68,29 @@ class DocumentRow(Base):
     repairs: Mapped[list[RepairRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="RepairRow.seq"
     )
+
+
+class DocumentRelationRow(Base):
+    """Two documents of different uploaders that look like one report (a copy or a version),
+    proposed to an analyst: applied only once accepted."""
+
+    __tablename__ = "document_relations"
+    __table_args__ = (
+        UniqueConstraint("document_id", "kept_id", name="uq_document_relations_pair"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The document that would be set aside, and the one that would count instead.
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    kept_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "copy" or "version"
+    status: Mapped[str] = mapped_column(String(20))  # "proposed", "accepted", "refused"
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class SectionRow(Base):
@@ -186,6 +218,23 @@ class ParagraphReviewRow(Base):
     coder: Mapped[str] = mapped_column(String(100))
     labels: Mapped[list[str]] = mapped_column(JSON)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # "coding": labels given on the coding page (what agreement counts). "review": labels an
+    # earlier version derived from accept/reject decisions (migration 0008), never counted.
+    origin: Mapped[str] = mapped_column(String(20), default="coding", server_default="coding")
+
+
+class AdjudicationRow(Base):
+    """The settled labels of a paragraph its coders disagreed on, and who settled them when."""
+
+    __tablename__ = "adjudications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraphs.id", ondelete="CASCADE"), unique=True
+    )
+    labels: Mapped[list[str]] = mapped_column(JSON)
+    adjudicator: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class TrainingRunRow(Base):

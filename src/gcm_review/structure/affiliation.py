@@ -35,6 +35,11 @@ _CONNECTOR_TAIL = re.compile(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|l['’])\s+", re.IGNORECASE)
 
 
+def has_organisation_word(text: str) -> bool:
+    """Whether the text names an organisation ("Network", "Ministry", "وزارة", "IOM", ...)."""
+    return _ORGANISATION_WORDS.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Affiliation:
     """What a speaker's introduction says about them."""

@@ -1,22 +1,25 @@
 """Who a paragraph speaks for: its own speaker, else what its place in the document implies.
 
-Country precedence: the speaker's own introduction > the enclosing country heading > for an
-unnumbered fragment inside a country section, the one other country it names as an actor.
-A paragraph without a speaker inherits the previous paragraph's speaker only when it continues
-it (same section, a fragment or a pronoun opening, and no he/she mismatch).
+Country precedence: the speaker's own introduction > for an unnumbered fragment, the one
+other country it names as an actor (other than its section's or the previous paragraph's) >
+the enclosing country heading. A paragraph without a speaker inherits the previous paragraph's
+speaker only when it continues it (same section, a fragment or a pronoun opening, and no he/she
+mismatch); a fragment whose pronoun contradicts the previous speaker cannot be placed and is
+left unattributed (`unplaced`), never given to the section's country. A chair, moderator or
+facilitator the paragraph names is recorded with their role.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gcm_review.languages import is_arabic_char, known_languages, proclitic_pattern
 from gcm_review.languages.script import ARABIC_BASE_LETTERS
 from gcm_review.model import Attribution
 from gcm_review.structure.affiliation import read_affiliation
 from gcm_review.structure.countries import CountryMention, find_countries
-from gcm_review.structure.speakers import SpeakerIntro, find_speaker
+from gcm_review.structure.speakers import SpeakerIntro, find_chair, find_speaker
 from gcm_review.structure.stakeholders import stakeholder_group
 from gcm_review.structure.vocabulary import speaker_gender
 
@@ -54,6 +57,14 @@ class AttributionContext:
 
 def attribute(text: str, context: AttributionContext) -> Attribution:
     """The speaker, title, organisation, country and stakeholder group of one paragraph."""
+    found = _attribute(text, context)
+    chair = find_chair(text)
+    if chair is None or not chair.speaker:
+        return found
+    return replace(found, chair=chair.speaker, chair_role=chair.role)
+
+
+def _attribute(text: str, context: AttributionContext) -> Attribution:
     intro = find_speaker(text)
     if intro is not None and intro.speaker:
         return _from_speaker(intro, context)
@@ -64,10 +75,29 @@ def attribute(text: str, context: AttributionContext) -> Attribution:
     if actor is not None:
         return Attribution(country=actor, stakeholder_group="member-state")
     if _continues_previous(text, context) and context.previous is not None:
-        return context.previous
+        return _without_chair(context.previous)
+    if unplaced(text, context):
+        return Attribution()
     # Text under a country heading with no speaker of its own is that country's reporting.
     section = context.section_country
     return Attribution(country=section, stakeholder_group="member-state" if section else None)
+
+
+def unplaced(text: str, context: AttributionContext) -> bool:
+    """A fragment that cannot be placed: it names no speaker or acting country of its own, and
+    its pronoun ("She concluded ...") contradicts the previous paragraph's speaker."""
+    previous = context.previous
+    if not context.fragment or previous is None or previous.speaker is None:
+        return False
+    if find_speaker(text) is not None or _other_actor_country(text, context) is not None:
+        return False
+    expected = speaker_gender(previous.speaker)
+    found = pronoun_gender(text)
+    return expected is not None and found is not None and expected != found
+
+
+def _without_chair(attribution: Attribution) -> Attribution:
+    return replace(attribution, chair=None, chair_role=None)
 
 
 def _from_speaker(intro: SpeakerIntro, context: AttributionContext) -> Attribution:
@@ -82,6 +112,7 @@ def _from_speaker(intro: SpeakerIntro, context: AttributionContext) -> Attributi
         organisation=affiliation.organisation,
         country=country,
         stakeholder_group=group,
+        role=intro.role if intro.chairs else None,
     )
 
 
@@ -105,14 +136,17 @@ def pronoun_gender(text: str) -> str | None:
 
 
 def _other_actor_country(text: str, context: AttributionContext) -> str | None:
-    """In a country section, an unnumbered fragment about exactly one other country's action."""
-    section = context.section_country
-    if section is None or not context.unnumbered:
+    """An unnumbered paragraph about exactly one country's action, when that country is not
+    the one its section or the previous paragraph speaks for ("Tunisia had also worked ..."
+    after Iraq's statement)."""
+    previous = context.previous.country if context.previous is not None else None
+    current = context.section_country or previous
+    if current is None or not context.unnumbered:
         return None
     mentions = find_countries(text)
     named = {mention.code for mention in mentions}
     actors = {mention.code for mention in mentions if _is_actor(text, mention)}
-    if section in named or len(actors) != 1:
+    if current in named or len(actors) != 1:
         return None
     return actors.pop()
 

@@ -28,6 +28,8 @@ _PAGE_REF = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
 _TABBED_ENTRY = re.compile(rf"\S.*\t\s*{_PAGE_REF}\s*(?:\t\s*\d{{1,3}})?\s*$")
 _LEADER_ENTRY = re.compile(rf"\S.*?(?:\.{{3,}}|…+|\s\.\s\.)\s*{_PAGE_REF}\s*$")
 _TRAILING_PAGES = re.compile(rf"\s{_PAGE_REF}(?:\s+\d{{1,3}})?\s*$")
+# "Opening session 11-18 6", "Key messages 10 4": paragraphs (a range or one) and a page
+_PARAGRAPHS_AND_PAGE = re.compile(r"[^\W\d].*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+\d{1,3}\s*$")
 _MAX_ENTRY_WORDS = 30
 _MAX_PART_TITLE_WORDS = 6
 
@@ -40,7 +42,8 @@ def is_contents_title(text: str) -> bool:
 def is_contents_entry(text: str, *, inside: bool) -> bool:
     """Whether the line is an entry of a table of contents.
 
-    Anywhere, a line whose page numbers are set off by tabs or dot leaders is an entry. Right
+    Anywhere, a line whose page numbers are set off by tabs or dot leaders is an entry, and so
+    is a line that ends in paragraph numbers and a page ("Opening session 11-18 6"). Right
     after a "Contents" heading (inside=True), lines split by several tabs, column headers
     ("Paragraphs  Page") and short lines ending in page numbers count too.
     """
@@ -49,12 +52,19 @@ def is_contents_entry(text: str, *, inside: bool) -> bool:
         return False
     if _TABBED_ENTRY.match(raw.strip("\n")) or _LEADER_ENTRY.match(raw):
         return True
+    if ends_with_paragraphs_and_page(raw):
+        return True
     if not inside:
         return False
     words = clean_text(raw).casefold().split()
     if words and all(word in _COLUMN_HEADERS for word in words):
         return True
     return raw.count("\t") >= 2 or bool(_TRAILING_PAGES.search(raw) and not raw.endswith("."))
+
+
+def ends_with_paragraphs_and_page(text: str) -> bool:
+    """Whether the line ends like an entry of a contents: paragraph numbers, then a page."""
+    return _PARAGRAPHS_AND_PAGE.match(clean_text(ascii_digits(text))) is not None
 
 
 def contents_lines(texts: Sequence[str]) -> frozenset[int]:

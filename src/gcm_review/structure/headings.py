@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from gcm_review.frameworks import Framework
 from gcm_review.languages import clean_text, fold_arabic_letters, known_languages, word_count
 from gcm_review.languages.script import ARABIC_BASE_LETTERS, ARABIC_FATHATAN, is_arabic_char
+from gcm_review.structure.contents import ends_with_paragraphs_and_page
 from gcm_review.structure.countries import country_name, fuzzy_country, whole_country
 from gcm_review.structure.numbering import split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
@@ -101,6 +102,8 @@ def classify_heading(
     line = clean_text(text)
     if not line or (format_level is None and word_count(line) > _MAX_KEYWORD_WORDS):
         return None  # no heading rule accepts more than this many words
+    if format_level is None and ends_with_paragraphs_and_page(line):
+        return None  # an entry of a table of contents, never a section
     found = _structural(line) or _numbered(text) or _keyword(line) or _country_line(line)
     if found is None and (format_level is not None or _is_title_line(line, previous)):
         found = _make(_clean_title(line), "heading", TITLE_LEVEL)
@@ -202,7 +205,7 @@ def _looks_like_title(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or is_arabic_char(first)):
         return False
-    if "," in text or HONORIFIC_AT_START.match(text):
+    if "," in text or "،" in text or HONORIFIC_AT_START.match(text):
         return False
     if words[-1].casefold() in FUNCTION_WORDS or words[0].casefold() in IMPERATIVE_VERBS:
         return False

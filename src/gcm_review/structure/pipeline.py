@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from gcm_review.frameworks import Framework, load_framework
 from gcm_review.languages import clean_text, detect_language, majority_language
@@ -14,16 +14,24 @@ from gcm_review.model import (
     Section,
     StructuredDocument,
 )
-from gcm_review.structure.attribution import AttributionContext, attribute
+from gcm_review.structure.attribution import AttributionContext, attribute, unplaced
 from gcm_review.structure.contents import contents_lines
 from gcm_review.structure.headings import HeadingMatch, classify_heading
+from gcm_review.structure.non_substantive import NON_SUBSTANTIVE, is_non_substantive
 from gcm_review.structure.numbering import MarkedText, split_marker
 from gcm_review.structure.objective_refs import find_objective_refs
 from gcm_review.structure.outline import Outline
+from gcm_review.structure.placement_problems import (
+    missing_headings,
+    outside_problem,
+    unplaced_problem,
+)
 from gcm_review.structure.reporting_country import (
     OPENING_PARAGRAPHS,
     reporting_country,
+    speak_as,
     speak_for,
+    submitter,
 )
 from gcm_review.structure.title import TitleLine, find_title
 
@@ -44,6 +52,9 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
     """Find the title, the sections and the paragraphs of a repaired document.
 
     Explicit references are to the objectives of `framework` (the GCM unless another is given).
+    What it cannot place (a continuation whose speaker cannot be told, a paragraph about the
+    whole meeting under a roundtable, a missing roundtable heading) is added, one line each,
+    to the problems of the returned document's source.
     """
     framework = framework or load_framework()
     blocks = [block for block in doc.blocks if block.text.strip()]
@@ -56,10 +67,39 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
         ],
         metadata_title=doc.source.metadata_title,
     )
-    skipped = set(title.blocks)
-    outline = Outline()
-    sections: list[Section] = []
-    paragraphs: list[Paragraph] = []
+    walk = _walk(blocks, set(title.blocks), contents, headings, framework)
+    paragraphs = walk.paragraphs
+    language = majority_language((p.language, len(p.text)) for p in paragraphs)
+    filled = tuple(
+        _typed(p if p.language else replace(p, language=language), title.title) for p in paragraphs
+    )
+    filled = _speaking_for(filled, title.title)
+    problems = (*walk.problems, *missing_headings(walk.outline.missing))
+    if problems:  # reported with the reader's and repairs' problems
+        source = replace(doc.source, problems=(*doc.source.problems, *problems))
+        doc = replace(doc, source=source)
+    return StructuredDocument(doc, title.title, language, tuple(walk.sections), filled)
+
+
+@dataclass
+class _Walk:
+    """What one pass over the blocks found."""
+
+    outline: Outline = field(default_factory=Outline)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _walk(
+    blocks: list[Block],
+    skipped: set[int],
+    contents: frozenset[int],
+    headings: dict[int, HeadingMatch],
+    framework: Framework,
+) -> _Walk:
+    walk = _Walk()
+    outline = walk.outline
     previous: _Previous | None = None
     for index, block in enumerate(blocks):
         if index in skipped:
@@ -68,22 +108,39 @@ def structure(doc: RepairedDocument, *, framework: Framework | None = None) -> S
         if heading is not None:
             section = _section(heading, block)
             outline.enter(section)
-            sections.append(section)
+            walk.sections.append(section)
             continue
         paragraph = _paragraph(
-            block, len(paragraphs), index in contents, outline, previous, framework=framework
+            block,
+            len(walk.paragraphs),
+            index in contents,
+            outline,
+            previous,
+            walk.problems,
+            framework=framework,
         )
         if paragraph is None:
             continue
-        paragraphs.append(paragraph)
+        walk.paragraphs.append(paragraph)
         previous = _Previous(paragraph.kind, paragraph.text, paragraph.attribution, outline.serial)
-    language = majority_language((p.language, len(p.text)) for p in paragraphs)
-    filled = tuple(p if p.language else replace(p, language=language) for p in paragraphs)
-    opening = [p.text for p in filled[:OPENING_PARAGRAPHS]]
-    country = reporting_country(title.title, opening)
+    return walk
+
+
+def _speaking_for(paragraphs: tuple[Paragraph, ...], title: str | None) -> tuple[Paragraph, ...]:
+    """A national review's paragraphs speak for its state, a submission's for its author."""
+    opening = [p.text for p in paragraphs[:OPENING_PARAGRAPHS]]
+    country = reporting_country(title, opening)
     if country is not None:
-        filled = speak_for(filled, country)
-    return StructuredDocument(doc, title.title, language, tuple(sections), filled)
+        return speak_for(paragraphs, country)
+    author = submitter(title, [p for p in paragraphs[:OPENING_PARAGRAPHS] if not p.number])
+    return speak_as(paragraphs, author) if author is not None else paragraphs
+
+
+def _typed(paragraph: Paragraph, title: str | None) -> Paragraph:
+    """The paragraph, of kind NON_SUBSTANTIVE when it is a dateline, disclaimer or the like."""
+    if paragraph.kind != "contents" and is_non_substantive(paragraph.text, title=title):
+        return replace(paragraph, kind=NON_SUBSTANTIVE)
+    return paragraph
 
 
 def _stops_title(index: int, contents: frozenset[int], headings: dict[int, HeadingMatch]) -> bool:
@@ -126,9 +183,11 @@ def _paragraph(
     in_contents: bool,
     outline: Outline,
     previous: _Previous | None,
+    problems: list[str],
     *,
     framework: Framework,
 ) -> Paragraph | None:
+    """The paragraph of one block; what cannot be placed is said in `problems`."""
     if in_contents:
         text = clean_text(block.text)
         return Paragraph(index, text, kind="contents", section=outline.titles, page=block.page)
@@ -143,17 +202,22 @@ def _paragraph(
         unnumbered=marked.marker != "number",
         fragment=kind == "fragment",
     )
+    if unplaced(marked.text, context):
+        problems.append(unplaced_problem(marked.text, block.page, context))
+    outside = outline.outside_roundtable(marked.text)  # filed under no section, and said so
+    if outside:
+        problems.append(outside_problem(marked.text, marked.number, outline.titles[-1]))
     return Paragraph(
         index=index,
         text=marked.text,
         number=marked.number,
         kind=kind,
-        section=outline.titles,
+        section=() if outside else outline.titles,
         page=block.page,
         language=detect_language(marked.text),
         attribution=attribute(marked.text, context),
         objective_refs=find_objective_refs(marked.text, framework=framework),
-        section_objective_refs=outline.objective_refs,
+        section_objective_refs=() if outside else outline.objective_refs,
     )
 
 

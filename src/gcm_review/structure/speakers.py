@@ -1,7 +1,9 @@
 """Who speaks in a paragraph: honorific + name, the introduction that follows, who chaired.
 
 "The session was facilitated by Ms. X, ... Mr. Y, Director ..., stressed ..." gives Y, with
-Ms. X as chair; a paragraph only about who chaired gives the chair.
+Ms. X as chair; a paragraph only about who chaired gives the chair. A chair's role is what the
+text calls it: "moderator" (moderated, animée, أدار), "facilitator" (facilitated, يسر) or
+"chair" (chaired, presided, présidée, ترأس, برئاسة); `find_chair` gives the paragraph's chair.
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ _CHAIR_STATEMENT = re.compile(
     r"^(?:also\s+|who\s+)?(?:co-)?(?:moderated|chaired|facilitated|presided)\b"
     rf"|^(?:a\s+)?(?:présidé|animé|modéré)\b|^(?:{_AR_CONJUNCTION}(?:أدار|أدارت|ترأس|ترأست|يسر|يسرت))\s",
 )
+_ROLES = (
+    ("moderator", re.compile(r"moderat|modér|anim|أدار|ادار", re.IGNORECASE)),
+    ("facilitator", re.compile(r"facilitat|يسر", re.IGNORECASE)),
+)
 _LATIN_VERBS = frozenset(
     words(
         "said says gave spoke made took began led saw held shared drew put set told underlines "
@@ -90,6 +96,7 @@ class SpeakerIntro:
     introduction: str = ""  # what follows the name: title, organisation, country
     represents: str | None = None  # X in "The representative of X, Mr. Y"
     chairs: bool = False  # this person chaired, moderated or facilitated
+    role: str | None = None  # "moderator", "facilitator" or "chair" when this person chairs
 
 
 def find_speaker(text: str) -> SpeakerIntro | None:
@@ -102,8 +109,11 @@ def find_speaker(text: str) -> SpeakerIntro | None:
         chaired_by = _CHAIRED_BY.search(sentence)
         if person is None and chaired_by:
             person = parse_person(sentence[chaired_by.end() :])
+            role = chair_role(chaired_by.group())
             person = (
-                SpeakerIntro(person.speaker, person.introduction, chairs=True) if person else None
+                SpeakerIntro(person.speaker, person.introduction, chairs=True, role=role)
+                if person
+                else None
             )
         if person is not None:
             chair = chair or person
@@ -154,8 +164,32 @@ def parse_person(sentence: str) -> SpeakerIntro | None:
     represents = groups.get("represents") or groups.get("represents_ar")
     introduction, statement = split_introduction(sentence[match.end() :])
     lead_verb = (groups.get("verb") or "").strip()
-    chairs = bool(_CHAIR_STATEMENT.match(statement) or _CHAIR_STATEMENT.match(lead_verb + " "))
-    return SpeakerIntro(speaker, introduction, represents, chairs)
+    chair_verb = _CHAIR_STATEMENT.match(statement) or _CHAIR_STATEMENT.match(lead_verb + " ")
+    role = chair_role(chair_verb.group()) if chair_verb else None
+    return SpeakerIntro(speaker, introduction, represents, chair_verb is not None, role)
+
+
+def find_chair(text: str) -> SpeakerIntro | None:
+    """The person the paragraph's opening says chaired, moderated or facilitated, if any."""
+    for sentence in split_sentences(text[:_HEAD_CHARS], limit=_SENTENCES_LOOKED_AT):
+        person = parse_person(sentence)
+        if person is not None and person.chairs:
+            return person
+        chaired_by = _CHAIRED_BY.search(sentence)
+        if person is None and chaired_by:
+            chair = parse_person(sentence[chaired_by.end() :])
+            if chair is not None:
+                role = chair_role(chaired_by.group())
+                return SpeakerIntro(chair.speaker, chair.introduction, chairs=True, role=role)
+    return None
+
+
+def chair_role(verb: str) -> str:
+    """ "moderator", "facilitator" or "chair", from the words that say someone chaired."""
+    for role, pattern in _ROLES:
+        if pattern.search(verb):
+            return role
+    return "chair"
 
 
 def split_introduction(rest: str) -> tuple[str, str]:

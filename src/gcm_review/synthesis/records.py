@@ -22,6 +22,11 @@ from gcm_review.model.synthesis_input import (
     ReviewInput,
     SectionInfo,
 )
+from gcm_review.synthesis.outline_records import (
+    ConferenceInfo,
+    ConferenceOutline,
+    StakeholderGroup,
+)
 
 __all__ = [
     "ATTENTION_CATEGORIES",
@@ -112,8 +117,9 @@ class ObjectiveEvidence:
 
     objective: int
     paragraph_ids: tuple[int, ...]
-    sentence: str
+    sentence: str  # a quotation: a whole sentence, or cut at a word with "…"
     paragraph_id: int  # where the strongest sentence is
+    quoted_under: int | None = None  # the objective already quoting the same sentence, if any
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,12 @@ class Synthesis:
     key_messages: tuple[KeyMessage, ...]
     stakeholder_groups: dict[str, int] = field(default_factory=dict)  # group -> paragraphs
     taggers: tuple[str, ...] = ()
+    # language -> paragraphs in a language the embedder was not trained on (tagged only where
+    # they name an objective explicitly)
+    uncovered_languages: dict[str, int] = field(default_factory=dict)
+    outlines: tuple[ConferenceOutline, ...] = ()  # one per conference record among the inputs
+    conference: ConferenceInfo | None = None  # from the conference file, when one was given
+    stakeholder_inputs: tuple[StakeholderGroup, ...] = ()  # groups other than member States
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

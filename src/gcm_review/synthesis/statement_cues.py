@@ -23,7 +23,8 @@ CUES: dict[str, dict[str, str]] = {
             went live; put in place; deployed; upgraded; scaled up; doubled; tripled; halved;
             concluded=0.7; was able to; were able to; managed to; took steps; taken steps;
             good practice*=0.7; promising practice*=0.7; best practice*=0.7; provides=0.5;
-            provided=0.5; offers=0.5""",
+            provided=0.5; offers=0.5; achievements=1.5; progress made; measures taken;
+            steps taken; efforts made=0.7; measures adopted; success stories=0.7""",
         "challenge": r"""challenge; challenges; challenging; difficult; difficulty; difficulties;
             lack of; lack; lacks; lacking; gap; gaps; insufficient; inadequate; limited; burden;
             obstacle*; barrier*; constraint*; shortage*; shortfall*; weak; weakness*; concern;
@@ -62,7 +63,7 @@ CUES: dict[str, dict[str, str]] = {
             facilitated by=2; co facilitated=2; opened the session=2; opened the meeting=2;
             closed the session=2; closed the meeting=2; opening session=1.5; closing session=1.5;
             opening remarks=1.5; closing remarks=1.5; agenda=2; welcomed participants=2;
-            welcomed the participants=2; documents=1; website=1.5; available on=1; took the floor=2;
+            welcomed the participants=2; documents=1; website=0.5; available on=1; took the floor=2;
             take the floor=2; the floor=1.5; was held=2; took place=1.5; attended by=1.5;
             rapporteur=1.5; keynote=1.5; panel=1; list of participants=2;
             interpretation was provided=2; adjourned=2; thanked=1.5; minute of silence=2;
@@ -72,7 +73,11 @@ CUES: dict[str, dict[str, str]] = {
             do not necessarily reflect=2; observers=1; remarks=1; organized by=1; organised by=1;
             co organized=1.5; jointly organized=1.5; hosted by=1; webinar=1; virtual=0.5; hybrid=1;
             available at=1.5; www=1.5; https=1.5;
-            re:\bstatements were (?:also )?(?:made|delivered)\b=2; the meeting=0.5; the session=0.5;
+            re:\bstatements were (?:also )?(?:made|delivered)\b=2;
+            re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:consultation|meeting|conference)=2;
+            re:\b(?:held|convened) (?:a|an|the)\b[^.]{0,120}\b(?:workshop|dialogue|webinar|forum)=2;
+            re:\b(?:documents?|presentations|agenda|report)\b[^.]{0,160}\bavailable\b=1.5;
+            the meeting=0.5; the session=0.5;
             the conference=0.5""",
     },
     "fr": {
@@ -209,7 +214,9 @@ IMPERATIVES: dict[str, str] = {
         foster guarantee harmonise harmonize implement improve include increase integrate invest
         involve mainstream mobilise mobilize prevent prioritise prioritize promote protect provide
         raise ratify recognise recognize reduce reform remove repeal review revise scale simplify
-        step strengthen support take train uphold upscale use work""",
+        step strengthen support take train uphold upscale use work generate introduce undertake
+        shape put prohibit dismantle listen offer monitor collect conduct accelerate apply
+        assess bridge emphasize emphasise stress reject reinforce redouble better release allow""",
     "fr": """abroger adopter allouer ameliorer accelerer accroitre appuyer assurer associer
         augmenter abolir combattre consolider creer developper elaborer elargir encourager etablir
         etendre eliminer favoriser faciliter fournir garantir generaliser harmoniser impliquer
@@ -220,6 +227,8 @@ IMPERATIVES: dict[str, str] = {
         حماية زيادة تشجيع التصديق المصادقة تبسيط مواءمة إشراك تخصيص اتخاذ إتاحة تكثيف رفع بناء
         إدراج تفعيل توحيد ترسيخ مكافحة معالجة الحد تمكين وضع العمل إيلاء إعطاء تبني""",
 }
+# English openings of a condition before an imperative ("Where ..., facilitate ...").
+OPENING_CONDITIONS = frozenset(["where", "when", "if", "once", "whenever", "wherever"])
 # A word after an English opening verb that shows it is a noun ("Support for ...", "Review of").
 NOT_IMPERATIVE_NEXT = frozenset(
     ["of", "for", "from", "by", "is", "was", "are", "were", "has", "have", "had", "will"]

@@ -36,6 +36,7 @@ from gcm_review.synthesis.statement_cues import (
     CUES,
     IMPERATIVES,
     NOT_IMPERATIVE_NEXT,
+    OPENING_CONDITIONS,
     TENSE_CUES,
 )
 
@@ -56,6 +57,15 @@ SUBSTANTIVE_ORDER: tuple[StatementType, ...] = (
 IMPERATIVE_WEIGHT = 1.5
 RECOMMENDATION_HEADINGS = ("recommendation", "recommandation", "توصي")
 
+LABEL_WORDS = 30
+# Finite verbs that show an opening -ing word is a subject ("Improving data remains a priority")
+_FINITE_VERB = frozenset(
+    {"is", "are", "was", "were", "remains", "remain", "remained", "has", "have", "had"}
+    | {"will", "would", "can", "could"}
+)
+# A unit's own list marker and number: "- 8.", "23.", "•", "b)"
+_UNIT_MARKER = re.compile(r"^(?:[-–—•*·▪◦>]\s*)?(?:(?:\d{1,3}|[a-z])[.)]\s*)?\.?\s*")
+_CLOSED = re.compile(r"[.!?;:؟…][\"'”’)\]]*\s*$")
 _BULLET = re.compile(r"^(?:[-–—•*·▪◦>]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"[\w']+")
 _BLOCKERS = r"political will|good ?will"
@@ -148,10 +158,37 @@ def _languages(sentence: str, language: str | None) -> tuple[str, ...]:
 
 
 def _opens_with_imperative(form: str, cue_set: _CueSet, language: str) -> bool:
+    """A bare verb opens the sentence, or (English) its gerund in a sentence without a finite
+    verb ("Developing protection policies ...", not "Improving data remains a priority") or the
+    verb after an opening condition ("Where detention is still used, facilitate access ...")."""
     words = _WORD.findall(_BULLET.sub("", form, count=1))
-    if not words or words[0] not in cue_set.imperatives:
+    if _is_imperative(words, cue_set, language):
+        return True
+    if language != "en" or not words or words[0] not in OPENING_CONDITIONS or "," not in form:
+        return False
+    return _is_imperative(_WORD.findall(form.split(",", 1)[1]), cue_set, language)
+
+
+def _is_imperative(words: list[str], cue_set: _CueSet, language: str) -> bool:
+    if not words:
+        return False
+    first = words[0]
+    if first not in cue_set.imperatives and not (
+        language == "en"
+        and _gerund_stem(first, cue_set)
+        and not _FINITE_VERB.intersection(words)
+        and words[1:2] != ["countries"]  # "developing countries"
+    ):
         return False
     return language != "en" or len(words) < 2 or words[1] not in NOT_IMPERATIVE_NEXT
+
+
+def _gerund_stem(word: str, cue_set: _CueSet) -> bool:
+    """Whether `word` is the -ing form of an imperative verb ("developing", "ensuring")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return stem in cue_set.imperatives or f"{stem}e" in cue_set.imperatives
 
 
 @cache
@@ -259,18 +296,38 @@ def _objectives_by_sentence(
 
 
 def paragraph_type(text: str, language: str | None = None) -> StatementType:
-    """The main kind of statement of a whole paragraph.
+    """The main kind of statement of a whole paragraph (its list marker or number aside).
 
-    Procedural when the first sentence is procedural and no sentence is substantive (achievement,
-    challenge, commitment or recommendation); otherwise the most frequent substantive type, ties
-    broken recommendation > challenge > commitment > achievement; with no substantive sentence,
-    procedural when procedural sentences outnumber descriptive ones, else description.
+    A label (a heading, a contents entry, a title or a line cut short: no closing punctuation,
+    at most `LABEL_WORDS` words, not opening in lower case) that makes no recommendation is
+    procedural. Procedural too when the first sentence is procedural and procedural sentences
+    are at least as many as substantive ones (achievement, challenge, commitment,
+    recommendation) and none is a recommendation: a session's chair and agenda, with a line on
+    what was discussed. Otherwise
+    the most frequent substantive type, ties broken recommendation > challenge > commitment >
+    achievement; with no substantive sentence, procedural when procedural sentences outnumber
+    descriptive ones, else description.
     """
-    kinds = [classify_sentence(sentence, language) for sentence in split_sentences(text)]
+    body = _UNIT_MARKER.sub("", text.strip(), count=1)
+    sentences = [s for s in split_sentences(body) if any(ch.isalpha() for ch in s)]
+    kinds = [classify_sentence(sentence, language) for sentence in sentences]
     counts = Counter(kinds)
+    if _is_label(body) and not counts["recommendation"]:
+        return "procedural"
     substantive = [kind for kind in SUBSTANTIVE_ORDER if counts[kind]]
+    procedure_first = bool(kinds) and kinds[0] == "procedural" and not counts["recommendation"]
+    if procedure_first and counts["procedural"] >= sum(counts[kind] for kind in substantive):
+        return "procedural"
     if substantive:
         return max(substantive, key=lambda kind: counts[kind])  # max keeps the first of a tie
     if kinds and (kinds[0] == "procedural" or counts["procedural"] > counts["description"]):
         return "procedural"
     return "description"
+
+
+def _is_label(text: str) -> bool:
+    """A heading, contents entry, title or cut line rather than a sentence."""
+    words = text.split()
+    if not words or len(words) > LABEL_WORDS or _CLOSED.search(text):
+        return False
+    return not text[:1].islower()

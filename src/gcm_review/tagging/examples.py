@@ -18,6 +18,8 @@ class Example:
     Written examples and gold files know every label: a label not in `labels` is absent. A
     paragraph an analyst reviewed in part knows only the labels in `known` (accepted or rejected);
     the tagger trains on those alone. `weight` is how many times the example counts in training.
+    `group` names the document it comes from (the corpus's `source_doc`): cross-validation keeps
+    a group's paragraphs in one fold; None stands for a group of its own.
     """
 
     id: str
@@ -26,15 +28,36 @@ class Example:
     language: str | None = None
     known: frozenset[str] | None = None  # None: every label is known
     weight: int = 1
+    group: str | None = None
 
     def knows(self, label: str) -> bool:
         """Whether this example says for sure whether `label` applies."""
         return self.known is None or label in self.known
 
 
+TRAINING_SPLIT = "train"
+
+
 def read_examples(path: Path) -> list[Example]:
-    """Read JSON Lines {"id", "text", "objectives": [ints], "principles": [keys]}."""
-    return [example_of(path, number, line) for number, line in json_lines(path)]
+    """Read JSON Lines {"id", "text", "objectives": [ints], "principles": [keys]}.
+
+    A line whose `split` field names another split than "train" (the corpus's development
+    lines) is not a training example and is skipped.
+    """
+    return [
+        example_of(path, number, line)
+        for number, line in json_lines(path)
+        if _split_of(line) in (None, TRAINING_SPLIT)
+    ]
+
+
+def _split_of(line: str) -> str | None:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError:
+        return None  # example_of reports the broken line
+    split = data.get("split") if isinstance(data, dict) else None
+    return None if split is None else str(split)
 
 
 def json_lines(path: Path) -> list[tuple[int, str]]:
@@ -57,6 +80,7 @@ def example_of(path: Path, number: int, line: str) -> Example:
             text=str(data["text"]),
             labels=gold_labels(data.get("objectives", []), data.get("principles", [])),
             language=data.get("lang") or data.get("language"),
+            group=None if data.get("source_doc") is None else str(data["source_doc"]),
         )
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(

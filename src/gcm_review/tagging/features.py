@@ -13,10 +13,11 @@ from gcm_review.model import Evidence
 
 GROUPS = ("explicit", "lexicon", "semantic")
 # Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype
-# and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3, and for
-# principles the share of the nearest written examples that carry the label). Explicit
-# references act as rules on top of the linear layer (explicit.apply_references): the written
-# examples that train the layer name no objectives, so it could not learn their weight.
+# and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3, for
+# principles the share of the nearest training examples that carry the label, and the label's
+# probe read-out of the paragraph and of its best sentence). Explicit references act as rules on
+# top of the linear layer (explicit.apply_references): few training examples name objectives, so
+# it could not learn their weight.
 Array = NDArray[np.float32]
 
 
@@ -32,6 +33,7 @@ class Scores:
     votes: Array | None = None  # (paragraphs, labels): share of nearest examples with the label
     sentences: Sequence[Sequence[str]] = ()
     closest_sentence: NDArray[np.int_] | None = None  # (paragraphs, labels), -1 for none
+    probe: Array | None = None  # (paragraphs, labels, 2): probe read-out, paragraph and best unit
 
 
 def _column_matrix(per_paragraph: Sequence[dict[str, Evidence]], labels: Sequence[str]) -> Array:
@@ -80,6 +82,8 @@ def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
         ]
         if scores.votes is not None:
             parts.append(_principle_votes(scores.votes, scores.labels))
+        if scores.probe is not None:
+            parts += [scores.probe[:, :, 0], scores.probe[:, :, 1]]
     if not parts:
         return np.zeros((len(scores.explicit), len(scores.labels), 0), dtype=np.float32)
     return np.stack([np.asarray(p, dtype=np.float32) for p in parts], axis=2)

@@ -1,8 +1,9 @@
-"""lexicon.v1: weighted terms per objective and principle, in English, French and Arabic.
+"""lexicon.v1: weighted terms per objective and principle, in the framework's term languages.
 
 All terms of all languages are matched at once (paragraphs mix languages), word by word on
 normalised text (casefolded, Arabic letters folded, an Arabic clitic such as و or ب allowed before
-a term's first word).
+a term's first word). Chinese writes no spaces between words: a term in Han characters matches
+wherever its characters stand in a row.
 A label's score is 1 - exp(-sum of the weights of its distinct matched terms).
 """
 
@@ -17,6 +18,7 @@ from gcm_review.frameworks import Framework
 from gcm_review.frameworks.labels import objective_label, principle_label
 from gcm_review.languages import has_arabic_script, known_languages, normalise_for_matching
 from gcm_review.languages.clitics import proclitics
+from gcm_review.languages.script import HAN_CHARACTERS
 from gcm_review.model import Evidence
 
 NAME = "lexicon.v1"
@@ -25,6 +27,7 @@ _ARABIC = known_languages().require("ar")
 _ARABIC_CLITICS = proclitics(_ARABIC, max_words=1)
 _ARABIC_ARTICLE = _ARABIC.clitics.article
 _WORD = re.compile(r"\w+")
+_HAN = re.compile(f"[{HAN_CHARACTERS}]")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Lexicon:
 
     by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]  # word -> [(words, term)]
     meaning: dict[str, list[tuple[str, float]]]  # normalised term -> [(label, weight)]
+    unspaced: tuple[str, ...] = ()  # terms in Han characters, matched inside the text
 
 
 _COMPILED: dict[tuple[str, str], Lexicon] = {}
@@ -55,11 +59,14 @@ def _compile(framework: Framework) -> Lexicon:
         for term in principle.terms:
             meaning[_key(term.text)].append((principle_label(principle.key), term.weight))
     by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    unspaced = []
     for key in meaning:
         words = tuple(key.split())
-        if words:
+        if _HAN.search(key):
+            unspaced.append(key)
+        elif words:
             by_first_word[words[0]].append((words, key))
-    return Lexicon(dict(by_first_word), dict(meaning))
+    return Lexicon(dict(by_first_word), dict(meaning), tuple(unspaced))
 
 
 def _key(text: str) -> str:
@@ -80,8 +87,14 @@ def _word_forms(word: str) -> list[str]:
 
 def lexicon_scores(text: str, lexicon: Lexicon) -> dict[str, Evidence]:
     """Label -> evidence (score and matched terms) for one paragraph."""
-    words = _key(text).split()
+    key = _key(text)
+    words = key.split()
     hits: dict[str, dict[str, float]] = defaultdict(dict)
+    if lexicon.unspaced and _HAN.search(key):
+        for term in lexicon.unspaced:
+            if term in key:
+                for label, weight in lexicon.meaning[term]:
+                    hits[label][term] = weight
     for position, word in enumerate(words):
         for form in _word_forms(word):
             for term_words, term in lexicon.by_first_word.get(form, ()):

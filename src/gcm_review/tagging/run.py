@@ -18,7 +18,8 @@ from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.features import GROUPS
 from gcm_review.tagging.gold import Conditions, GoldItem, check_fields, field_value, read_gold
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
-from gcm_review.tagging.tagger import GcmTagger, train_tagger
+from gcm_review.tagging.tagger import GcmTagger
+from gcm_review.tagging.training import train_tagger
 
 ABLATIONS: dict[str, tuple[str, ...]] = {
     "explicit only": ("explicit",),

@@ -116,6 +116,8 @@ class PooledSimilarity:
     votes: Matrix  # (paragraphs, labels)
     sentences: list[list[str]]
     closest_sentence: NDArray[np.int_]  # (paragraphs, labels): index into sentences[p], or -1
+    units: Matrix  # (units, dim): each paragraph's vector, then its sentences' (if more than one)
+    owners: list[int]  # the paragraph of each unit, in order
 
 
 def pooled_similarities(
@@ -153,7 +155,7 @@ def pooled_similarities(
         votes[row] = vote_units[rows].max(axis=0)
         if len(rows) > 1:  # the first unit is the whole paragraph
             closest[row] = proto_units[rows[1:]].argmax(axis=0)
-    return PooledSimilarity(prototype, nearest, votes, sentences, closest)
+    return PooledSimilarity(prototype, nearest, votes, sentences, closest, vectors, owners)
 
 
 def _unit(vector: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -1,35 +1,32 @@
-"""gcm-tagger.v2: explicit, lexicon and semantic evidence combined by a calibrated linear layer.
+"""gcm-tagger.v3: explicit, lexicon and semantic evidence combined by a calibrated linear layer.
 
-The linear layer is trained on the written examples that ship with the package (never on gold
-files); its decision threshold per label kind is chosen by cross-validation on those examples.
+The linear layer and the probe are trained on the framework's training examples (training.py:
+our written examples and the training split of the real-text corpus, never gold files); its
+decision threshold per label kind is chosen by cross-validation on them. Paragraphs in a language
+the embedder was not trained on get only the labels their text names explicitly, and say so.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from gcm_review.embed import Embedder
-from gcm_review.frameworks import LANGUAGES as TERM_LANGUAGES
+from gcm_review.embed import Embedder, embedder_languages
 from gcm_review.frameworks import Framework
-from gcm_review.frameworks.labels import is_objective
 from gcm_review.languages import detect_language
 from gcm_review.model import Evidence, Tag, TagInput
-from gcm_review.tagging.examples import Example
-from gcm_review.tagging.explicit import NAMED_PROBABILITY, apply_references, explicit_scores
-from gcm_review.tagging.features import GROUPS, Scores, explicit_matrix, feature_tensor
-from gcm_review.tagging.lexicon import Lexicon, compile_lexicon, lexicon_scores
-from gcm_review.tagging.linear import LogisticModel, best_threshold, fit_logistic
+from gcm_review.tagging.explicit import apply_references, explicit_scores
+from gcm_review.tagging.features import Scores, explicit_matrix, feature_tensor
+from gcm_review.tagging.lexicon import Lexicon, lexicon_scores
+from gcm_review.tagging.linear import LogisticModel
+from gcm_review.tagging.probe import Probe, pooled_scores
 from gcm_review.tagging.semantic import NAME as SEMANTIC
-from gcm_review.tagging.semantic import LabelSpace, build_label_space, pooled_similarities
+from gcm_review.tagging.semantic import LabelSpace, pooled_similarities
 
-NAME = "gcm-tagger.v2"
+NAME = "gcm-tagger.v3"
 KINDS = ("objective", "principle")
-FOLDS = 5
-PAIR_SEED = 2018
 KEPT_MIN_PROBABILITY = 0.15  # below the threshold but at least this likely: kept, undecided,
 # for the review queue; less likely labels are dropped
 
@@ -73,8 +70,9 @@ class Layer:
 class GcmTagger:
     """A trained tagger: call tag() on paragraphs.
 
-    Paragraphs in a language the term lists do not cover are scored by the `fallback` layer,
-    which uses the semantic features alone.
+    Paragraphs in a language the embedder does not cover (`uncovered`) get only the labels
+    their text names explicitly: their embeddings would be noise, and a tag from noise would
+    look like evidence.
     """
 
     embedder: Embedder
@@ -83,7 +81,7 @@ class GcmTagger:
     groups: frozenset[str]
     layer: Layer
     framework: Framework  # whose objectives the explicit references name
-    fallback: Layer | None = None
+    probe: Probe | None = None
     name: str = NAME
 
     @property
@@ -93,11 +91,20 @@ class GcmTagger:
     def scores(
         self, paras: Sequence[TagInput], *, exclude: Sequence[Sequence[int]] | None = None
     ) -> Scores:
-        """Raw scores of the three taggers for each paragraph and label."""
+        """Raw scores of the taggers for each paragraph and label."""
+        return self.scores_and_units(paras, exclude=exclude)[0]
+
+    def scores_and_units(
+        self, paras: Sequence[TagInput], *, exclude: Sequence[Sequence[int]] | None = None
+    ) -> tuple[Scores, np.ndarray, list[int]]:
+        """The scores, and the embedded units (paragraphs and sentences) with their owners."""
         pooled = pooled_similarities(
             [p.text for p in paras], self.embedder, self.space, exclude=exclude
         )
-        return Scores(
+        probe = None
+        if self.probe is not None:
+            probe = pooled_scores(self.probe, pooled.units, pooled.owners, len(paras))
+        scores = Scores(
             labels=self.space.labels,
             explicit=[explicit_scores(p, framework=self.framework) for p in paras],
             lexicon=[lexicon_scores(p.text, self.lexicon) for p in paras],
@@ -106,7 +113,14 @@ class GcmTagger:
             votes=pooled.votes,
             sentences=pooled.sentences,
             closest_sentence=pooled.closest_sentence,
+            probe=probe,
         )
+        return scores, pooled.units, pooled.owners
+
+    def uncovered(self, language: str | None) -> bool:
+        """Whether paragraphs in `language` are outside what the embedder was trained on."""
+        covered = embedder_languages(self.embedder)
+        return covered is not None and language is not None and language not in covered
 
     def decide(
         self, scores: Scores, languages: Sequence[str | None]
@@ -115,10 +129,8 @@ class GcmTagger:
         labels = len(self.space.labels)
         probabilities = self.layer.probabilities(scores)
         thresholds = np.tile(self.layer.thresholds(labels), (len(languages), 1))
-        uncovered = [row for row, lang in enumerate(languages) if lang not in TERM_LANGUAGES]
-        if self.fallback is not None and uncovered:
-            probabilities[uncovered] = self.fallback.probabilities(scores)[uncovered]
-            thresholds[uncovered] = self.fallback.thresholds(labels)
+        uncovered = [row for row, lang in enumerate(languages) if self.uncovered(lang)]
+        probabilities[uncovered] = 0.0
         if "explicit" in self.groups:
             explicit = explicit_matrix(scores).astype(np.float64)
             probabilities = apply_references(probabilities, explicit)
@@ -175,134 +187,3 @@ def _sentence(scores: Scores, row: int, column: int) -> str | None:
         sentences = scores.sentences[row]
         return sentences[0] if len(sentences) == 1 else None
     return scores.sentences[row][int(scores.closest_sentence[row, column])]
-
-
-def train_tagger(
-    framework: Framework,
-    embedder: Embedder,
-    examples: Sequence[Example],
-    *,
-    groups: Collection[str] = GROUPS,
-    feedback: Sequence[Example] = (),
-) -> GcmTagger:
-    """Build the label space from the framework and fit the linear layer on the examples.
-
-    `feedback` holds paragraphs analysts reviewed: they join the written examples in the label
-    space (so similar paragraphs get their accepted labels' nearest-example similarity), and the
-    linear layer trains on the labels they decided only, each cell counted `weight` times.
-    """
-    space = build_label_space(framework, [*examples, *feedback], embedder)
-    untrained = GcmTagger(
-        embedder,
-        space,
-        compile_lexicon(framework),
-        frozenset(groups),
-        Layer(frozenset(), {}),
-        framework,
-    )
-    rows = training_rows(examples) + feedback_rows(feedback, first=len(examples))
-    inputs = [TagInput(row.text, row.language) for row in rows]
-    scores = untrained.scores(inputs, exclude=[row.sources for row in rows])
-    targets = np.array(
-        [[label in row.labels for label in space.labels] for row in rows], dtype=bool
-    )
-    counts = _cell_counts(rows, space.labels)
-    layer = _fit_layer(scores, space, targets, counts, frozenset(groups) - {"explicit"})
-    fallback = None
-    if "semantic" in groups:
-        fallback = _fit_layer(scores, space, targets, counts, frozenset({"semantic"}))
-    return GcmTagger(
-        embedder, space, untrained.lexicon, frozenset(groups), layer, framework, fallback
-    )
-
-
-@dataclass(frozen=True)
-class TrainingRow:
-    """A training paragraph: a written example, or two of the same language joined."""
-
-    text: str
-    language: str | None
-    labels: frozenset[str]
-    sources: tuple[int, ...]  # the examples it is made of (left out of its own neighbours)
-    known: frozenset[str] | None = None  # labels it trains on; None: all of them
-    weight: int = 1  # times each known label counts
-
-
-def training_rows(examples: Sequence[Example]) -> list[TrainingRow]:
-    """The examples, plus as many joined pairs: reports' paragraphs often cover several topics."""
-    rows = [TrainingRow(e.text, e.language, e.labels, (index,)) for index, e in enumerate(examples)]
-    rng = random.Random(PAIR_SEED)
-    by_language: dict[str | None, list[int]] = {}
-    for index, example in enumerate(examples):
-        by_language.setdefault(example.language, []).append(index)
-    for index, example in enumerate(examples):
-        partner = rng.choice(by_language[example.language])
-        if partner == index:
-            continue
-        other = examples[partner]
-        rows.append(
-            TrainingRow(
-                f"{example.text} {other.text}",
-                example.language,
-                example.labels | other.labels,
-                (index, partner),
-            )
-        )
-    return rows
-
-
-def feedback_rows(feedback: Sequence[Example], *, first: int) -> list[TrainingRow]:
-    """Analysts' paragraphs as training rows (never joined in pairs: their labels may be partial).
-
-    `first` is the index of the first feedback paragraph among the label space's examples.
-    """
-    return [
-        TrainingRow(e.text, e.language, e.labels, (first + offset,), e.known, e.weight)
-        for offset, e in enumerate(feedback)
-    ]
-
-
-def _cell_counts(rows: Sequence[TrainingRow], labels: Sequence[str]) -> np.ndarray:
-    """(rows, labels) times each cell counts in training: 0 where the row's label is unknown."""
-    return np.array(
-        [
-            [row.weight if row.known is None or label in row.known else 0 for label in labels]
-            for row in rows
-        ],
-        dtype=np.int64,
-    ).reshape(len(rows), len(labels))
-
-
-def _fit_layer(
-    scores: Scores,
-    space: LabelSpace,
-    targets: np.ndarray,
-    counts: np.ndarray,
-    groups: frozenset[str],
-) -> Layer:
-    tensor = feature_tensor(scores, groups)
-    return Layer(groups, {kind: _fit_kind(tensor, space, targets, counts, kind) for kind in KINDS})
-
-
-def _fit_kind(
-    tensor: np.ndarray, space: LabelSpace, targets: np.ndarray, counts: np.ndarray, kind: str
-) -> KindModel:
-    columns = tuple(
-        i for i, label in enumerate(space.labels) if is_objective(label) == (kind == "objective")
-    )
-    block = tensor[:, columns, :]
-    if block.shape[2] == 0:
-        return KindModel(columns, None, NAMED_PROBABILITY)
-    features = block.reshape(-1, block.shape[2])
-    flat_targets = targets[:, columns].reshape(-1)
-    folds = np.repeat(np.arange(len(targets)) % FOLDS, len(columns))
-    # Weighted and unknown cells: each cell repeated as often as it counts (0 drops it).
-    keep = np.repeat(np.arange(len(flat_targets)), counts[:, columns].reshape(-1))
-    features, flat_targets, folds = features[keep], flat_targets[keep], folds[keep]
-    held_out = np.zeros(len(flat_targets))
-    for fold in range(FOLDS):
-        train = folds != fold
-        model = fit_logistic(features[train], flat_targets[train])
-        held_out[~train] = model.probabilities(features[~train])
-    threshold = best_threshold(held_out, flat_targets)
-    return KindModel(columns, fit_logistic(features, flat_targets), threshold)

@@ -71,6 +71,8 @@ class SearchHitOut(BaseModel):
     document: str
     href: str
     rank: float = Field(description="higher is better: bm25 for text, cosine for semantic")
+    language: str | None = Field(None, description="the paragraph's language (by meaning)")
+    other_language: bool = Field(False, description="in another language than the query")
     snippet: list[SnippetPieceOut]
 
 
@@ -79,6 +81,9 @@ class SearchOut(BaseModel):
 
     query: str
     mode: str = Field(description='"text" (every word) or "semantic" (meaning, any language)')
+    min_score: float | None = Field(None, description="by meaning: the least similarity shown")
+    pending: int = Field(0, description="by meaning: paragraphs not searched yet (being prepared)")
+    query_language: str | None = Field(None, description="by meaning: the query's language")
     hits: list[SearchHitOut]
 
 
@@ -105,6 +110,7 @@ class DisagreementOut(BaseModel):
     label: str
     yes: list[str]
     no: list[str]
+    adjudicated: bool = Field(False, description="whether an analyst has settled the paragraph")
 
 
 class AgreementOut(BaseModel):
@@ -115,6 +121,8 @@ class AgreementOut(BaseModel):
     coder_b: str | None
     shared: int = Field(description="paragraphs coded by both A and B")
     multiply_coded: int = Field(description="paragraphs coded by at least two coders")
+    disputed: int = Field(0, description="paragraphs with at least one disagreement")
+    adjudicated: int = Field(0, description="disputed paragraphs an analyst has settled")
     labels: list[LabelAgreementOut]
     micro: LabelAgreementOut
     disagreements: list[DisagreementOut]
@@ -132,6 +140,21 @@ class CodingOut(BaseModel):
     paragraph_id: int
     coder: str
     labels: list[str]
+
+
+class AdjudicationIn(BaseModel):
+    """The settled labels of a paragraph: every label that applies (the rest do not)."""
+
+    labels: list[str] = Field(max_length=100, examples=[["objective:6"]])
+
+
+class AdjudicationOut(BaseModel):
+    """A paragraph's settled labels, who settled them and when."""
+
+    paragraph_id: int
+    labels: list[str]
+    adjudicator: str
+    decided_at: datetime
 
 
 class RetrainIn(BaseModel):

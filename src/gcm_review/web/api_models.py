@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gcm_review.model.stored import ParagraphView, record_fields
 from gcm_review.store.browse import DocumentView, TagView
 from gcm_review.store.documents import DocumentSummary
+from gcm_review.store.relations import StoredRelation
 from gcm_review.store.review_actions import QueueItem
 from gcm_review.store.users import User
 from gcm_review.web.display import LabelNames
@@ -49,6 +50,42 @@ class DocumentOut(BaseModel):
     uploaded_by: str | None
     paragraph_count: int
     ingested_at: datetime
+    uploader_id: int | None = None
+    uploader_country: str | None = Field(
+        default=None, description="a focal point's country when a focal point uploaded it"
+    )
+    kind: str | None = None
+    review_cycle: str | None = None
+    counted: bool = Field(
+        default=True, description="false for a copy or an older version set aside"
+    )
+    counted_instead: int | None = Field(
+        default=None, description="the document that counts instead"
+    )
+
+
+class DocumentCorrectionIn(BaseModel):
+    """A correction of a document's header (analysts and administrators); absent fields stay,
+    an empty string clears the title, kind or review cycle."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    country: str | None = Field(None, max_length=3, examples=["EGY"])
+    title: str | None = Field(None, max_length=1000)
+    kind: str | None = Field(None, max_length=30, examples=["national-review"])
+    review_cycle: str | None = Field(None, max_length=40, examples=["2024"])
+
+
+class ProposalOut(BaseModel):
+    """A copy or version decision across uploaders, held for an analyst."""
+
+    id: int
+    document_id: int = Field(description="set aside once accepted")
+    kept_id: int = Field(description="counts instead once accepted")
+    kind: str = Field(description='"copy" or "version"')
+    status: str = Field(description='"proposed", "accepted" or "refused"')
+    reason: str
+    decided_by: str | None
 
 
 class TagOut(BaseModel):
@@ -140,7 +177,7 @@ def user_out(user: User) -> UserOut:
     return UserOut(name=user.name, role=user.role, country=user.country)
 
 
-def document_out(doc: DocumentSummary) -> DocumentOut:
+def document_out(doc: DocumentSummary, counted_instead: int | None = None) -> DocumentOut:
     return DocumentOut(
         id=doc.id,
         name=doc.name,
@@ -152,6 +189,24 @@ def document_out(doc: DocumentSummary) -> DocumentOut:
         uploaded_by=doc.uploaded_by,
         paragraph_count=doc.paragraphs,
         ingested_at=doc.ingested_at,
+        uploader_id=doc.uploader_id,
+        uploader_country=doc.uploader_country,
+        kind=doc.kind,
+        review_cycle=doc.review_cycle,
+        counted=counted_instead is None,
+        counted_instead=counted_instead,
+    )
+
+
+def proposal_out(proposal: StoredRelation) -> ProposalOut:
+    return ProposalOut(
+        id=proposal.id,
+        document_id=proposal.document_id,
+        kept_id=proposal.kept_id,
+        kind=proposal.kind,
+        status=proposal.status,
+        reason=proposal.reason,
+        decided_by=proposal.decided_by,
     )
 
 
@@ -188,6 +243,10 @@ def document_detail_out(
         uploaded_by=doc.uploaded_by,
         paragraph_count=doc.paragraphs,
         ingested_at=doc.ingested_at,
+        uploader_id=doc.uploader_id,
+        uploader_country=doc.uploader_country,
+        kind=doc.kind,
+        review_cycle=doc.review_cycle,
         page_count=doc.page_count,
         problems=list(doc.problems),
         offset=offset,

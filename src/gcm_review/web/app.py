@@ -28,11 +28,13 @@ from gcm_review.store.database import open_database
 from gcm_review.web import display
 from gcm_review.web.catalogues import translations
 from gcm_review.web.deps import NavItem
-from gcm_review.web.embedding import SharedEmbedder
+from gcm_review.web.embedding import SearchIndex, SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
 from gcm_review.web.i18n import LANGUAGES, N_, NAMES, LocalisedTemplates, direction
 from gcm_review.web.jobs import IngestJobs
+from gcm_review.web.path_ids import check_path_ids
 from gcm_review.web.routes import (
+    adjudication,
     agreement,
     api_documents,
     api_tags,
@@ -84,6 +86,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     synthesis.router,
     search.router,
     agreement.router,
+    adjudication.router,
     exports.router,
     training.router,
     api_documents.router,
@@ -92,6 +95,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     synthesis.api,
     search.api,
     agreement.api,
+    adjudication.api,
     exports.api,
     training.api,
 )
@@ -148,7 +152,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.search_index.warm()
         yield
+        app.state.search_index.close()
         app.state.jobs.shutdown()
         app.state.embedder.close()
         db.close()
@@ -163,7 +169,7 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN; /openapi.json stays
         redoc_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(check_path_ids)],
     )
     app.state.settings = settings
     app.state.db = db
@@ -175,6 +181,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.jobs = IngestJobs(db, settings)
     # One embedder for search and the synthesis, and the synthesis of each scope cached.
     app.state.embedder = SharedEmbedder(settings.embedder, cache_path=settings.vector_cache_path)
+    app.state.search_index = SearchIndex(db, app.state.embedder)
     app.state.synthesis = SynthesisCache(
         db,
         rule=settings.attention_rule,

@@ -28,6 +28,11 @@ WORDS: Mapping[str, str] = {
     "proposed": N_("proposed"),
     "accepted": N_("accepted"),
     "rejected": N_("rejected"),
+    "national-review": N_("national-review"),  # the kinds of document (DOCUMENT_KINDS)
+    "conference-record": N_("conference-record"),
+    "stakeholder-submission": N_("stakeholder-submission"),
+    "regional-report": N_("regional-report"),
+    "other": N_("other"),
 }
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 

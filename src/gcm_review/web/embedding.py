@@ -1,4 +1,5 @@
-"""The web app's one embedder for search and the synthesis, shared by every request.
+"""The web app's one embedder for search and the synthesis, shared by every request, and the
+search index of paragraph vectors it fills in the background.
 
 The configured embedder sits behind a CachedEmbedder (with the vector cache file when one is
 set), so no text is embedded twice while the app runs. A SQLite connection may only be used on
@@ -8,15 +9,20 @@ runs on one thread of its own; requests wait for their turn.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from gcm_review.embed import CachedEmbedder, EmbeddingKind, Vectors, get_embedder
+from gcm_review.embed import CachedEmbedder, Embedder, EmbeddingKind, Vectors, get_embedder
+from gcm_review.store.database import Database
+from gcm_review.store.search import paragraph_texts
+from gcm_review.workflows.search import FILL_BATCH, ParagraphVectors
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 
 
 class SharedEmbedder:
@@ -70,3 +76,51 @@ class SharedEmbedder:
         if self._cached is not None:
             self._cached.close()
             self._cached = None
+
+
+class SearchIndex:
+    """Passage vectors of every stored paragraph for search by meaning, filled by a background
+    thread (started with the app, and again when a search finds many paragraphs without one),
+    so no search embeds the whole corpus while the user waits. The embedder's vector cache
+    makes a restart cheap; the vectors of deleted paragraphs are dropped at each fill."""
+
+    def __init__(self, db: Database, embedder: Embedder) -> None:
+        self.db = db
+        self.embedder = embedder
+        self.vectors = ParagraphVectors()
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Start filling the missing vectors in the background (once at a time)."""
+        with self._lock:
+            if self._stop.is_set() or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._thread = threading.Thread(
+                target=self._fill, name="gcm-review-search-index", daemon=True
+            )
+            self._thread.start()
+
+    def close(self) -> None:
+        """Stop the background fill and wait for it (a later `warm` does nothing)."""
+        self._stop.set()
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _fill(self) -> None:
+        try:
+            while not self._stop.is_set():
+                rows = paragraph_texts(self.db, None)
+                self.vectors.prune([row.paragraph_id for row in rows])
+                missing = self.vectors.missing(rows)
+                if not missing:
+                    return
+                for start in range(0, len(missing), FILL_BATCH):
+                    if self._stop.is_set():
+                        return
+                    self.vectors.fill(self.embedder, missing[start : start + FILL_BATCH])
+        except Exception:  # a background thread: log it, searches embed on demand meanwhile
+            LOG.exception("filling the search vectors failed")

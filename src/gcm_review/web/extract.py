@@ -1,5 +1,6 @@
 """Every message the interface shows, found where it is written: the templates' `_()`,
-`ngettext()` and `{% trans %}`, and the web code's `translate(request, "...")` and `N_("...")`.
+`ngettext()` and `{% trans %}`, and the web code's `translate(request, "...")`,
+`translate_plural(request, "...", "...", count)` and `N_("...")`.
 
 Used by `scripts/update-catalogues` (which adds new messages to each catalogue and drops old ones)
 and by the test that every message has a translation in every catalogue. `unwrapped_text` finds
@@ -21,6 +22,7 @@ from gcm_review.web.catalogues import Entry
 WEB_DIR = Path(__file__).parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 PYTHON_MARKERS = {"N_": 0, "translate": 1}  # function name -> position of the message argument
+PLURAL_MARKERS = {"translate_plural": 1}  # function name -> position of the singular (then plural)
 # Text a page may show as it is: the product's name.
 VERBATIM = frozenset({"gcm-review"})
 _JINJA = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.DOTALL)
@@ -69,20 +71,34 @@ def _called_name(call: ast.Call) -> str:
     return function.attr if isinstance(function, ast.Attribute) else ""
 
 
+def _literal(call: ast.Call, position: int) -> str | None:
+    if len(call.args) <= position:
+        return None
+    argument = call.args[position]
+    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        return argument.value
+    return None
+
+
 def python_messages(web_dir: Path = WEB_DIR) -> Iterator[Message]:
-    """The messages of the web code: literal arguments of translate() and N_()."""
+    """The messages of the web code: literal arguments of translate(), translate_plural() (its
+    singular and plural) and N_()."""
     for path in sorted(web_dir.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            position = PYTHON_MARKERS.get(_called_name(node))
-            if position is None or len(node.args) <= position:
-                continue
-            argument = node.args[position]
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                where = f"{path.relative_to(web_dir).as_posix()}:{node.lineno}"
-                yield Message(argument.value, None, where)
+            where = f"{path.relative_to(web_dir).as_posix()}:{node.lineno}"
+            name = _called_name(node)
+            if name in PYTHON_MARKERS:
+                message = _literal(node, PYTHON_MARKERS[name])
+                if message is not None:
+                    yield Message(message, None, where)
+            elif name in PLURAL_MARKERS:
+                singular = _literal(node, PLURAL_MARKERS[name])
+                plural = _literal(node, PLURAL_MARKERS[name] + 1)
+                if singular is not None and plural is not None:
+                    yield Message(singular, plural, where)
 
 
 def all_messages() -> dict[tuple[str, str | None], list[str]]:

@@ -4,7 +4,8 @@ A request is answered in the language its account chose (`users.language`), else
 with the header's switcher before signing in (the `gcm_review_language` cookie), else the
 browser's Accept-Language, else English. Templates translate with `_()`, `ngettext()` and
 `{% trans %}` (Jinja's i18n extension, one environment per language: `LocalisedTemplates`);
-Python code with `translate(request, "...")`, and marks text translated later with `N_("...")`.
+Python code with `translate(request, "...")` (`translate_plural` for a message with a number),
+and marks text translated later with `N_("...")`.
 Every message has an entry in each catalogue of web/locale (tests/web/test_i18n.py checks it).
 """
 
@@ -94,6 +95,15 @@ def translate(request: Request, message: str, **values: object) -> str:
     """A message in the request's language, its %(name)s places filled from `values`."""
     text = translations(language_of(request)).gettext(message)
     return text % values if values else text
+
+
+def translate_plural(
+    request: Request, singular: str, plural: str, count: int, **values: object
+) -> str:
+    """A message with a number in the request's language, in the plural form the number takes
+    there; %(num)s is the number, other %(name)s places are filled from `values`."""
+    text = translations(language_of(request)).ngettext(singular, plural, count)
+    return text % {"num": count, **values}
 
 
 class LocalisedTemplates(Jinja2Templates):

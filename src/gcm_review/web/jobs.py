@@ -32,13 +32,14 @@ from gcm_review.model import StructuredDocument
 from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.document_admin import record_upload
-from gcm_review.store.documents import find_document_by_hash, save_document
+from gcm_review.store.documents import Uploader, find_document_by_hash, save_document
 from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.catalogues import N_
 from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
+from gcm_review.workflows.copies import relate_new_document
 from gcm_review.workflows.feedback import feedback_examples, retrain
 from gcm_review.workflows.ingest import file_sha256
 from gcm_review.workflows.isolated import process_file_isolated
@@ -304,11 +305,11 @@ class IngestJobs:
             self.db,
             doc,
             reader=reader_name(doc.repaired.source.format),
-            uploaded_by=user.name,
-            country=country,
+            uploader=Uploader(user.name, user.id, country),
         )
         if saved.status != "unchanged":
             record_upload(self.db, saved.document_id, user=user)
+            relate_new_document(self.db, saved.document_id, user_name=user.name)
         self._update(
             job_id,
             state="tagging",

@@ -17,6 +17,7 @@ ACTIONS: tuple[str, ...] = (
     "document.read",
     "document.upload",
     "document.delete",
+    "document.edit",
     "tag.review",
     "user.manage",
     "audit.read",
@@ -33,6 +34,7 @@ ACTION_TEXT: Mapping[str, str] = MappingProxyType(
         "document.read": "read documents",
         "document.upload": "upload documents",
         "document.delete": "delete documents",
+        "document.edit": "correct documents and decide on copies and versions",
         "tag.review": "review tags",
         "user.manage": "manage accounts",
         "audit.read": "read the audit log",
@@ -51,6 +53,7 @@ PERMISSIONS: Mapping[str, frozenset[str]] = MappingProxyType(
             {
                 "document.read",
                 "document.upload",
+                "document.edit",
                 "tag.review",
                 "export",
                 "agreement.read",

@@ -1,4 +1,5 @@
-"""Uploaded files: kept under a generated name in the data folder, size-capped, type-checked.
+"""Uploaded files: kept under a generated name in the data folder, size-capped, type-checked,
+removed with their document.
 
 The client's file name is only ever shown (as the document's name); it never becomes a path.
 """
@@ -15,10 +16,17 @@ from typing import BinaryIO
 
 from sqlalchemy.engine import make_url
 
-from gcm_review.errors import DocumentTooLarge, EmptyDocument, InputError, InternalError
+from gcm_review.errors import (
+    DocumentTooLarge,
+    EmptyDocument,
+    InputError,
+    InternalError,
+    InvalidDocumentCorrection,
+)
 from gcm_review.ingest.detect import HEAD_BYTES, detect_format
 from gcm_review.model import DocumentFormat, StructuredDocument
 from gcm_review.settings import Settings
+from gcm_review.structure.countries import country_name
 
 UPLOAD_FOLDER_NAME = "gcm-review-uploads"
 CHUNK = 1 << 20
@@ -99,3 +107,28 @@ def with_name(doc: StructuredDocument, name: str) -> StructuredDocument:
     """The document with the uploaded file's name as its source name."""
     source = replace(doc.repaired.source, name=name)
     return replace(doc, repaired=replace(doc.repaired, source=source))
+
+
+def remove_upload(path: str, settings: Settings) -> bool:
+    """Delete a deleted document's uploaded file, if the path is one inside the upload folder
+    (a file ingested from elsewhere is left alone); whether a file was removed."""
+    folder = upload_folder(settings).resolve()
+    try:
+        target = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return False
+    if target.parent != folder or target.suffix != ".upload":
+        return False
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166 alpha-3 code as given in a correction; InvalidDocumentCorrection if unknown."""
+    code = value.strip().upper()
+    if len(code) != 3 or country_name(code) is None:
+        raise InvalidDocumentCorrection(f"{value.strip()!r} is not a known country code")
+    return code

@@ -17,7 +17,7 @@ from gcm_review.store.feedback import analyst_decisions, load_codings, paragraph
 from gcm_review.store.training_runs import TrainingRun, record_training_run
 from gcm_review.tagging.examples import Example, training_examples
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
-from gcm_review.tagging.tagger import train_tagger
+from gcm_review.tagging.training import train_tagger
 from gcm_review.workflows.tagging import tag_documents
 
 

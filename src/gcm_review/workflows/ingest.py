@@ -20,10 +20,12 @@ from gcm_review.settings import Settings
 from gcm_review.store.database import Database
 from gcm_review.store.documents import find_document_by_hash, save_document
 from gcm_review.structure import structure
+from gcm_review.workflows.copies import relate_new_document
 from gcm_review.workflows.deadline import time_limit
 
 LOG = logging.getLogger(__name__)
 
+CLI_USER = "cli"  # who the audit log names for what the command line stores
 OutcomeStatus = Literal["new", "new-version", "unchanged", "failed"]
 
 
@@ -105,6 +107,8 @@ def ingest_file(path: Path, *, db: Database, settings: Settings) -> FileOutcome:
                 return FileOutcome(str(path), "unchanged", known.document_id, known.version)
         doc = process_file(path, settings=settings)
         saved = save_document(db, doc, reader=reader_name(doc.repaired.source.format))
+        if saved.status != "unchanged":
+            relate_new_document(db, saved.document_id, user_name=CLI_USER)
     except InputError as exc:
         return FileOutcome(str(path), "failed", error=exc.one_line())
     except GcmReviewError as exc:

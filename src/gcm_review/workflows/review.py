@@ -21,10 +21,16 @@ from gcm_review.survey import (
     write_survey_outputs,
 )
 from gcm_review.synthesis.build import synthesise
+from gcm_review.synthesis.conference import (
+    CONFERENCE_FILE,
+    ConferenceInfo,
+    find_conference_file,
+    read_conference,
+)
 from gcm_review.synthesis.records import Synthesis
 from gcm_review.tagging.run import load_tagger
 from gcm_review.workflows.feedback import feedback_examples
-from gcm_review.workflows.ingest import FileOutcome, IngestReport, ingest_paths
+from gcm_review.workflows.ingest import FileOutcome, IngestReport, expand_paths, ingest_paths
 from gcm_review.workflows.output_folder import check_output_folder, replaced_whole
 from gcm_review.workflows.tagging import TagReport, tag_documents
 
@@ -60,6 +66,7 @@ def run_review(
     out_dir: Path,
     settings: Settings,
     title: str | None = None,
+    conference: Path | None = None,
     survey: SurveyInput | None = None,
     annexes: Sequence[Section] = (),
     on_progress: ProgressCallback | None = None,
@@ -71,10 +78,15 @@ def run_review(
     files are written beside out_dir and replace its content whole at the end
     (`output_folder.replaced_whole`): an interrupted review leaves the previous report set. A
     folder holding files a review does not write is refused before any work.
+
+    The conference file (`conference`, else a `conference.toml` in a folder given or beside a
+    file given) describes the meeting a conference record reports on; it is not reviewed.
     """
     progress = on_progress or (lambda stage, done, total: None)
     rule = settings.attention_rule  # fail on inconsistent settings before any work
     check_output_folder(out_dir)
+    meeting = _conference(paths, conference)
+    paths = [path for path in expand_paths(paths) if path.name != CONFERENCE_FILE]
     surveyed = None
     if survey is not None:  # analysed first: a broken survey stops the review before it starts
         surveyed = analyse_survey(
@@ -90,7 +102,14 @@ def run_review(
     try:
         with storage_errors("reviewing"):
             ingest, tagging, synthesis = _read_and_synthesise(
-                db, paths, settings, rule, title=title, progress=progress, on_file_done=on_file_done
+                db,
+                paths,
+                settings,
+                rule,
+                title=title,
+                conference=meeting,
+                progress=progress,
+                on_file_done=on_file_done,
             )
     finally:
         db.close()
@@ -112,6 +131,7 @@ def _read_and_synthesise(
     rule: AttentionRule,
     *,
     title: str | None,
+    conference: ConferenceInfo | None,
     progress: ProgressCallback,
     on_file_done: Callable[[FileOutcome], None] | None,
 ) -> tuple[IngestReport, TagReport, Synthesis]:
@@ -139,5 +159,12 @@ def _read_and_synthesise(
         framework=load_framework(settings.framework),
         embedder=tagger.embedder,
         title=title,
+        conference=conference,
     )
     return ingest, tagging, synthesis
+
+
+def _conference(paths: Sequence[Path], given: Path | None) -> ConferenceInfo | None:
+    """The conference file given, else the one found among the inputs, read; None without one."""
+    path = given or find_conference_file(paths)
+    return read_conference(path) if path is not None else None

@@ -171,3 +171,66 @@ def test_line_after_a_lone_bullet_joins_it() -> None:
         Line("The delegate said so.", 3, 1, 0.0),
     ]
     assert _texts(lines) == ["• Strengthen data collection.", "12. The delegate said so."]
+
+
+def test_contents_heading_stands_alone_under_a_title_ending_in_a_comma() -> None:
+    lines = [
+        Line("Regional Review Conference of the Global Compact for Safe,", 0, 1, None),
+        Line("Contents", 1, 1, 0.0),
+        Line("Paragraphs Page", 2, 1, 0.0),
+    ]
+    assert _texts(lines) == [
+        "Regional Review Conference of the Global Compact for Safe,",
+        "Contents",
+        "Paragraphs Page",
+    ]
+
+
+def _page_lines(first_page_end: str, next_page_start: str) -> list[Line]:
+    full = "the delegation described the measures the ministry had taken this year for"
+    body = [Line(full, index, 1, None if index == 0 else 0.0) for index in range(6)]
+    return [*body, Line(first_page_end, 6, 1, 0.0), Line(next_page_start, 7, 2, None)]
+
+
+def test_paragraph_cut_after_a_full_stop_at_a_full_last_line_is_rejoined() -> None:
+    end = "workers abroad and their families, as agreed with the partners concerned."
+    start = "The ministry also opened two new offices for migrants in the capital and the south."
+    lines = _page_lines(end, start)
+    drafts, edits = reflow(lines, layout=measure_layout(lines, pdf=True))
+    assert len(drafts) == 1
+    assert [edit.kind for _index, edit in edits] == [PAGE_JOIN]
+
+
+def test_short_heading_on_the_next_page_is_not_joined() -> None:
+    end = "workers abroad and their families, as agreed with the partners concerned."
+    lines = _page_lines(end, "Background")
+    drafts, _edits = reflow(lines, layout=measure_layout(lines, pdf=True))
+    assert drafts[-1].text == "Background"
+
+
+def test_short_last_line_ending_a_sentence_still_ends_the_paragraph() -> None:
+    lines = _page_lines(
+        "as agreed.", "The ministry also opened two new offices for migrants there."
+    )
+    drafts, _edits = reflow(lines, layout=measure_layout(lines, pdf=True))
+    assert len(drafts) == 2
+
+
+def test_pdf_paragraph_gap_follows_a_tight_paragraph_spacing() -> None:
+    lines = [Line("Paragraph one", 0, 1, None)]
+    for index in range(1, 13):
+        lines.append(Line(f"paragraph {index} line", index, 1, 0.6 if index % 2 else 0.0))
+    assert measure_layout(lines, pdf=True).paragraph_gap == pytest.approx(0.3)
+    tight = [
+        Line(line.text, line.block, line.page, 0.39 if line.gap else line.gap) for line in lines
+    ]
+    assert measure_layout(tight, pdf=True).paragraph_gap == pytest.approx(0.2)
+    assert measure_layout(lines, pdf=False).paragraph_gap == 0.5
+    assert measure_layout(lines, pdf=True, paragraph_gap=0.7).paragraph_gap == 0.7
+
+
+def test_pdf_paragraph_gap_stays_half_a_line_with_wide_or_few_gaps() -> None:
+    wide = [Line(f"line {index}", index, 1, 1.2 if index % 2 else 0.0) for index in range(12)]
+    assert measure_layout(wide, pdf=True).paragraph_gap == 0.5
+    few = [Line(f"line {index}", index, 1, 0.3 if index == 3 else 0.0) for index in range(12)]
+    assert measure_layout(few, pdf=True).paragraph_gap == 0.5

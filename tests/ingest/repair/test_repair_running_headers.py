@@ -11,6 +11,7 @@ from gcm_review.ingest.repair.running_headers import (
     RUNNING_HEADER,
     check_share,
     drop_lines,
+    find_glued_footers,
     find_running_lines,
     is_page_number,
 )
@@ -211,3 +212,37 @@ def test_removal_that_would_leave_nothing_is_refused() -> None:
     problem = check_share(lines, found, max_share=1.0)
     assert problem is not None and "would leave no text" in problem
     assert check_share(lines, found[:1], max_share=1.0) is None
+
+
+def test_footer_glued_to_the_last_line_of_a_page_is_cut_off() -> None:
+    body = "the delegation described the measures that the ministry had taken for workers"
+    places = iter(
+        ("abroad", "home", "region", "city", "country", "capital", "village", "town", "south")
+    )
+    pages: list[list[str | tuple[str, float]]] = [
+        [f"{body} {next(places)}", f"{body} {next(places)}", f"21-00417 - {page}"]
+        for page in range(1, 5)
+    ]
+    pages.append([f"{body} {next(places)}", "The last line ends in employment21-00417 - 5"])
+    lines = [
+        Line(text=block.text, block=index, page=block.page, gap=block.gap_before)
+        for index, block in enumerate(pdf_lines(pages))
+    ]
+    glued = find_glued_footers(lines)
+    assert [(line.page, line.text[offset:]) for line, offset in glued] == [(5, "21-00417 - 5")]
+    result = repair(document(pdf_lines(pages), format="pdf"))
+    assert result.blocks[-1].text.endswith("The last line ends in employment")
+    cut = [r for r in result.repairs if r.kind == RUNNING_FOOTER and r.page == 5]
+    assert [(r.removed, r.offset) for r in cut] == [("21-00417 - 5", 32)]
+
+
+def test_footer_shape_with_a_number_off_the_page_sequence_stays() -> None:
+    pages: list[list[str | tuple[str, float]]] = [
+        [f"Body text of page {page} runs here.", f"21-00417 - {page}"] for page in range(1, 5)
+    ]
+    pages.append(["A sentence that quotes document 21-00417 - 9"])
+    lines = [
+        Line(text=block.text, block=index, page=block.page, gap=block.gap_before)
+        for index, block in enumerate(pdf_lines(pages))
+    ]
+    assert find_glued_footers(lines) == []

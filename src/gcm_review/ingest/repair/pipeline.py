@@ -36,8 +36,10 @@ from gcm_review.ingest.repair.overlap import join_overlaps
 from gcm_review.ingest.repair.reflow import Layout, continues, measure_layout, reflow
 from gcm_review.ingest.repair.running_headers import (
     PAGE_NUMBER,
+    RUNNING_FOOTER,
     check_share,
     drop_lines,
+    find_glued_footers,
     find_running_lines,
 )
 from gcm_review.ingest.repair.unicode_norm import normalise_characters
@@ -137,8 +139,20 @@ def _without_running_lines(
     for kind, line in found:
         log.add(TextEdit(kind, 0, line.text), block=line.block, page=line.page)
     gone = {id(line) for _kind, line in found}
+    trimmed: dict[int, Line] = {}
+    if refusal is None:
+        for line, offset in find_glued_footers(every_line):
+            log.add(
+                TextEdit(RUNNING_FOOTER, offset, line.text[offset:]),
+                block=line.block,
+                page=line.page,
+            )
+            trimmed[id(line)] = replace(line, text=line.text[:offset].rstrip())
     return [
-        drop_lines(segment, gone) if isinstance(segment, list) else segment for segment in segments
+        drop_lines([trimmed.get(id(line), line) for line in segment], gone)
+        if isinstance(segment, list)
+        else segment
+        for segment in segments
     ]
 
 

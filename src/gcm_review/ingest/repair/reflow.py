@@ -4,15 +4,20 @@ A line opens a new paragraph when the gap above it is over `Layout.paragraph_gap
 starts like a numbered paragraph, bullet or heading ("23.", "- 42.", "•", "I.", "C.", "Annex"),
 when it or the line before is a table row (holds a tab), or (PDF) when the line before ended a
 sentence well short of the page's usual line length, or was a very short line (a title page).
-A line right after a lone bullet or number ("•", "12.") joins it. Otherwise it joins the
-paragraph with a space. At the top of a page (or a new column) a line continues the paragraph
-only when that paragraph ends mid-sentence and the line starts lowercase or the paragraph ends
-with a comma or a linking word; joining across a page is recorded as "page-join".
+The heading of a table of contents ("Contents", "Table des matières") stands alone: it opens a
+paragraph and the next line opens another. A line right after a lone bullet or number ("•",
+"12.") joins it. Otherwise it joins the paragraph with a space. At the top of a page (or a new
+column) a line continues the paragraph when that paragraph ends mid-sentence and the line
+starts lowercase or the paragraph ends with a comma or a linking word, or (PDF) when the last
+line of the page ran to the page's usual length and the line reads as body text (a
+paragraph cut at the page break after a full stop); joining across a page is recorded as
+"page-join".
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
@@ -47,6 +52,16 @@ _LINKING_END = re.compile(
     re.IGNORECASE,
 )
 
+# A table of contents' own heading, alone on its line (never part of the title above it).
+_CONTENTS_HEADING = re.compile(
+    r"^\s*(?:contents|table of contents|table des mati[eè]res|sommaire|[ií]ndice|contenido"
+    r"|المحتويات|جدول المحتويات|الفهرس)\s*:?\s*$",
+    re.IGNORECASE,
+)
+MIN_PARAGRAPH_GAP = 0.2  # in lines
+MIN_GAPS = 5
+FULL_LINE = 0.9  # a last line at least this share of the page's usual length ran to the margin
+
 Decision = Literal["join", "page-join", "break"]
 SHORT_LINE = 40  # characters: a line this short ends its paragraph unless the next is lowercase
 
@@ -65,10 +80,13 @@ def measure_layout(lines: list[Line], *, pdf: bool, paragraph_gap: float | None 
 
     The readers measure gaps so that 0 is a plain next line (PDF: in line heights above the
     usual leading; text files: blank lines), so any gap over half a line opens a paragraph
-    unless `paragraph_gap` says otherwise.
+    unless `paragraph_gap` says otherwise; in a PDF whose paragraphs are set apart by less
+    (a third of a line, say), the threshold is half that space (see `_pdf_paragraph_gap`).
     """
     threshold = 0.5 if paragraph_gap is None else paragraph_gap
     typical: dict[int | None, int] = {}
+    if pdf and paragraph_gap is None:
+        threshold = _pdf_paragraph_gap(lines)
     if pdf:
         lengths: dict[int | None, list[int]] = defaultdict(list)
         for line in lines:
@@ -77,6 +95,20 @@ def measure_layout(lines: list[Line], *, pdf: bool, paragraph_gap: float | None 
             if len(values) >= 5:
                 typical[page] = sorted(values)[int(0.8 * (len(values) - 1))]
     return Layout(paragraph_gap=threshold, typical_length=typical)
+
+
+def _pdf_paragraph_gap(lines: list[Line]) -> float:
+    """Half the usual space between paragraphs when that is under a line, else half a line.
+
+    The usual space is the lower median of the gaps over `MIN_PARAGRAPH_GAP` (smaller ones are
+    jitter: a superscript, a larger font), taken when there are at least `MIN_GAPS` of them; the
+    threshold never goes below `MIN_PARAGRAPH_GAP`.
+    """
+    gaps = [line.gap for line in lines if line.gap is not None and line.gap > MIN_PARAGRAPH_GAP]
+    if len(gaps) < MIN_GAPS:
+        return 0.5
+    usual = statistics.median_low(gaps)
+    return min(0.5, max(MIN_PARAGRAPH_GAP, usual / 2))
 
 
 def starts_paragraph(text: str) -> bool:
@@ -120,11 +152,13 @@ def _decide(paragraph: str, previous: Line, line: Line, *, layout: Layout) -> De
     text = line.text.strip()
     if "\t" in previous.text or "\t" in line.text or starts_paragraph(text):
         return "break"
+    if _CONTENTS_HEADING.match(text) or _CONTENTS_HEADING.match(previous.text):
+        return "break"
     if boundary:
         carried = not ends_sentence(paragraph) and (
             text[:1].islower() or _LINKING_END.search(paragraph) is not None
         )
-        if not carried:
+        if not (carried or (new_page and _cut_at_full_line(previous, text, layout=layout))):
             return "break"
         return "page-join" if new_page else "join"
     if (line.gap or 0.0) > layout.paragraph_gap:
@@ -134,6 +168,15 @@ def _decide(paragraph: str, previous: Line, line: Line, *, layout: Layout) -> De
     ):
         return "join"
     return "break"
+
+
+def _cut_at_full_line(previous: Line, text: str, *, layout: Layout) -> bool:
+    """True when a page's last line ran to the page's usual length and the next page's first
+    line reads as body text (long, or ending a sentence; a short heading does not)."""
+    typical = layout.typical_length.get(previous.page)
+    if not typical or len(previous.text.strip()) < FULL_LINE * typical:
+        return False
+    return ends_sentence(text) or len(text) >= 0.6 * typical
 
 
 def _after_short_line(previous: str, text: str, *, layout: Layout, page: int | None) -> bool:

@@ -8,9 +8,12 @@ Page numbers: see page_numbers. A running header (footer) is a line among the fi
 Only pages where the line is under half of the page's words count towards that share, so a
 page's only sentence is never a header of it. Running lines are stacked at the page's edge: a
 repeated line below a line that is no header (above one that is no footer) is body text.
-Shape alone never makes a header: a heading or numbered statement ("Objective 3", "12. The
-ministry ...", see reflow.is_heading_or_statement) and a line of more than `MAX_HEADER_WORDS`
-words are never running lines.
+A running footer can also be glued to the end of a page's last line ("... ethical
+re21-00417 - 14"), when the extractor put no line break before it: on a page with no footer
+line of its own, a last line ending in a repeated footer (its page number in sequence) loses
+that ending (`find_glued_footers`). Shape alone never makes a header: a heading or numbered
+statement ("Objective 3", "12. The ministry ...", see reflow.is_heading_or_statement) and a
+line of more than `MAX_HEADER_WORDS` words are never running lines.
 
 `check_share` is the last guard: removals that would leave nothing, or delete more than a share
 of the document's words, are refused and explained in one line.
@@ -29,7 +32,13 @@ from gcm_review.ingest.repair.lines import Line
 from gcm_review.ingest.repair.page_numbers import find_page_numbers, is_page_number
 from gcm_review.ingest.repair.reflow import is_heading_or_statement
 
-__all__ = ["check_share", "drop_lines", "find_running_lines", "is_page_number"]
+__all__ = [
+    "check_share",
+    "drop_lines",
+    "find_glued_footers",
+    "find_running_lines",
+    "is_page_number",
+]
 
 RUNNING_HEADER = "running-header"
 RUNNING_FOOTER = "running-footer"
@@ -128,6 +137,48 @@ def find_running_lines(lines: list[Line], *, zone: int = 3) -> list[tuple[str, L
     position = {id(line): index for index, line in enumerate(lines)}
     removed.sort(key=lambda item: position[id(item[1])])
     return removed
+
+
+def find_glued_footers(lines: list[Line], *, zone: int = 3) -> list[tuple[Line, int]]:
+    """(line, offset) for each page's last line that ends in a running footer glued to its text.
+
+    Only pages without a footer line of their own are looked at; `offset` is where the footer
+    starts in the line's text.
+    """
+    pages = _pages(lines)
+    repeated = _repeated(pages, zone)
+    footers = [key for top, key in repeated if not top]
+    if not footers:
+        return []
+    found: list[tuple[Line, int]] = []
+    for page in pages:
+        if any(kind == RUNNING_FOOTER for kind, _line in _stacked(page, repeated, zone)):
+            continue
+        last = page[-1]
+        for key in footers:
+            offset = _glued_at(last, key)
+            if offset is not None:
+                found.append((last, offset))
+                break
+    return found
+
+
+def _glued_at(line: Line, key: Key) -> int | None:
+    """Where a footer of repetition key `key` starts at the end of `line`, after other text."""
+    shape = str(key[1])
+    parts = [re.escape(part).replace(r"\ ", r"\s+") for part in shape.split("#")]
+    pattern = re.compile(r"(?P<footer>" + r"(\d+)".join(parts) + r")\s*$", re.IGNORECASE)
+    match = pattern.search(line.text)
+    if match is None or not line.text[: match.start()].strip():
+        return None
+    if key[0] == "page":
+        numbers = _DIGITS.findall(match["footer"])
+        index, others, offset = int(str(key[2])), key[3], key[4]
+        if line.page is None or int(numbers[index]) - line.page != offset:
+            return None
+        if tuple(n for i, n in enumerate(numbers) if i != index) != others:
+            return None
+    return match.start()
 
 
 def check_share(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gcm_review.report import document as d
+from gcm_review.report.sections.country_story import narrative
 from gcm_review.report.sections.evidence_lines import (
     docx_evidence,
     evidence_lines,
@@ -11,6 +14,7 @@ from gcm_review.report.sections.evidence_lines import (
 )
 from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.report.text_direction import direction_of
+from gcm_review.synthesis.quotes import quote
 from gcm_review.synthesis.records import (
     PROFILE_STATEMENT_TYPES,
     STATEMENT_TYPE_TITLES,
@@ -39,6 +43,7 @@ def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:
     blocks: list[d.Block] = [
         d.Heading(c.name, 2),
         d.Paragraph((sources, look.refs(c.paragraph_ids)), css="muted"),
+        *narrative(look, c),
     ]
     if c.objectives:
         blocks += [
@@ -60,7 +65,7 @@ def _html_profile(look: Lookup, c: CountryProfile) -> d.Part:
 def _statement(look: Lookup, s: Statement) -> d.Paragraph:
     lang, direction = direction_of(s.sentence)
     runs = (
-        d.Span(f"{s.sentence} "),
+        d.Span(f"{quote(s.sentence)} "),
         look.refs((s.paragraph_id,)),
         d.Span(" "),
         d.Group(tuple(look.objective_chips(s.objectives)), dir="ltr"),
@@ -75,6 +80,7 @@ def _docx_profile(look: Lookup, profile: CountryProfile) -> list[d.Block]:
     blocks: list[d.Block] = [
         d.Heading(f"{profile.name} ({profile.country})", 2, only="docx"),
         d.Note(note, only="docx"),
+        *(replace(block, only="docx") for block in narrative(look, profile)),
     ]
     if profile.objectives:
         blocks.append(d.Heading(f"{capital(look.words.labels)} addressed", 3, only="docx"))
@@ -85,7 +91,7 @@ def _docx_profile(look: Lookup, profile: CountryProfile) -> list[d.Block]:
             blocks.append(d.Heading(STATEMENT_TYPE_TITLES[kind], 3, only="docx"))
         blocks += [
             d.Paragraph(
-                (d.Span(s.sentence), look.cited((s.paragraph_id,))),
+                (d.Span(quote(s.sentence)), look.cited((s.paragraph_id,))),
                 style="List Bullet",
                 only="docx",
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from gcm_review.report import document as d
 from gcm_review.report.sections.lookup import Lookup, group_title
 from gcm_review.report.text_direction import direction_of
+from gcm_review.synthesis.copies import paragraphs_cell
 from gcm_review.synthesis.records import ParagraphTag, ReviewParagraph
 
 ANALYST = d.Span("analyst", css="badge analyst")
@@ -39,7 +40,7 @@ def _documents(look: Lookup) -> d.Table:
             doc.name,
             doc.title or "",
             doc.language or "",
-            f"not counted: a copy of {doc.copy_of}" if doc.copy_of else str(doc.paragraphs),
+            paragraphs_cell(doc),
         )
         for doc in look.synthesis.documents
     )

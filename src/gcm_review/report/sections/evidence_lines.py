@@ -25,6 +25,8 @@ def _evidence_line(look: Lookup, e: ObjectiveEvidence) -> d.Item:
         lang=lang,
         dir=direction,
     )
+    if e.quoted_under is not None:
+        quote = d.Paragraph((*_quoted_above(look, e.quoted_under), look.refs((e.paragraph_id,))))
     blocks: list[d.Block] = [
         d.Paragraph((look.objective_chip(e.objective), d.Span(" "), title), tag=""),
         quote,
@@ -34,6 +36,12 @@ def _evidence_line(look: Lookup, e: ObjectiveEvidence) -> d.Item:
         muted = d.Span("All paragraphs:", css="muted")
         blocks.append(d.Paragraph((muted, d.Span(" "), every), tag=""))
     return d.Item(tuple(blocks))
+
+
+def _quoted_above(look: Lookup, objective: int) -> tuple[d.Inline, ...]:
+    """In place of a quotation given already: where it is."""
+    name = look.words.numbered(objective)
+    return (d.Span(f"The same passage as quoted under {name}. ", css="muted"),)
 
 
 def speakers_list(look: Lookup, speakers: Sequence[Speaker]) -> d.BulletList:
@@ -80,7 +88,9 @@ def docx_evidence(look: Lookup, evidence: Sequence[ObjectiveEvidence]) -> list[d
     for item in evidence:
         label = d.Span(objective_label(look, item.objective), strong=True)
         cited = look.cited((item.paragraph_id, *item.paragraph_ids))
-        sentence = (d.Span(item.sentence), cited)
+        sentence: tuple[d.Inline, ...] = (d.Span(item.sentence), cited)
+        if item.quoted_under is not None:
+            sentence = (*_quoted_above(look, item.quoted_under), cited)
         blocks += [
             d.Paragraph((label,), style="List Bullet", only="docx"),
             d.Paragraph(sentence, style="List Continue", only="docx"),

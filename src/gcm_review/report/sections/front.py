@@ -5,6 +5,7 @@ from __future__ import annotations
 from gcm_review.report import document as d
 from gcm_review.report.sections.lookup import Lookup, plural
 from gcm_review.report.text_direction import direction_of
+from gcm_review.synthesis.copies import copies_note, paragraphs_cell
 from gcm_review.synthesis.records import DocumentInfo
 
 ANALYST = d.Span("analyst", css="badge analyst")
@@ -46,6 +47,7 @@ def _html_header(look: Lookup) -> d.Part:
         d.Paragraph(lead, css="lead"),
         d.Heading("Documents reviewed", 1, css="small"),
         d.Table(header, rows, css="documents"),
+        *_copies(synthesis.documents, only="html"),
         d.Paragraph(tagged, css="muted"),
     )
     return d.Part(blocks, "top", tag="header", only="html")
@@ -56,13 +58,22 @@ def _document(doc: DocumentInfo) -> tuple[str | d.Cell, ...]:
     if doc.title:
         lang, direction = direction_of(doc.title)
         title = (d.Span(doc.title, lang=lang, dir=direction),)
-    count = f"not counted: a copy of {doc.copy_of}" if doc.copy_of else str(doc.paragraphs)
+    count = paragraphs_cell(doc)
     return (
         doc.name,
         d.Cell(title),
         d.cell(doc.language or "unknown"),
         d.cell(count, css="num"),
     )
+
+
+def _copies(documents: tuple[DocumentInfo, ...], *, only: d.Medium) -> list[d.Block]:
+    """The "Copies and versions" note, when a document was set aside."""
+    lines = copies_note(documents)
+    if not lines:
+        return []
+    blocks: list[d.Block] = [d.Heading("Copies and versions", 1, css="small", only=only)]
+    return blocks + [d.Note(line, only=only) for line in lines]
 
 
 def _notes(look: Lookup) -> list[d.Block]:
@@ -78,6 +89,19 @@ def _notes(look: Lookup) -> list[d.Block]:
             only="docx",
         )
     ]
+    if synthesis.uncovered_languages:
+        languages = ", ".join(
+            f"{plural(count, 'paragraph')} in {language}"
+            for language, count in synthesis.uncovered_languages.items()
+        )
+        notes.append(
+            d.Note(
+                f"Not tagged by meaning: {languages}, a language the embedder was not trained "
+                "on. These paragraphs count only for the objectives they name explicitly; read "
+                "them yourself."
+            )
+        )
+    notes.extend(_copies(synthesis.documents, only="docx"))
     if synthesis.stakeholder_groups:
         groups = ", ".join(
             f"{group.replace('-', ' ')} {count}"

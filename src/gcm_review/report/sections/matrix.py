@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gcm_review.frameworks.labels import indefinite
 from gcm_review.report import document as d
-from gcm_review.report.docx_blocks import TEXT_WIDTH_CM
+from gcm_review.report.docx_blocks import LANDSCAPE_TEXT_WIDTH_CM
 from gcm_review.report.sections.lookup import Lookup, capital
 
 # "{label}": what the framework calls one label ("objective").
@@ -30,7 +30,8 @@ def matrix(look: Lookup) -> d.Section:
         _docx_table(look),
     )
     title = f"Country by {label} matrix"
-    return d.Section("matrix", title, blocks, docx_title=f"Country × {label} matrix")
+    docx_title = f"Country × {label} matrix"
+    return d.Section("matrix", title, blocks, docx_title=docx_title, landscape=True)
 
 
 def heat_level(count: int) -> int:
@@ -97,12 +98,12 @@ def _docx_table(look: Lookup) -> d.Table:
         (name, *(str(count) for count in counts))
         for (_, name), counts in zip(m.countries, m.counts, strict=True)
     )
-    first = 2.8
-    rest = (TEXT_WIDTH_CM - first) / max(1, len(m.objectives))
+    first = 3.5
+    rest = (LANDSCAPE_TEXT_WIDTH_CM - first) / max(1, len(m.objectives))
     return d.Table(
         ("Country", *(str(n) for n in m.objectives)),
         rows,
         widths=(first, *(rest for _ in m.objectives)),
-        font_size=6.5,
+        font_size=7.5,
         only="docx",
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gcm_review.report import document as d
 from gcm_review.report.document import safe_id
-from gcm_review.report.sections.lookup import Lookup, capital, group_title
+from gcm_review.report.sections.lookup import Lookup, capital
 from gcm_review.synthesis.records import PrincipleCoverage
 
 # "{principle}": what the framework calls one guiding principle.
@@ -70,18 +70,3 @@ def _html_row(look: Lookup, p: PrincipleCoverage) -> d.Row:
         ),
     )
     return d.Row(cells, anchor=f"principle-{safe_id(p.key)}")
-
-
-def stakeholders(look: Lookup) -> d.Section:
-    """Paragraphs by stakeholder group, most first (HTML only: Word gives them in its title)."""
-    groups = sorted(look.synthesis.stakeholder_groups.items(), key=lambda item: -item[1])
-    if not groups:
-        blocks: tuple[d.Block, ...] = (d.text("No stakeholder group was recognised.", css="muted"),)
-    else:
-        rows = tuple(
-            (d.cell(group_title(key) or "", row_header=True), d.cell(str(n), css="num"))
-            for key, n in groups
-        )
-        header = ("Stakeholder group", d.cell("Paragraphs", css="num"))
-        blocks = (d.Table(header, rows, css="groups"),)
-    return d.Section("stakeholders", "Stakeholder inputs", blocks, only="html")

@@ -12,6 +12,7 @@ from gcm_review.report.sections.evidence_lines import (
     speakers_list,
 )
 from gcm_review.report.sections.lookup import Lookup, capital
+from gcm_review.report.sections.outline import directed, session_anchor
 from gcm_review.report.text_direction import direction_of
 from gcm_review.synthesis.records import RoundtableSummary
 
@@ -41,6 +42,25 @@ def _entry(r: RoundtableSummary) -> d.Link:
     return d.Link(r.title, roundtable_anchor(r), dir=direction, lang=lang)
 
 
+def _session_note(look: Lookup, r: RoundtableSummary) -> tuple[d.Inline, ...]:
+    """Who moderated the roundtable and a link to its summary, from the conference outline."""
+    for index, outline in enumerate(look.synthesis.outlines):
+        for position, session in enumerate(outline.sessions):
+            if session.kind != "roundtable" or session.title != r.title:
+                continue
+            runs: list[d.Inline] = []
+            if session.chair is not None:
+                runs += [
+                    directed(session.chair.text),
+                    d.Span(" "),
+                    look.refs((session.chair.paragraph_id,)),
+                    d.Span(" "),
+                ]
+            link = d.Link("Summary of the discussion", session_anchor(index, position))
+            return (*runs, link, d.Span("."))
+    return ()
+
+
 def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
     lang, direction = direction_of(r.title)
     every = (d.Span("All paragraphs: "), look.refs(r.paragraph_ids))
@@ -48,6 +68,8 @@ def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
         d.Heading(r.title, 2, dir=direction, lang=lang),
         d.Paragraph(every, css="muted"),
     ]
+    if note := _session_note(look, r):
+        blocks.append(d.Paragraph(note))
     if r.objectives:
         items = tuple(
             d.Paragraph(
@@ -69,6 +91,8 @@ def _html_roundtable(look: Lookup, r: RoundtableSummary) -> d.Part:
 
 def _docx_roundtable(look: Lookup, r: RoundtableSummary) -> list[d.Block]:
     blocks: list[d.Block] = [d.Heading(r.title or r.key, 2, only="docx")]
+    if note := _session_note(look, r):
+        blocks.append(d.Paragraph(note, only="docx"))
     if r.objectives:
         blocks.append(d.Heading(f"{capital(look.words.labels)} under review", 3, only="docx"))
         blocks += [

@@ -1,5 +1,11 @@
 """Inter-coder agreement (kappa and alpha per label, disagreements to adjudicate) and blind,
-independent coding of paragraphs, which is what makes those figures meaningful."""
+independent coding of paragraphs, which is what makes those figures meaningful.
+
+The coding page shows a paragraph and the label boxes only: no model suggestion, no other
+coder's labels, and no box ticked but the coder's own saved ones. Agreement is computed on
+those codings alone, from coders whose role may code; adjudications (routes/adjudication.py)
+settle disagreements without changing any figure.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +24,9 @@ from gcm_review.model.stored import ParagraphView
 from gcm_review.store.browse import document_page, paragraph_with_tags
 from gcm_review.store.database import Database
 from gcm_review.store.documents import list_documents
-from gcm_review.store.feedback import load_codings
+from gcm_review.store.feedback import load_adjudications, load_codings
 from gcm_review.store.review_actions import code_paragraph, coder_labels
-from gcm_review.store.users import User
+from gcm_review.store.users import User, list_users
 from gcm_review.web.analysis_models import (
     AgreementOut,
     CodingIn,
@@ -32,6 +38,7 @@ from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import DbDep, LabelsDep, is_htmx, redirect, render, require, safe_next
 from gcm_review.web.display import LabelNames
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
+from gcm_review.web.permissions import PERMISSIONS
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["agreement"])
@@ -44,13 +51,26 @@ CODING_PAGE = 25  # paragraphs per page of the coding view
 SKIPPED_KINDS = ("contents",)
 
 
+def non_coders(db: Database) -> set[str]:
+    """The accounts whose role may not code (focal points, viewers): never counted as coders."""
+    return {
+        account.name
+        for account in list_users(db)
+        if "paragraph.code" not in PERMISSIONS.get(account.role, frozenset())
+    }
+
+
 def agreement_of(
     db: Database, user: User, coder_a: str, coder_b: str, labels: LabelNames
 ) -> AgreementReport:
-    """Agreement over the paragraphs of the documents the user may see."""
+    """Agreement over the independent codings of the documents the user may see."""
     scope = user.document_scope
-    codings = load_codings(db, None if scope is None else document_ids_of(db, scope))
-    return agreement_report(codings, list(labels.names), coder_a or None, coder_b or None)
+    documents = None if scope is None else document_ids_of(db, scope)
+    codings = load_codings(db, documents, excluded_coders=non_coders(db))
+    settled = load_adjudications(db, documents)
+    return agreement_report(
+        codings, list(labels.names), coder_a or None, coder_b or None, adjudicated=settled
+    )
 
 
 def kappa_note(row: LabelAgreement, report: AgreementReport) -> str | None:
@@ -58,10 +78,10 @@ def kappa_note(row: LabelAgreement, report: AgreementReport) -> str | None:
     if row.kappa is not None:
         return None
     if report.coder_a is None:
-        return "kappa needs two coders"
+        return N_("kappa needs two coders")
     if report.shared == 0:
         return f"{report.coder_a} and {report.coder_b} coded no paragraph in common"
-    return "both coders gave the same answer on every shared paragraph (chance agreement is 1)"
+    return N_("both coders gave the same answer on every shared paragraph (chance agreement is 1)")
 
 
 def alpha_note(row: LabelAgreement, report: AgreementReport) -> str | None:
@@ -69,8 +89,8 @@ def alpha_note(row: LabelAgreement, report: AgreementReport) -> str | None:
     if row.alpha is not None:
         return None
     if report.multiply_coded == 0:
-        return "no paragraph was coded by two coders"
-    return "every coder gave the same answer everywhere (no variation to measure)"
+        return N_("no paragraph was coded by two coders")
+    return N_("every coder gave the same answer everywhere (no variation to measure)")
 
 
 def label_agreement_out(
@@ -98,12 +118,15 @@ def agreement_out(
     limit: int | None = None,
 ) -> AgreementOut:
     shown = report.disagreements if limit is None else report.disagreements[:limit]
+    settled = set(report.adjudicated)
     return AgreementOut(
         coders=list(report.coders),
         coder_a=report.coder_a,
         coder_b=report.coder_b,
         shared=report.shared,
         multiply_coded=report.multiply_coded,
+        disputed=len(report.disputed),
+        adjudicated=len(report.adjudicated),
         labels=[label_agreement_out(row, report, labels) for row in report.labels],
         micro=label_agreement_out(report.micro, report, labels),
         disagreements=[
@@ -113,6 +136,7 @@ def agreement_out(
                 label=d.label,
                 yes=list(d.yes),
                 no=list(d.no),
+                adjudicated=d.paragraph_id in settled,
             )
             for d in shown
         ],
@@ -171,16 +195,12 @@ def agreement_api(
 # --- independent coding ----------------------------------------------------------------------
 
 
-def _suggestions(para: ParagraphView) -> dict[str, float]:
-    """The model's proposals for the paragraph, label -> probability; never anyone's decision."""
-    return {tag.label: tag.probability for tag in para.tags if tag.source == "model"}
-
-
 def _coding_item(para: ParagraphView, mine: frozenset[str] | None) -> dict[str, object]:
-    return {"para": para, "suggested": _suggestions(para), "mine": mine}
+    """A paragraph to code and the coder's own saved labels: nothing of the model or of others."""
+    return {"para": para, "mine": mine}
 
 
-def _label_groups(labels: LabelNames) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def label_groups(labels: LabelNames) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(legend, [(label, short name, title)]) for the checkbox grid."""
     objectives, principles = [], []
     for label, (code, title) in labels.names.items():
@@ -200,7 +220,7 @@ def coding_page(
     document: int | None = None,
     page: int = 1,
 ) -> Response:
-    """Code a document's paragraphs blind: the text and the model's suggestions only."""
+    """Code a document's paragraphs blind: the text and the label boxes, no suggestion."""
     if document is None:
         documents = list_documents(db, country=user.document_scope)
         return render(request, "coding_documents.html", {"documents": documents}, user=user)
@@ -213,7 +233,7 @@ def coding_page(
     context = {
         "doc": shown.document,
         "items": [_coding_item(p, mine.get(p.id)) for p in paragraphs],
-        "groups": _label_groups(labels),
+        "groups": label_groups(labels),
         "page": page,
         "pages": max(1, -(-shown.document.paragraphs // CODING_PAGE)),
         "back": f"/coding?document={document}&page={page}",
@@ -238,7 +258,7 @@ def code(
     para = paragraph_with_tags(db, paragraph_id, user=user)
     context = {
         **_coding_item(para, coding.labels),
-        "groups": _label_groups(labels),
+        "groups": label_groups(labels),
         "back": safe_next(next, "/coding").split("#", 1)[0],
         "saved": True,
     }

@@ -2,36 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 
 from gcm_review.store.browse import document_page, document_visible, paragraph_with_tags
-from gcm_review.store.document_admin import delete_document
+from gcm_review.store.document_admin import DocumentCorrection, correct_document
 from gcm_review.store.documents import list_documents
 from gcm_review.store.users import User
 from gcm_review.web.api_models import (
     DeletedOut,
+    DocumentCorrectionIn,
     DocumentDetailOut,
     DocumentOut,
     JobOut,
     ParagraphOut,
+    ProposalOut,
     SessionOut,
     document_detail_out,
     document_out,
     job_out,
     paragraph_out,
+    proposal_out,
     user_out,
 )
 from gcm_review.web.deps import DbDep, LabelsDep, SettingsDep, current_user, require
-from gcm_review.web.routes.documents import jobs_of, receive_upload
+from gcm_review.web.routes.documents import delete_with_file, jobs_of, receive_upload
 from gcm_review.web.security import csrf_token
+from gcm_review.web.uploads import check_country
+from gcm_review.workflows.copies import copy_marks, decide_proposal, pending_proposals
 
 router = APIRouter(prefix="/api", tags=["documents"])
 
 Reader = Annotated[User, Depends(require("document.read"))]
 Uploader = Annotated[User, Depends(require("document.upload"))]
 Admin = Annotated[User, Depends(require("document.delete"))]
+Editor = Annotated[User, Depends(require("document.edit"))]
 
 
 @router.get("/session", tags=["session"])
@@ -42,8 +48,13 @@ def session(request: Request, user: Annotated[User | None, Depends(current_user)
 
 @router.get("/documents")
 def documents(db: DbDep, user: Reader) -> list[DocumentOut]:
-    """The documents you may see, newest first."""
-    return [document_out(doc) for doc in list_documents(db, country=user.document_scope)]
+    """The documents you may see, newest first; a copy or an older version set aside is marked
+    `counted: false` with the id of the document that counts instead."""
+    marks = copy_marks(db)
+    return [
+        document_out(doc, marks[doc.id].counted_id if doc.id in marks else None)
+        for doc in list_documents(db, country=user.document_scope)
+    ]
 
 
 @router.get("/documents/{document_id}")
@@ -57,13 +68,47 @@ def document(
 ) -> DocumentDetailOut:
     """A document with its paragraphs in order, each with its tags."""
     page = document_page(db, document_id, user=user, offset=offset, limit=limit)
-    return document_detail_out(page.document, page.paragraphs, page.offset, labels)
+    detail = document_detail_out(page.document, page.paragraphs, page.offset, labels)
+    mark = copy_marks(db).get(document_id)
+    if mark is None:
+        return detail
+    return detail.model_copy(update={"counted": False, "counted_instead": mark.counted_id})
 
 
 @router.delete("/documents/{document_id}")
-def remove_document(db: DbDep, document_id: int, user: Admin) -> DeletedOut:
-    """Delete a document with its paragraphs and tags (administrators)."""
-    return DeletedOut(deleted=delete_document(db, document_id, user=user))
+def remove_document(db: DbDep, settings: SettingsDep, document_id: int, user: Admin) -> DeletedOut:
+    """Delete a document with its paragraphs, tags and uploaded file (administrators)."""
+    return DeletedOut(deleted=delete_with_file(db, document_id, user=user, settings=settings))
+
+
+@router.patch("/documents/{document_id}")
+def correct(
+    db: DbDep, document_id: int, body: DocumentCorrectionIn, user: Editor
+) -> dict[str, dict[str, Any]]:
+    """Correct a document's country, title, kind or review cycle (analysts and administrators);
+    returns the fields changed, before and after, as the audit log records them."""
+    correction = DocumentCorrection(
+        country=None if body.country is None else check_country(body.country),
+        title=body.title,
+        kind=body.kind,
+        review_cycle=body.review_cycle,
+    )
+    return correct_document(db, document_id, correction, user=user)
+
+
+@router.get("/documents/{document_id}/proposals")
+def proposals(db: DbDep, document_id: int, user: Editor) -> list[ProposalOut]:
+    """Copy and version decisions about this document held for an analyst."""
+    return [proposal_out(p) for p in pending_proposals(db, [document_id])]
+
+
+@router.post("/proposals/{proposal_id}/{decision}")
+def decide(db: DbDep, proposal_id: int, decision: str, user: Editor) -> ProposalOut:
+    """Accept or refuse a copy or version decision held for an analyst."""
+    if decision not in ("accept", "refuse"):
+        raise HTTPException(status_code=404, detail="no such decision: use accept or refuse")
+    p = decide_proposal(db, proposal_id, accept=decision == "accept", user_name=user.name)
+    return proposal_out(p)
 
 
 @router.post("/documents", status_code=202)
