@@ -1,6 +1,8 @@
-"""The audit log: who changed what, when, with the state before and after.
+"""The audit log: who changed what, when, with the state before and after; and who signed in
+or out, failed to sign in, downloaded an export or was refused a page.
 
-`record` writes into the caller's session, so the change and its audit row commit together.
+`record` writes into the caller's session, so the change and its audit row commit together;
+`log_event` writes an event that changes nothing else in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from sqlalchemy.orm import Session
 from gcm_review.store.database import Database
 from gcm_review.store.tables import AuditRow
 from gcm_review.store.timestamps import as_utc
+
+USER_NAME_LENGTH = 100  # the columns' sizes (store.tables.AuditRow)
+OBJECT_ID_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,27 @@ def record(
             after=after,
         )
     )
+
+
+def log_event(
+    db: Database,
+    user: str,
+    action: str,
+    object_type: str,
+    object_id: str | int,
+    *,
+    after: Any = None,
+) -> None:
+    """Record an event (sign-in, download, refusal) by `user`; long values are cut to fit."""
+    with db.transaction() as session:
+        record(
+            session,
+            user[:USER_NAME_LENGTH],
+            action,
+            object_type,
+            str(object_id)[:OBJECT_ID_LENGTH],
+            after=after,
+        )
 
 
 @dataclass(frozen=True)
