@@ -56,14 +56,25 @@ def test_htmx_is_loaded_only_when_its_file_exists(app: FastAPI, present: bool) -
                 "/exports",
                 "/admin/training",
                 "/audit",
+                "/admin/users",
+                "/account/tokens",
             ],
         ),
         (
             "analyst",
-            ["/documents", "/review", "/matrix", "/synthesis", "/search", "/agreement", "/exports"],
+            [
+                *("/documents", "/review", "/matrix", "/synthesis", "/search", "/agreement"),
+                *("/exports", "/account/tokens"),
+            ],
         ),
-        ("focal-point", ["/documents", "/review", "/matrix", "/synthesis", "/search", "/exports"]),
-        ("viewer", ["/documents", "/matrix", "/synthesis", "/search"]),
+        (
+            "focal-point",
+            [
+                *("/documents", "/review", "/matrix", "/synthesis", "/search", "/exports"),
+                "/account/tokens",
+            ],
+        ),
+        ("viewer", ["/documents", "/matrix", "/synthesis", "/search", "/account/tokens"]),
     ],
 )
 def test_navigation_shows_what_the_role_may_use(

@@ -200,6 +200,23 @@ class AuditRow(Base):
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
+class AccessRow(Base):
+    """Who signed in or out, failed to sign in, downloaded or was refused something, and when.
+
+    Kept apart from the audit of changes (`AuditRow`), whose newest id tells caches that the
+    data changed; the audit page shows both."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))  # "sign-in", "download", ...
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(60))
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
 class ParagraphReviewRow(Base):
     """One coder's final labels for one paragraph (the unit of inter-coder agreement)."""
 
