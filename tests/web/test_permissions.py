@@ -108,6 +108,18 @@ CASES = (
     Case("exports", "GET", "/exports", (200, 200, 200, 403, LOGIN)),
     Case("export file", "GET", "/exports/paragraphs.jsonl", (200, 200, 200, 403, LOGIN)),
     Case("training", "GET", "/admin/training", (200, 403, 403, 403, LOGIN)),
+    # Accounts: the users page is for admins; every account manages its own API tokens.
+    Case("users", "GET", "/admin/users", (200, 403, 403, 403, LOGIN)),
+    Case("one user", "GET", "/admin/users/vic", (200, 403, 403, 403, LOGIN)),
+    Case(
+        "deactivate",
+        "POST",
+        "/admin/users/vic/active",
+        (303, 403, 403, 403, LOGIN),
+        form={"active": "false"},
+    ),
+    Case("api tokens", "GET", "/account/tokens", (200, 200, 200, 200, LOGIN)),
+    Case("make token", "POST", "/account/tokens", (201, 201, 201, 201, LOGIN), form={"name": "x"}),
     Case("retrain", "POST", "/admin/training", (303, 403, 403, 403, LOGIN), form={}),
     Case("api matrix", "GET", "/api/matrix", (200, 200, 200, 200, 401)),
     Case("api other cell", "GET", "/api/matrix/cell/EGY/20", (200, 200, 404, 200, 401)),
