@@ -266,3 +266,28 @@ def test_web_pages_never_tell_users_to_run_commands(
     html = visit("analyst").client.get(path).text
     assert "gcm-review " not in html.replace("gcm-review</a>", "")
     assert "<code>" not in html
+
+
+def test_signing_in_again_ends_the_previous_session(app: FastAPI, seed: Seed) -> None:
+    client = TestClient(app)
+    csrf = sign_in(client, "ana")
+    before = cookies_of(client)
+    again = client.post(
+        "/login",
+        data={"name": "vic", "password": PASSWORD, "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert again.status_code == 303
+    refused(app, before, csrf, seed)
+
+
+def test_an_unknown_account_page_is_not_found(visit: Callable[[str], Visitor]) -> None:
+    admin = visit("admin").client
+    assert admin.get("/admin/users/nobody").status_code == 404
+    assert 'value="viewer" selected' in admin.get("/admin/users").text
+
+
+def test_api_errors_give_plain_advice_too(visit: Callable[[str], Visitor]) -> None:
+    detail = visit("analyst").client.get("/api/documents/99999").json()["detail"]
+    assert "gcm-review" not in detail and "`" not in detail
+    assert detail.endswith("go back to the list of documents")

@@ -86,6 +86,9 @@ def login(
             request, "login.html", {**context, "error": WRONG}, user=None, status_code=401
         )
     limiter.succeeded(name, address)
+    previous = request.session.get(SESSION_TOKEN_KEY)
+    if isinstance(previous, str) and previous:  # signing in again replaces the old session
+        end_session(db, previous)
     forget_ended_sessions(db, policy=session_policy(settings))
     token = start_session(db, user.id)
     log_event(db, user.name, "sign-in", "user", user.name, after={"address": address})

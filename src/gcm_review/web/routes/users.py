@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
 from gcm_review.errors import GcmReviewError, InvalidAccount
@@ -35,7 +35,7 @@ PasswordField = Annotated[str, Form(max_length=1000)]
 def _account(db: DbDep, name: str) -> User:
     user = get_user_by_name(db, name)
     if user is None:
-        raise InvalidAccount(f"there is no account named {name!r}", hint="check the name")
+        raise HTTPException(status_code=404, detail=f"There is no account named {name!r}")
     return user
 
 
