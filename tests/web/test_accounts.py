@@ -99,6 +99,22 @@ def test_sessions_end_after_their_lifetime(app: FastAPI, seed: Seed, db: Databas
     refused(app, cookies_of(client), csrf, seed)
 
 
+def test_the_session_hours_setting_sets_the_lifetime(
+    make_app: Callable[..., FastAPI], seed: Seed
+) -> None:
+    app = make_app(session_hours=1)
+    client = TestClient(app)
+    csrf = sign_in(client, "ana")
+    with app.state.db.transaction() as session:
+        started = datetime.now(UTC) - timedelta(minutes=59)
+        session.execute(update(SessionRow).values(created_at=started))
+    assert client.get("/api/documents").status_code == 200
+    with app.state.db.transaction() as session:
+        started = datetime.now(UTC) - timedelta(minutes=61)
+        session.execute(update(SessionRow).values(created_at=started))
+    refused(app, cookies_of(client), csrf, seed)
+
+
 def test_idle_sessions_end(make_app: Callable[..., FastAPI], seed: Seed) -> None:
     app = make_app(session_idle_minutes=30)
     client = TestClient(app)
