@@ -307,3 +307,37 @@ def test_api_errors_give_plain_advice_too(visit: Callable[[str], Visitor]) -> No
     detail = visit("analyst").client.get("/api/documents/99999").json()["detail"]
     assert "gcm-review" not in detail and "`" not in detail
     assert detail.endswith("go back to the list of documents")
+
+
+def test_changing_your_password_on_your_account_page(
+    visit: Callable[[str], Visitor], app: FastAPI, seed: Seed, db: Database
+) -> None:
+    viewer = visit("viewer")
+    cookies = cookies_of(viewer.client)
+    assert "Change your password" in viewer.client.get("/account/tokens").text
+    form = {"current": "not my password", "password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
+    viewer.post("/account/password", form)
+    assert "current password is wrong" in viewer.client.get("/account/password").text
+    weak = {
+        **form,
+        "current": PASSWORD,
+        "password": "vic-vic-vic-1",
+        "password_again": "vic-vic-vic-1",
+    }
+    viewer.post("/account/password", weak)
+    assert "account name" in viewer.client.get("/account/password").text
+    moved = viewer.post("/account/password", {**form, "current": PASSWORD})
+    assert moved.headers["location"] == "/login"  # type: ignore[attr-defined]
+    refused(app, cookies, viewer.token, seed)
+    assert verify_password(db, "vic", NEW_PASSWORD).name == "vic"
+    [entry] = list_audit(db, where=AuditFilter(action="user.password"))
+    assert entry.user_name == "vic"
+
+
+def test_guessing_the_current_password_is_throttled(visit: Callable[[str], Visitor]) -> None:
+    viewer = visit("viewer")
+    form = {"current": "a guess", "password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
+    for _ in range(5):
+        viewer.post("/account/password", form)
+    viewer.post("/account/password", {**form, "current": PASSWORD})
+    assert "too many failed sign-ins" in viewer.client.get("/account/password").text

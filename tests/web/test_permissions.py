@@ -119,6 +119,7 @@ CASES = (
         form={"active": "false"},
     ),
     Case("api tokens", "GET", "/account/tokens", (200, 200, 200, 200, LOGIN)),
+    Case("own password", "GET", "/account/password", (200, 200, 200, 200, LOGIN)),
     Case("make token", "POST", "/account/tokens", (201, 201, 201, 201, LOGIN), form={"name": "x"}),
     Case("retrain", "POST", "/admin/training", (303, 403, 403, 403, LOGIN), form={}),
     Case("api matrix", "GET", "/api/matrix", (200, 200, 200, 200, 401)),

@@ -32,6 +32,7 @@ from gcm_review.web.embedding import SharedEmbedder
 from gcm_review.web.failures import install_error_handlers
 from gcm_review.web.jobs import IngestJobs
 from gcm_review.web.routes import (
+    account,
     agreement,
     api_documents,
     api_tags,
@@ -43,7 +44,6 @@ from gcm_review.web.routes import (
     review,
     search,
     synthesis,
-    tokens,
     training,
     users,
 )
@@ -73,7 +73,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Training", "/admin/training", "retrain"),
     NavItem("Audit log", "/audit", "audit.read"),
     NavItem("Users", "/admin/users", "user.manage"),
-    NavItem("API tokens", "/account/tokens", "document.read"),
+    NavItem("Account", "/account/tokens", "document.read"),
 )
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
@@ -87,7 +87,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     exports.router,
     training.router,
     users.router,
-    tokens.router,
+    account.router,
     api_documents.router,
     api_tags.router,
     matrix.api,
