@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from gcm_review.store.audit import AuditEntry
 from gcm_review.web.audit_view import ACTION_TEXT, field_changes
 from gcm_review.web.display import label_names
+from web.conftest import Seed, Visitor
 
 
 def entry(action: str, before: object, after: object) -> AuditEntry:
@@ -36,3 +38,14 @@ def test_events_and_nested_records() -> None:
 
 def test_every_recorded_action_has_words() -> None:
     assert all(text and not text.startswith(("tag.", "user.")) for text in ACTION_TEXT.values())
+
+
+def test_a_deleted_document_is_named_but_not_linked(
+    visit: Callable[[str], Visitor], seed: Seed
+) -> None:
+    admin = visit("admin")
+    assert admin.post(f"/documents/{seed.jordan}/delete").status_code == 303  # type: ignore[attr-defined]
+    html = admin.client.get("/audit", params={"action": "document.delete"}).text
+    assert f"jordan.txt (document {seed.jordan})" in html
+    assert f'href="/documents/{seed.jordan}"' not in html
+    assert "deleted a document" in html

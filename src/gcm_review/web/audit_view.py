@@ -113,6 +113,13 @@ def _paragraph_id(entry: AuditEntry) -> int | None:
     return None
 
 
+def _document_name(entry: AuditEntry) -> str | None:
+    for state in (entry.after, entry.before):
+        if isinstance(state, Mapping) and isinstance(state.get("name"), str):
+            return f"{state['name']} (document {entry.object_id})"
+    return None
+
+
 def _existing(db: Database, entries: Sequence[AuditEntry]) -> tuple[set[str], set[str]]:
     """The document ids and account names the entries name that still exist."""
     documents = {e.object_id for e in entries if e.object_type == "document"}
@@ -138,8 +145,9 @@ def audit_lines(db: Database, entries: Sequence[AuditEntry], labels: LabelNames)
             target, href = link.label, link.href
             if entry.object_type == "tag":
                 target = f"tag {entry.object_id} on {link.label}"
-        elif entry.object_type == "document" and entry.object_id in documents:
-            href = f"/documents/{entry.object_id}"
+        elif entry.object_type == "document":
+            target = _document_name(entry) or target
+            href = f"/documents/{entry.object_id}" if entry.object_id in documents else None
         elif entry.object_type == "user":
             target = f"account {entry.object_id}"
             href = f"/admin/users/{entry.object_id}" if entry.object_id in users else None
