@@ -350,6 +350,10 @@ def test_0006_keeps_documents_and_never_gives_a_deleted_id_again(database_url: s
         assert revision_of(db.engine) == "0005"
         columns = {c["name"] for c in sa.inspect(db.engine).get_columns("documents")}
         assert "uploader_id" not in columns and "country" in columns
+        migrate(db.engine)
+        assert schema_is_current(db.engine)
+    finally:
+        db.close()
 
 
 # --- 0008: codings apart from review decisions; adjudications ---------------------------------
