@@ -205,6 +205,19 @@ SETTINGS: tuple[Setting, ...] = (
         _boolean,
         "Send the web app's session cookie over HTTPS only; turn on when serving behind HTTPS.",
     ),
+    Setting(
+        "session_hours",
+        12.0,
+        _positive_float,
+        "How long a web sign-in lasts, in hours, counted from the sign-in (using the app does "
+        "not extend it); then the user signs in again.",
+    ),
+    Setting(
+        "session_idle_minutes",
+        120.0,
+        _positive_float,
+        "A web sign-in ends after this many minutes without any request.",
+    ),
 )
 
 
@@ -229,6 +242,8 @@ class Settings:
     attention_some_share: float = 0.25
     secret_key: str = ""
     secure_cookies: bool = False
+    session_hours: float = 12.0
+    session_idle_minutes: float = 120.0
 
     @property
     def vector_cache_path(self) -> Path | None:

@@ -327,7 +327,7 @@ def test_plural_messages_of_the_web_code_are_found(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_copies_coding_adjudication_and_search_pages_in_the_page_language(
+def test_pages_merged_from_main_in_the_page_language(
     visit: Callable[[str], Visitor], seed: Seed, language: str
 ) -> None:
     messages = translations(language)
@@ -340,6 +340,9 @@ def test_copies_coding_adjudication_and_search_pages_in_the_page_language(
             "and only the labels you saved yourself are ticked."
         ),
         "/adjudication": "No paragraph has codings that disagree.",
+        "/admin/users": "Add an account",
+        "/account/tokens": "You have no API tokens.",
+        "/audit": "signed in",  # the admin's own sign-in, described in the page's language
         "/search?q=migrants&mode=semantic": (
             "Only paragraphs with a similarity of at least %(score)s to your query are shown "
             "(1.00 would be the same meaning)."

@@ -56,14 +56,25 @@ def test_htmx_is_loaded_only_when_its_file_exists(app: FastAPI, present: bool) -
                 "/exports",
                 "/admin/training",
                 "/audit",
+                "/admin/users",
+                "/account/tokens",
             ],
         ),
         (
             "analyst",
-            ["/documents", "/review", "/matrix", "/synthesis", "/search", "/agreement", "/exports"],
+            [
+                *("/documents", "/review", "/matrix", "/synthesis", "/search", "/agreement"),
+                *("/exports", "/account/tokens"),
+            ],
         ),
-        ("focal-point", ["/documents", "/review", "/matrix", "/synthesis", "/search", "/exports"]),
-        ("viewer", ["/documents", "/matrix", "/synthesis", "/search"]),
+        (
+            "focal-point",
+            [
+                *("/documents", "/review", "/matrix", "/synthesis", "/search", "/exports"),
+                "/account/tokens",
+            ],
+        ),
+        ("viewer", ["/documents", "/matrix", "/synthesis", "/search", "/account/tokens"]),
     ],
 )
 def test_navigation_shows_what_the_role_may_use(
@@ -217,14 +228,21 @@ def test_audit_page_shows_who_changed_what(visit: Callable[[str], Visitor], seed
     visit("analyst").post(f"/tags/{seed.jordan_tags[0]}/reject")
     admin = visit("admin").client
     html = admin.get("/audit").text
-    assert "<td>ana</td>" in html
-    assert "<td>tag.reject</td>" in html
-    assert "&#34;status&#34;: &#34;proposed&#34;" in html
-    assert "&#34;status&#34;: &#34;rejected&#34;" in html
-    assert "<td>user.add</td>" in html  # the seeded accounts
+    assert '<td dir="auto">ana</td>' in html
+    assert "rejected a tag" in html
+    # field by field, not raw JSON: the status went from proposed to rejected
+    status_row = re.search(
+        r'<tr class="changed">\s*<th scope="row">status</th>(.*?)</tr>', html, re.S
+    )
+    assert status_row is not None
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", status_row.group(1)) == ["proposed", "rejected"]
+    assert "&#34;status&#34;" not in html
+    # linked to the paragraph the tag is on
+    assert f'href="/documents/{seed.jordan}#p-{seed.jordan_paragraphs[0]}"' in html
+    assert "added an account" in html  # the seeded accounts
     filtered = admin.get("/audit", params={"action": "tag.reject"}).text
-    assert "1 change," in filtered
-    assert "<td>user.add</td>" not in filtered
+    assert "1 entry," in filtered
+    assert "added an account" not in filtered
 
 
 def test_admin_deletes_a_document_after_confirming(

@@ -114,7 +114,7 @@ def test_repeated_wrong_passwords_are_rate_limited(app: FastAPI) -> None:
 
 def test_limiter_forgets_after_the_window_and_on_success() -> None:
     now = [1000.0]
-    limiter = LoginLimiter(max_failures=2, window=60, clock=lambda: now[0])
+    limiter = LoginLimiter(account_failures=2, window=60, clock=lambda: now[0])
     limiter.failed("Ana", "10.0.0.1")
     limiter.failed("ana", "10.0.0.1")
     with pytest.raises(TooManyAttempts) as refused:
@@ -127,6 +127,76 @@ def test_limiter_forgets_after_the_window_and_on_success() -> None:
     limiter.failed("ana", "10.0.0.1")
     limiter.succeeded("ana", "10.0.0.1")
     limiter.check("ana", "10.0.0.1")
+
+
+def test_a_guesser_cannot_lock_the_owner_out() -> None:
+    """Per account: once an account has had `account_failures` failures, each address that
+    failed on it waits; an address that has not failed on it still gets its try."""
+    now = [0.0]
+    limiter = LoginLimiter(
+        account_failures=3, address_failures=100, window=60, clock=lambda: now[0]
+    )
+    for _ in range(3):
+        limiter.failed("ana", "6.6.6.6")
+    with pytest.raises(TooManyAttempts, match="for 'ana' from your address"):
+        limiter.check("ana", "6.6.6.6")
+    limiter.check("ana", "10.0.0.1")  # the owner, elsewhere: may sign in
+    limiter.check("vic", "6.6.6.6")  # other accounts from the guesser's address: not locked
+    limiter.failed("ana", "7.7.7.7")  # a new address gets one guess, then waits
+    with pytest.raises(TooManyAttempts):
+        limiter.check("ana", "7.7.7.7")
+    now[0] += 61
+    limiter.check("ana", "6.6.6.6")
+    limiter.check("ana", "7.7.7.7")
+
+
+def test_one_password_across_many_names_is_slowed() -> None:
+    """Per address: `address_failures` failures from one address, whatever the names, stop
+    that address for every name until the oldest leaves the window."""
+    now = [0.0]
+    limiter = LoginLimiter(account_failures=5, address_failures=4, window=60, clock=lambda: now[0])
+    for name in ("ana", "vic", "ada", "farid"):
+        limiter.failed(name, "6.6.6.6")
+        now[0] += 1
+    with pytest.raises(TooManyAttempts, match="from your address") as refused:
+        limiter.check("nora", "6.6.6.6")
+    assert refused.value.retry_after == 57
+    limiter.check("nora", "10.0.0.1")
+    now[0] += 57
+    limiter.check("nora", "6.6.6.6")
+
+
+def test_the_right_password_from_another_address_works_during_a_guessing_attack(
+    app: FastAPI,
+) -> None:
+    guesser = TestClient(app, client=("6.6.6.6", 4000))
+    token = page_token(guesser.get("/login").text)
+    for _ in range(8):
+        guesser.post(
+            "/login", data={"name": "ana", "password": "guess guess!", "csrf_token": token}
+        )
+    blocked = guesser.post(
+        "/login", data={"name": "ana", "password": PASSWORD, "csrf_token": token}
+    )
+    assert blocked.status_code == 429
+    owner = TestClient(app, client=("10.0.0.1", 4000))
+    sign_in(owner, "ana")
+
+
+def test_many_names_from_one_address_are_throttled(app: FastAPI) -> None:
+    sprayer = TestClient(app, client=("6.6.6.6", 4000))
+    token = page_token(sprayer.get("/login").text)
+    for number in range(20):
+        name = f"user{number}"
+        wrong = sprayer.post(
+            "/login", data={"name": name, "password": "Summer2026!", "csrf_token": token}
+        )
+        assert wrong.status_code == 401
+    blocked = sprayer.post(
+        "/login", data={"name": "vic", "password": PASSWORD, "csrf_token": token}
+    )
+    assert blocked.status_code == 429
+    sign_in(TestClient(app, client=("10.0.0.1", 4000)), "vic")
 
 
 def test_script_in_a_paragraph_renders_as_text(visit: Callable[[str], Visitor], seed: Seed) -> None:

@@ -20,12 +20,14 @@ from gcm_review.cli.common import (
     shown,
 )
 from gcm_review.errors import GcmReviewError, InvalidAccount
-from gcm_review.store.users import MIN_PASSWORD_LENGTH, ROLES, list_users
+from gcm_review.store.passwords import MIN_PASSWORD_LENGTH
+from gcm_review.store.users import ROLES, delete_user, list_users, set_active, set_password
 from gcm_review.workflows.accounts import add_account
 
 users_app = typer.Typer(
     name="users",
-    help="Manage the web app's accounts (admin, analyst, focal-point, viewer).",
+    help="Manage the web app's accounts (admin, analyst, focal-point, viewer): add, list, "
+    "deactivate, reactivate, delete, set-password.",
     no_args_is_help=True,
 )
 app.add_typer(users_app)
@@ -73,6 +75,76 @@ def add(
         raise fail(exc) from None
     where = f" for {user.country}" if user.country else ""
     err.print(shown(f"Added {user.role} {user.name}{where}."), highlight=False)
+
+
+PasswordStdinOption = Annotated[
+    bool,
+    typer.Option("--password-stdin", help="Read the password from standard input (scripts)."),
+]
+NameArgument = Annotated[str, typer.Argument(help="The account's name.")]
+
+
+@users_app.command("set-password")
+def set_password_command(
+    name: NameArgument,
+    password_stdin: PasswordStdinOption = False,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Give an account a new password, asked twice at a hidden prompt; it is signed out of the
+    web app everywhere."""
+    settings = resolve_settings(database_url=database_url)
+    try:
+        password = read_password(from_stdin=password_stdin)
+        with opened(settings) as db:
+            set_password(db, name, password, by=CLI_ACTOR)
+    except GcmReviewError as exc:
+        raise fail(exc) from None
+    err.print(shown(f"New password set for {name}; its web sessions were ended."), highlight=False)
+
+
+@users_app.command("deactivate")
+def deactivate(name: NameArgument, database_url: DatabaseUrlOption = None) -> None:
+    """Stop an account from signing in or using its API tokens (it is signed out everywhere);
+    `users reactivate` undoes it."""
+    settings = resolve_settings(database_url=database_url)
+    try:
+        with opened(settings) as db:
+            set_active(db, name, active=False, by=CLI_ACTOR)
+    except GcmReviewError as exc:
+        raise fail(exc) from None
+    err.print(shown(f"Deactivated {name}; its web sessions were ended."), highlight=False)
+
+
+@users_app.command("reactivate")
+def reactivate(name: NameArgument, database_url: DatabaseUrlOption = None) -> None:
+    """Let a deactivated account sign in again."""
+    settings = resolve_settings(database_url=database_url)
+    try:
+        with opened(settings) as db:
+            set_active(db, name, active=True, by=CLI_ACTOR)
+    except GcmReviewError as exc:
+        raise fail(exc) from None
+    err.print(shown(f"Reactivated {name}."), highlight=False)
+
+
+@users_app.command("delete")
+def delete(
+    name: NameArgument,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Delete an account with its sessions and API tokens (what it did stays in the audit
+    log); asks for confirmation unless --yes is given."""
+    settings = resolve_settings(database_url=database_url)
+    if not yes and not typer.confirm(f"Delete the account {name}?", err=True):
+        err.print("Nothing deleted.")
+        raise typer.Exit(1)
+    try:
+        with opened(settings) as db:
+            delete_user(db, name, by=CLI_ACTOR)
+    except GcmReviewError as exc:
+        raise fail(exc) from None
+    err.print(shown(f"Deleted {name}."), highlight=False)
 
 
 @users_app.command("list")

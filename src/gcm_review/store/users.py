@@ -1,4 +1,8 @@
-"""Accounts of the web app: add, list, look up and check passwords (argon2 hashes only).
+"""Accounts of the web app: add, list, look up, check passwords (argon2 hashes only), change
+passwords, deactivate, reactivate and delete; each change is audited.
+
+Changing a password, deactivating and deleting revoke the account's sessions (store.sessions) in
+the same transaction. The last active admin can be neither deactivated nor deleted.
 
 A focal point is limited to the documents of one country: `User.document_scope` names it, and
 the store's reading and reviewing functions only show that country's documents to them.
@@ -14,17 +18,18 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from gcm_review.errors import InvalidAccount, InvalidCredentials, UserExists
 from gcm_review.store import audit
 from gcm_review.store.database import Database
-from gcm_review.store.tables import UserRow
+from gcm_review.store.passwords import check_password
+from gcm_review.store.tables import SessionRow, UserRow
 from gcm_review.store.timestamps import as_utc
 
 ROLES = ("admin", "analyst", "focal-point", "viewer")
-MIN_PASSWORD_LENGTH = 10
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")  # whether it is a known country: workflows.accounts
 
@@ -54,7 +59,8 @@ class User:
         return scope is None or scope == document_country
 
 
-def _user(row: UserRow) -> User:
+def user_of(row: UserRow) -> User:
+    """The account record of a row (without its password hash)."""
     return User(row.id, row.name, row.role, row.country, row.active, as_utc(row.created_at))
 
 
@@ -77,8 +83,7 @@ def check_new_account(name: str, role: str, country: str | None, password: str) 
     code = country.strip().upper() if country else None
     if code is not None and not _COUNTRY_CODE.fullmatch(code):
         raise InvalidAccount(f"invalid country code {country!r}: use ISO 3166 alpha-3 (JOR, EGY)")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidAccount(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    check_password(password, name=name)
     return code
 
 
@@ -115,27 +120,27 @@ def add_user(
             )
     except IntegrityError:
         raise UserExists(f"an account named {name!r} already exists") from None
-    return _user(row)
+    return user_of(row)
 
 
 def list_users(db: Database) -> list[User]:
     """Every account, by name."""
     with db.sessions() as session:
-        return [_user(row) for row in session.scalars(select(UserRow).order_by(UserRow.name))]
+        return [user_of(row) for row in session.scalars(select(UserRow).order_by(UserRow.name))]
 
 
 def get_user(db: Database, user_id: int) -> User | None:
     """The account with this id, if any."""
     with db.sessions() as session:
         row = session.get(UserRow, user_id)
-        return None if row is None else _user(row)
+        return None if row is None else user_of(row)
 
 
 def get_user_by_name(db: Database, name: str) -> User | None:
     """The account with this name, if any."""
     with db.sessions() as session:
         row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
-        return None if row is None else _user(row)
+        return None if row is None else user_of(row)
 
 
 @functools.cache
@@ -157,4 +162,82 @@ def verify_password(db: Database, name: str, password: str) -> User:
             raise InvalidCredentials("wrong name or password")
         if HASHER.check_needs_rehash(row.password_hash):
             row.password_hash = HASHER.hash(password)
-        return _user(row)
+        return user_of(row)
+
+
+def _row_named(session: Session, name: str) -> UserRow:
+    row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+    if row is None:
+        raise InvalidAccount(f"there is no account named {name!r}", hint="check the name")
+    return row
+
+
+def revoke_sessions(session: Session, user_id: int) -> int:
+    """Revoke every open session of the account (in the caller's transaction); how many."""
+    result = session.execute(
+        update(SessionRow)
+        .where(SessionRow.user_id == user_id, SessionRow.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _check_not_last_admin(session: Session, row: UserRow, doing: str) -> None:
+    if row.role != "admin" or not row.active:
+        return
+    admins = session.scalar(
+        select(func.count(UserRow.id)).where(UserRow.role == "admin", UserRow.active.is_(True))
+    )
+    if (admins or 0) <= 1:
+        raise InvalidAccount(
+            f"{row.name!r} is the last active admin and cannot be {doing}",
+            hint="make another admin account first",
+        )
+
+
+def set_password(db: Database, name: str, password: str, *, by: str) -> User:
+    """Give the account a new password (the password rule applies) and end its sessions."""
+    check_password(password, name=name)
+    new_hash = HASHER.hash(password)
+    with db.transaction() as session:
+        row = _row_named(session, name)
+        row.password_hash = new_hash
+        ended = revoke_sessions(session, row.id)
+        audit.record(session, by, "user.password", "user", name, after={"sessions ended": ended})
+        return user_of(row)
+
+
+def set_active(db: Database, name: str, *, active: bool, by: str) -> User:
+    """Deactivate (ending its sessions; it can no longer sign in or use its API tokens) or
+    reactivate an account."""
+    with db.transaction() as session:
+        row = _row_named(session, name)
+        if not active:
+            _check_not_last_admin(session, row, "deactivated")
+        before = row.active
+        row.active = active
+        if not active:
+            revoke_sessions(session, row.id)
+        if before != active:
+            action = "user.reactivate" if active else "user.deactivate"
+            audit.record(
+                session,
+                by,
+                action,
+                "user",
+                name,
+                before={"active": before},
+                after={"active": active},
+            )
+        return user_of(row)
+
+
+def delete_user(db: Database, name: str, *, by: str) -> None:
+    """Delete an account with its sessions and API tokens; what it did stays in the audit log
+    and on the tags under its name."""
+    with db.transaction() as session:
+        row = _row_named(session, name)
+        _check_not_last_admin(session, row, "deleted")
+        before = {"name": row.name, "role": row.role, "country": row.country, "active": row.active}
+        session.delete(row)
+        audit.record(session, by, "user.delete", "user", name, before=before)

@@ -26,6 +26,7 @@ from gcm_review.logs import setup_logging
 from gcm_review.settings import Settings
 from gcm_review.store.database import open_database
 from gcm_review.web import display
+from gcm_review.web.access_audit import DownloadAudit
 from gcm_review.web.catalogues import translations
 from gcm_review.web.deps import NavItem
 from gcm_review.web.embedding import SearchIndex, SharedEmbedder
@@ -34,6 +35,7 @@ from gcm_review.web.i18n import LANGUAGES, N_, NAMES, LocalisedTemplates, direct
 from gcm_review.web.jobs import IngestJobs
 from gcm_review.web.path_ids import check_path_ids
 from gcm_review.web.routes import (
+    account,
     adjudication,
     agreement,
     api_documents,
@@ -48,6 +50,7 @@ from gcm_review.web.routes import (
     search,
     synthesis,
     training,
+    users,
 )
 from gcm_review.web.security import (
     BodySizeLimit,
@@ -62,7 +65,6 @@ WEB_DIR = Path(__file__).parent
 STATIC_DIR = WEB_DIR / "static"
 TEMPLATES_DIR = WEB_DIR / "templates"
 HTMX_FILE = STATIC_DIR / "vendor" / "htmx.min.js"
-SESSION_MAX_AGE = 12 * 60 * 60  # seconds: sign in again after 12 hours
 FORM_OVERHEAD = 1_000_000  # bytes a multipart form may add around the largest file
 
 NAV: tuple[NavItem, ...] = (
@@ -75,6 +77,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem(N_("Exports"), "/exports", "export"),
     NavItem(N_("Training"), "/admin/training", "retrain"),
     NavItem(N_("Audit log"), "/audit", "audit.read"),
+    NavItem(N_("Users"), "/admin/users", "user.manage"),
+    NavItem(N_("Account"), "/account/tokens", "document.read"),
 )
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
@@ -89,6 +93,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     adjudication.router,
     exports.router,
     training.router,
+    users.router,
+    account.router,
     api_documents.router,
     api_tags.router,
     matrix.api,
@@ -163,9 +169,10 @@ def create_app(settings: Settings) -> FastAPI:
         title="gcm-review",
         version=__version__,
         description="Review GCM reports: documents, paragraphs and their tags, the country matrix, "
-        "the synthesis, search, coder agreement and exports. The JSON API uses "
-        "the browser session; send the session's CSRF token (GET /api/session) in the "
-        "X-CSRF-Token header with every POST or DELETE.",
+        "the synthesis, search, coder agreement and exports. Scripts send a personal API "
+        "token (made on the API tokens page) as `Authorization: Bearer <token>`, and need no "
+        "CSRF token. In the browser the JSON API uses the session; send the session's CSRF "
+        "token (GET /api/session) in the X-CSRF-Token header with every POST or DELETE.",
         docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN; /openapi.json stays
         redoc_url=None,
         lifespan=lifespan,
@@ -193,10 +200,11 @@ def create_app(settings: Settings) -> FastAPI:
         SessionMiddleware,
         secret_key=session_secret(settings),
         session_cookie="gcm_review_session",
-        max_age=SESSION_MAX_AGE,
+        max_age=int(settings.session_hours * 3600),  # the server ends the session itself
         same_site="lax",
         https_only=settings.secure_cookies,
     )
+    app.add_middleware(DownloadAudit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(
         BodySizeLimit,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -19,13 +20,15 @@ from fastapi.templating import Jinja2Templates
 
 from gcm_review.errors import AccessDenied, NotSignedIn
 from gcm_review.settings import Settings
+from gcm_review.store.api_tokens import token_user
 from gcm_review.store.database import Database
-from gcm_review.store.users import User, get_user
+from gcm_review.store.sessions import SessionPolicy, session_user
+from gcm_review.store.users import User
 from gcm_review.web.display import LabelNames
 from gcm_review.web.permissions import ACTION_TEXT, allows
-from gcm_review.web.security import csrf_token
+from gcm_review.web.security import bearer_token, csrf_token
 
-SESSION_USER_KEY = "user_id"
+SESSION_TOKEN_KEY = "session"  # the signed cookie's key for the server-side session's token
 FLASH_KEY = "flash"
 
 
@@ -61,15 +64,33 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 LabelsDep = Annotated[LabelNames, Depends(get_labels)]
 
 
-def current_user(request: Request, db: DbDep) -> User | None:
-    """The signed-in, active account, or None."""
-    user_id = request.session.get(SESSION_USER_KEY)
-    if not isinstance(user_id, int):
+def session_policy(settings: Settings) -> SessionPolicy:
+    """How long sessions last, from the settings session_hours and session_idle_minutes."""
+    return SessionPolicy(
+        lifetime=timedelta(hours=settings.session_hours),
+        idle=timedelta(minutes=settings.session_idle_minutes),
+    )
+
+
+def _authenticated(request: Request, db: Database) -> User | None:
+    bearer = bearer_token(request)
+    if bearer is not None:  # an API request with a token is signed in by it alone
+        return token_user(db, bearer)
+    token = request.session.get(SESSION_TOKEN_KEY)
+    if not isinstance(token, str) or not token:
         return None
-    user = get_user(db, user_id)
-    if user is None or not user.active:
+    user = session_user(db, token, policy=session_policy(get_settings(request)))
+    if user is None:  # ended, revoked or replayed after sign-out: forget it
         request.session.clear()
-        return None
+    return user
+
+
+def current_user(request: Request, db: DbDep) -> User | None:
+    """The signed-in, active account (by its API token on the JSON API, else by the session
+    cookie's live server-side session), or None. Kept on request.state for the audit of
+    downloads."""
+    user = _authenticated(request, db)
+    request.state.user = user
     return user
 
 

@@ -1,6 +1,10 @@
 """Errors to responses, in one place: named core errors get a status and their one-line message,
 as JSON under /api and as a page elsewhere; a missing sign-in sends pages to the sign-in form; any
-other exception is a bug: logged with its traceback, answered 500 as an internal error."""
+other exception is a bug: logged with its traceback, answered 500 as an internal error.
+
+Web users never see advice to run a command: a hint naming one (meant for the command line) is
+replaced by plain advice (WEB_HINTS). A refusal (403, or 404 of what the account may not see)
+of a signed-in account goes into the audit log."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from gcm_review.errors import (
     AccessDenied,
     DocumentNotFound,
     DocumentTooLarge,
+    EmbedderUnavailable,
     GcmReviewError,
     InputError,
     InternalError,
@@ -33,6 +38,7 @@ from gcm_review.errors import (
 from gcm_review.feedback.agreement import InvalidCoders
 from gcm_review.feedback.retrain import NoFeedbackYet
 from gcm_review.logs import internal_error
+from gcm_review.web.access_audit import record_refusal
 from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import current_user, redirect, render
 from gcm_review.web.i18n import translate
@@ -59,6 +65,27 @@ STATUS: tuple[tuple[type[GcmReviewError], int], ...] = (
     (InputError, 422),
     (InternalError, 500),
 )
+
+
+# Plain advice in place of a hint that names a command; checked in order like STATUS.
+WEB_HINTS: tuple[tuple[type[GcmReviewError], str], ...] = (
+    (DocumentNotFound, "go back to the list of documents"),
+    (ParagraphNotFound, "go back to the document and choose a paragraph there"),
+    (UserExists, "choose another name"),
+    (InvalidAccount, "check the name, role, country and password"),
+    (InvalidCoders, "choose two different coders who both coded paragraphs"),
+    (EmbedderUnavailable, "ask your administrator to install the embedding model"),
+)
+DEFAULT_WEB_HINT = "ask your administrator for help"
+_COMMAND_MARKS = ("`", "gcm-review ", "pip install", "make ")
+
+
+def web_message(exc: GcmReviewError) -> str:
+    """The error's one line for a web user: its hint, unless that names a command."""
+    if not any(mark in exc.hint for mark in _COMMAND_MARKS):
+        return exc.one_line()
+    hint = next((text for kind, text in WEB_HINTS if isinstance(exc, kind)), DEFAULT_WEB_HINT)
+    return f"{exc}; {hint}"
 
 
 def status_of(exc: GcmReviewError) -> int:
@@ -94,10 +121,13 @@ async def core_error(request: Request, exc: Exception) -> Response:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return redirect(f"/login?next={quote(target, safe='')}")
     status = status_of(exc)
+    message = web_message(exc)
+    if status in (403, 404):
+        record_refusal(request, status, message)
     if wants_json(request):
-        body = {"detail": exc.one_line(), "error": type(exc).__name__}
+        body = {"detail": message, "error": type(exc).__name__}
         return JSONResponse(body, status_code=status, headers=_headers(exc))
-    response = _error_page(request, status, exc.one_line())
+    response = _error_page(request, status, message)
     response.headers.update(_headers(exc))
     return response
 

@@ -1,5 +1,5 @@
-"""Request security: CSRF tokens, sign-in rate limiting, the session secret, response headers
-and the request size cap.
+"""Request security: CSRF tokens, bearer tokens of the API, sign-in throttling, the session
+secret, response headers (no caching of anything but static files) and the request size cap.
 """
 
 from __future__ import annotations
@@ -42,10 +42,24 @@ def csrf_token(request: Request) -> str:
     return token
 
 
+def bearer_token(request: Request) -> str | None:
+    """The API token of an `Authorization: Bearer ...` request to the JSON API (None for pages,
+    which take only the session cookie)."""
+    if not (request.url.path.startswith("/api/") or request.url.path == "/api"):
+        return None
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return value.strip() or None
+
+
 async def check_csrf(request: Request) -> None:
     """Refuse (403) a state-changing request without the session's token in the form field
-    `csrf_token` or the header `X-CSRF-Token`. Used as an app-wide dependency."""
-    if request.method not in UNSAFE_METHODS:
+    `csrf_token` or the header `X-CSRF-Token`. Used as an app-wide dependency.
+
+    A bearer-token API request needs none: it is signed in by its header alone, never by the
+    cookie, and another site cannot make a browser send that header."""
+    if request.method not in UNSAFE_METHODS or bearer_token(request) is not None:
         return
     expected = request.session.get(CSRF_SESSION_KEY)
     sent = request.headers.get(CSRF_HEADER)
@@ -59,60 +73,94 @@ async def check_csrf(request: Request) -> None:
 
 
 class LoginLimiter:
-    """At most `max_failures` failed sign-ins per (name, client address) within `window` seconds."""
+    """Sign-in throttling per account and per address, in memory (one count per server process).
+
+    The rule, within a sliding `window` (15 minutes):
+    - Per address: an address with `address_failures` (20) failed sign-ins, whatever the names
+      tried, is refused for every name until its oldest failure leaves the window. One password
+      tried across many names is slowed this way.
+    - Per account: an account with `account_failures` (5) failed sign-ins, from any addresses, is
+      throttled: an address that has itself failed on that account in the window must wait
+      until its last failure on it leaves the window. An address with no failure on the account
+      may still try, so a guesser elsewhere cannot lock the owner out: the right password from
+      the owner's address still works, and each new address only gets a try or two.
+    A successful sign-in forgets the failures of that name from that address.
+    """
 
     def __init__(
         self,
         *,
-        max_failures: int = 5,
-        window: float = 300.0,
+        account_failures: int = 5,
+        address_failures: int = 20,
+        window: float = 900.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.max_failures = max_failures
+        self.account_failures = account_failures
+        self.address_failures = address_failures
         self.window = window
         self.clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._by_account: dict[str, deque[tuple[float, str]]] = {}  # name -> (time, address)
+        self._by_address: dict[str, deque[tuple[float, str]]] = {}  # address -> (time, name)
         self._lock = threading.Lock()
 
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        times = self._failures.get(key, deque())
-        while times and times[0] <= now - self.window:
+    def _recent(
+        self, table: dict[str, deque[tuple[float, str]]], key: str, now: float
+    ) -> deque[tuple[float, str]]:
+        times = table.get(key, deque())
+        while times and times[0][0] <= now - self.window:
             times.popleft()
         return times
 
+    def _wait(self, since: float, now: float) -> int:
+        return int(since + self.window - now) + 1
+
     def check(self, name: str, address: str) -> None:
-        """Raise TooManyAttempts while the name is locked for this address."""
-        key = (name.casefold(), address)
+        """Raise TooManyAttempts while this address may not try this name."""
+        account = name.casefold()
         with self._lock:
             now = self.clock()
-            times = self._recent(key, now)
-            if len(times) >= self.max_failures:
-                retry_after = int(times[0] + self.window - now) + 1
+            by_address = self._recent(self._by_address, address, now)
+            if len(by_address) >= self.address_failures:
+                raise TooManyAttempts(
+                    "too many failed sign-ins from your address",
+                    retry_after=self._wait(by_address[0][0], now),
+                )
+            by_account = self._recent(self._by_account, account, now)
+            mine = [at for at, where in by_account if where == address]
+            if len(by_account) >= self.account_failures and mine:
                 raise TooManyAttempts(
                     f"too many failed sign-ins for {name!r} from your address",
-                    retry_after=retry_after,
+                    retry_after=self._wait(mine[-1], now),
                 )
 
     def failed(self, name: str, address: str) -> None:
         """Count one failed sign-in."""
-        key = (name.casefold(), address)
+        account = name.casefold()
         with self._lock:
             now = self.clock()
-            times = self._recent(key, now)
-            times.append(now)
-            self._failures[key] = times
-            if len(self._failures) > 10_000:
+            self._by_account[account] = self._recent(self._by_account, account, now)
+            self._by_account[account].append((now, address))
+            self._by_address[address] = self._recent(self._by_address, address, now)
+            self._by_address[address].append((now, account))
+            if len(self._by_account) + len(self._by_address) > 20_000:
                 self._forget_old(now)
 
     def succeeded(self, name: str, address: str) -> None:
-        """Forget the failures of a name and address after a good sign-in."""
+        """Forget the failures of a name from an address after a good sign-in."""
+        account = name.casefold()
         with self._lock:
-            self._failures.pop((name.casefold(), address), None)
+            if account in self._by_account:
+                kept = (entry for entry in self._by_account[account] if entry[1] != address)
+                self._by_account[account] = deque(kept)
+            if address in self._by_address:
+                kept = (entry for entry in self._by_address[address] if entry[1] != account)
+                self._by_address[address] = deque(kept)
 
     def _forget_old(self, now: float) -> None:
-        for key in list(self._failures):
-            if not self._recent(key, now):
-                del self._failures[key]
+        for table in (self._by_account, self._by_address):
+            for key in list(table):
+                if not self._recent(table, key, now):
+                    del table[key]
 
 
 def session_secret(settings: Settings) -> str:
@@ -146,8 +194,14 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+NO_STORE = (b"cache-control", b"no-store")
+CACHEABLE_PREFIX = "/static/"
+
+
 class SecurityHeaders:
-    """Adds a strict Content-Security-Policy and related headers to every response."""
+    """Adds a strict Content-Security-Policy and related headers to every response, and
+    `Cache-Control: no-store` to every response but static files' (pages and API answers hold
+    what only the signed-in account may see)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -156,11 +210,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        cacheable = str(scope.get("path", "")).startswith(CACHEABLE_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                if NO_STORE[0] not in present and not cacheable:
+                    extra.append(NO_STORE)
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

@@ -1,4 +1,5 @@
-"""The audit log page: who changed what, when, before and after."""
+"""The audit log page: who did what and when (changes with each field before and after, and
+sign-ins, sign-outs, failed sign-ins, downloads and refusals), linked to what it concerned."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from fastapi.responses import Response
 
 from gcm_review.store.audit import AuditFilter, audit_actions, count_audit, list_audit
 from gcm_review.store.users import User
-from gcm_review.web.deps import DbDep, render, require
+from gcm_review.web.audit_view import audit_lines
+from gcm_review.web.deps import DbDep, LabelsDep, render, require
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 100
@@ -21,6 +23,7 @@ Auditor = Annotated[User, Depends(require("audit.read"))]
 def audit_page(
     request: Request,
     db: DbDep,
+    labels: LabelsDep,
     user: Auditor,
     who: str = "",
     action: str = "",
@@ -28,12 +31,14 @@ def audit_page(
     object_id: str = "",
     page: int = 1,
 ) -> Response:
-    """The latest changes first, filtered by account, action or object."""
+    """The latest entries first, filtered by account, action or object."""
     page = max(page, 1)
     where = AuditFilter(who.strip(), action.strip(), object_type.strip(), object_id.strip())
     total = count_audit(db, where=where)
     context = {
-        "entries": list_audit(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+        "lines": audit_lines(
+            db, list_audit(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE), labels
+        ),
         "actions": audit_actions(db),
         "where": where,
         "page": page,
