@@ -190,6 +190,27 @@ SETTINGS: tuple[Setting, ...] = (
         _boolean,
         "Send the web app's session cookie over HTTPS only; turn on when serving behind HTTPS.",
     ),
+    Setting(
+        "synthesis_cache_scopes",
+        8,
+        _positive_int,
+        "Most syntheses the web app keeps in memory at once: one for every document and one for "
+        "each focal point's country seen lately; the least recently used is dropped first.",
+    ),
+    Setting(
+        "job_days_kept",
+        7.0,
+        _positive_float,
+        "Days the web app keeps a finished background job (upload, retrain, export) and its "
+        "file in the job list; older ones are removed.",
+    ),
+    Setting(
+        "jobs_kept",
+        200,
+        _positive_int,
+        "Most background jobs the web app keeps in the job list; the oldest finished ones are "
+        "removed first.",
+    ),
 )
 
 
@@ -213,6 +234,9 @@ class Settings:
     attention_some_share: float = 0.25
     secret_key: str = ""
     secure_cookies: bool = False
+    synthesis_cache_scopes: int = 8
+    job_days_kept: float = 7.0
+    jobs_kept: int = 200
 
     @property
     def vector_cache_path(self) -> Path | None:

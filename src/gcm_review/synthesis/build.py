@@ -12,7 +12,7 @@ from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.profiles import country_profiles
 from gcm_review.synthesis.recommendations import group_recommendations
-from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
+from gcm_review.synthesis.records import AttentionRule, CountryMatrix, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 
 DEFAULT_TITLE = "Regional review of the {framework}: draft synthesis"
@@ -27,7 +27,7 @@ def synthesise(
     title: str | None = None,
 ) -> Synthesis:
     """Attention, matrix, profiles, roundtables, principles, recommendations and messages."""
-    review = drop_copies(review)
+    review = counted_input(review)
     paragraphs = review.paragraphs
     attention = objective_attention(paragraphs, rule, framework)
     principles = principle_coverage(paragraphs, framework)
@@ -40,7 +40,7 @@ def synthesise(
         documents=review.documents,
         paragraphs=paragraphs,
         attention=attention,
-        matrix=country_matrix(paragraphs, [o.number for o in framework.objectives]),
+        matrix=coverage(review, framework),
         countries=country_profiles(paragraphs, references=references),
         roundtables=roundtables(review.sections, paragraphs, framework),
         principles=principles,
@@ -49,6 +49,17 @@ def synthesise(
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
     )
+
+
+def counted_input(review: ReviewInput) -> ReviewInput:
+    """The input whose paragraphs count: copies of a report dropped."""
+    return drop_copies(review)
+
+
+def coverage(counted: ReviewInput, framework: Framework) -> CountryMatrix:
+    """The country x objective matrix of a counted input (`counted_input`) alone: cheap, and
+    the same as the matrix of its synthesis."""
+    return country_matrix(counted.paragraphs, [o.number for o in framework.objectives])
 
 
 def _title(review: ReviewInput, framework: Framework) -> str:

@@ -158,6 +158,8 @@ def create_app(settings: Settings) -> FastAPI:
         rule=settings.attention_rule,
         embedder=app.state.embedder,
         framework=load_framework(settings.framework),
+        max_scopes=settings.synthesis_cache_scopes,
+        warm=True,
     )
     install_error_handlers(app)
     app.add_middleware(

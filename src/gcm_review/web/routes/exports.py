@@ -53,7 +53,7 @@ def download(request: Request, user: User, name: str) -> Response:
 def exports_page(request: Request, user: Exporter) -> Response:
     """The files to download."""
     entry = scoped_synthesis(request, user)
-    context = {"exports": EXPORTS, "documents": len(entry.synthesis.documents)}
+    context = {"exports": EXPORTS, "documents": len(entry.review.documents)}
     return render(request, "exports.html", context, user=user)
 
 
