@@ -129,8 +129,7 @@ class ScopedSynthesis:
     @property
     def drafted(self) -> bool:
         """Whether the synthesis is drafted already."""
-        with self._lock:
-            return "synthesis" in self._memo
+        return self.memoised("synthesis")
 
     def link(self, paragraph_id: int) -> ParagraphLink:
         """Where the paragraph is shown (its document's first page if it vanished meanwhile)."""
@@ -142,6 +141,11 @@ class ScopedSynthesis:
         return ParagraphLink(
             paragraph_id, document_id, f"/documents/{document_id}#p-{paragraph_id}", "paragraph"
         )
+
+    def memoised(self, key: str) -> bool:
+        """Whether a value is memoised under `key`."""
+        with self._lock:
+            return key in self._memo
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
         """make(), computed once for this entry under `key`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Response, UploadFile
 
 from gcm_review.store.browse import document_page, document_visible, paragraph_with_tags
 from gcm_review.store.document_admin import delete_document
@@ -32,6 +32,10 @@ router = APIRouter(prefix="/api", tags=["documents"])
 Reader = Annotated[User, Depends(require("document.read"))]
 Uploader = Annotated[User, Depends(require("document.upload"))]
 Admin = Annotated[User, Depends(require("document.delete"))]
+PARAGRAPHS_PAGE = 100  # paragraphs of a document a request gets unless it asks for fewer or more
+PARAGRAPHS_MAX = 1000
+DOCUMENTS_PAGE = 100
+DOCUMENTS_MAX = 500
 
 
 @router.get("/session", tags=["session"])
@@ -41,9 +45,18 @@ def session(request: Request, user: Annotated[User | None, Depends(current_user)
 
 
 @router.get("/documents")
-def documents(db: DbDep, user: Reader) -> list[DocumentOut]:
-    """The documents you may see, newest first."""
-    return [document_out(doc) for doc in list_documents(db, country=user.document_scope)]
+def documents(
+    db: DbDep,
+    user: Reader,
+    response: Response,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=DOCUMENTS_MAX)] = DOCUMENTS_PAGE,
+) -> list[DocumentOut]:
+    """The documents you may see, newest first: `limit` of them from `offset` (the header
+    X-Total-Count gives how many there are)."""
+    found = list_documents(db, country=user.document_scope)
+    response.headers["X-Total-Count"] = str(len(found))
+    return [document_out(doc) for doc in found[offset : offset + limit]]
 
 
 @router.get("/documents/{document_id}")
@@ -53,9 +66,10 @@ def document(
     document_id: int,
     user: Reader,
     offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int | None, Query(ge=0, description="all paragraphs when absent")] = None,
+    limit: Annotated[int, Query(ge=0, le=PARAGRAPHS_MAX)] = PARAGRAPHS_PAGE,
 ) -> DocumentDetailOut:
-    """A document with its paragraphs in order, each with its tags."""
+    """A document with `limit` of its paragraphs from `offset`, in order, each with its tags;
+    `paragraph_count` says how many it has (ask again with the next offset for more)."""
     page = document_page(db, document_id, user=user, offset=offset, limit=limit)
     return document_detail_out(page.document, page.paragraphs, page.offset, labels)
 
