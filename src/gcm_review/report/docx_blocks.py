@@ -6,13 +6,17 @@ carry) and every Arabic paragraph is laid out right to left.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
+import re
 from collections.abc import Sequence
 
 import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -29,6 +33,9 @@ PICTURE_WIDTH = Cm(TEXT_WIDTH_CM)
 NOTE_COLOUR = RGBColor(0x59, 0x59, 0x59)
 NOTE_SIZE = Pt(9)
 _SECTION_PROPERTIES = qn("w:sectPr")
+_RUN_PROPERTIES = qn("w:rPr")
+_PRESERVE = qn("xml:space")
+_TAB_OR_BREAK = re.compile("[\t\n\r]")
 # Ids of the paragraph styles the report uses, in python-docx's default template (checked by
 # `new_document`), so that a paragraph's style is set without a search by name.
 STYLE_IDS = {
@@ -60,7 +67,7 @@ def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Para
     """A paragraph holding the text; right to left when the text is Arabic."""
     paragraph = _new_paragraph(doc, style)
     if text:
-        paragraph.add_run(xml_text(text))
+        append_run(paragraph, xml_text(text))
     if is_mostly_arabic(text):
         set_right_to_left(paragraph)
     return paragraph
@@ -69,11 +76,55 @@ def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Para
 def add_note(doc: Document, text: str, *, style: str | None = None) -> Paragraph:
     """A small grey italic paragraph: explanations and counts around the statements."""
     paragraph = _new_paragraph(doc, style)
-    run = paragraph.add_run(xml_text(text))
-    run.italic = True
-    run.font.size = NOTE_SIZE
-    run.font.color.rgb = NOTE_COLOUR
+    append_run(paragraph, xml_text(text), properties=_run_properties("note"))
     return paragraph
+
+
+def append_run(
+    paragraph: Paragraph, text: str, *, properties: BaseOxmlElement | None = None
+) -> None:
+    """Append a run holding the text, as `paragraph.add_run(text)` writes it, with a copy of
+    `properties` (a w:rPr).
+
+    python-docx reads the text character by character (tabs and line breaks become elements of
+    their own) and finds the place of every element by scanning its siblings, which makes a
+    report of thousands of paragraphs slow; text without tabs or breaks is written directly.
+    """
+    if _TAB_OR_BREAK.search(text):
+        run = paragraph.add_run(text)._r
+        if properties is not None:
+            run.insert(0, copy.deepcopy(properties))
+        return
+    run = OxmlElement("w:r")
+    if properties is not None:
+        run.append(copy.deepcopy(properties))
+    if text:
+        element = OxmlElement("w:t")
+        element.text = text
+        if len(text.strip()) < len(text):
+            element.set(_PRESERVE, "preserve")
+        run.append(element)
+    paragraph._p.append(run)
+
+
+@functools.cache
+def _run_properties(kind: str) -> BaseOxmlElement:
+    """The w:rPr python-docx writes for a note's run ("note") or a bold run ("bold")."""
+    paragraph = docx.Document().add_paragraph()
+    run = paragraph.add_run("x")
+    if kind == "note":
+        run.italic = True
+        run.font.size = NOTE_SIZE
+        run.font.color.rgb = NOTE_COLOUR
+    else:
+        run.bold = True
+    found: BaseOxmlElement = run._r.find(_RUN_PROPERTIES)
+    return found
+
+
+def bold_properties() -> BaseOxmlElement:
+    """The w:rPr of a bold run, to give `append_run`."""
+    return _run_properties("bold")
 
 
 def add_heading(doc: Document, text: str, level: int) -> Paragraph:

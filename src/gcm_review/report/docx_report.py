@@ -16,6 +16,7 @@ from gcm_review.report.document import Section
 from gcm_review.report.docx_blocks import new_document
 from gcm_review.report.docx_render import DocxContext, add_blocks, add_section
 from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.evidence_size import fitted
 from gcm_review.report.sections.front import front_matter
 from gcm_review.synthesis.records import Synthesis
 
@@ -38,7 +39,7 @@ def write_docx(
     doc = new_document(synthesis.title)
     context = DocxContext(known=frozenset(look.paragraphs), charts=charts)
     add_blocks(doc, front_matter(look), context)
-    for section in report_sections(look, annexes=annexes):
+    for section in fitted(look, report_sections(look, annexes=annexes), "docx"):
         if section.only in (None, "docx"):
             add_section(doc, section, context)
     doc.save(str(path))

@@ -14,10 +14,10 @@ What differs from the HTML report:
 The blocks only the HTML report draws are drawn; those for Word are not.
 
 So that the page stays under a couple of megabytes however large the corpus (`shrink`):
-- a reference list longer than REFS_SHOWN shows its first references and says how many more
-  there are (every one is in the exports, and the matrix cells list every paragraph);
-- a part of a section (a country, a roundtable) shows its first PART_BLOCKS blocks and says
-  how many more are in the exported report;
+- a reference list longer than LIMITS allows shows its first references and says how many
+  more there are (every one is in the exports, and the matrix cells list every paragraph);
+- a part of a section (a country, a roundtable) shows its first blocks and says how many more
+  there are and where they are (`report.sections.evidence_size.shrink`);
 - each section is drawn in pages of about PAGE_BYTES: the page holds the first of each
   section until FIRST_BYTES are drawn, and the rest come when asked ("Show more", loaded by
   HTMX, or opened as a page of its own without scripts).
@@ -26,8 +26,7 @@ So that the page stays under a couple of megabytes however large the corpus (`sh
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
@@ -36,6 +35,7 @@ from gcm_review.frameworks.loader import Framework
 from gcm_review.report import document as d
 from gcm_review.report.html_render import chart_drawer, environment
 from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.evidence_size import Limits, shrink
 from gcm_review.report.synthesis_charts import attention_chart, principles_chart
 from gcm_review.synthesis.records import KeyMessage
 from gcm_review.web.charts import inline_svg
@@ -50,8 +50,11 @@ BASIS = {
     "recommendation": ("the recommendations", "recommendations"),
     "principles": ("the guiding principles", "principles"),
 }
-REFS_SHOWN = 8  # references shown of a longer list
-PART_BLOCKS = 30  # blocks shown of a longer part (a country, a roundtable)
+LIMITS = Limits(
+    refs_shown=8,  # references shown of a longer list
+    part_blocks=30,  # blocks shown of a longer part (a country, a roundtable)
+    where="every paragraph is on its document's page, and in the exports.",
+)
 PAGE_BYTES = 200_000  # about the size of one page of a section
 FIRST_BYTES = 600_000  # the first pages of the sections drawn on the synthesis page itself
 
@@ -129,39 +132,6 @@ def _basis(message: KeyMessage) -> d.Paragraph:
     return d.Paragraph((d.Span("Based on "), run, d.Span(".")), css="basis", dir="ltr")
 
 
-def shrink(value: Any) -> Any:
-    """A block (or tuple of them) with long reference lists and long parts cut, saying so."""
-    if isinstance(value, tuple):
-        return tuple(item for each in value for item in _expanded(each))
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: shrink(getattr(value, f.name))
-            for f in fields(value)
-            if isinstance(getattr(value, f.name), tuple) and f.name != "paragraph_ids"
-        }
-        return replace(value, **changes) if changes else value
-    return value
-
-
-def _expanded(value: Any) -> tuple[Any, ...]:
-    if isinstance(value, d.Refs) and len(value.paragraph_ids) > REFS_SHOWN:
-        more = len(value.paragraph_ids) - REFS_SHOWN
-        shown = replace(
-            value,
-            paragraph_ids=value.paragraph_ids[:REFS_SHOWN],
-            hints=value.hints[:REFS_SHOWN],
-        )
-        return (shown, d.Span(f" (and {more} more)", css="more-refs"))
-    if isinstance(value, d.Part) and len(value.blocks) > PART_BLOCKS:
-        more = len(value.blocks) - PART_BLOCKS
-        note = d.text(
-            f"{more} more items of this part are in the exported report (Exports page).",
-            css="muted more-items",
-        )
-        return (replace(value, blocks=shrink(value.blocks[:PART_BLOCKS]) + (note,)),)
-    return (shrink(value),)
-
-
 def _paged(drawn: list[Markup]) -> tuple[Markup, ...]:
     """Drawn blocks gathered into pages of about PAGE_BYTES (one block at least each)."""
     pages: list[Markup] = []
@@ -235,7 +205,7 @@ def synthesis_view(entry: ScopedSynthesis, framework: Framework) -> SynthesisVie
             contents += [(path, section.title)] if path else []
             continue
         contents.append((f"#{section.anchor}", section.title))
-        blocks = shrink(tuple(b for b in section.blocks if b.only in (None, "html")))
+        blocks = shrink(tuple(b for b in section.blocks if b.only in (None, "html")), LIMITS)
         pages[section.anchor] = _paged([draw(block) for block in blocks])
         titles[section.anchor] = section.title
         inline = budget > 0
