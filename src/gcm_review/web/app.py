@@ -42,6 +42,7 @@ from gcm_review.web.routes import (
     review,
     search,
     synthesis,
+    tag_evidence,
     training,
 )
 from gcm_review.web.security import (
@@ -78,6 +79,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     audit.router,
     matrix.router,
     synthesis.router,
+    tag_evidence.router,
     search.router,
     agreement.router,
     exports.router,
