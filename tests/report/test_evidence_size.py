@@ -11,8 +11,9 @@ from lxml import etree
 
 from gcm_review.frameworks import load_framework
 from gcm_review.report import document as d
-from gcm_review.report.docx_blocks import NOTE_COLOUR, NOTE_SIZE, append_run, bold_properties
+from gcm_review.report.docx_blocks import NOTE_COLOUR, NOTE_SIZE, bold_properties
 from gcm_review.report.docx_blocks import _run_properties as run_properties
+from gcm_review.report.docx_links import append_run
 from gcm_review.report.html_report import render_html
 from gcm_review.report.sections import Lookup, evidence_size, report_sections
 from gcm_review.report.sections.evidence_size import Limits, cited_ids, fitted, shrink

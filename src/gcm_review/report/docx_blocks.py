@@ -6,10 +6,8 @@ carry) and every Arabic paragraph is laid out right to left.
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
-import re
 from collections.abc import Sequence
 
 import docx
@@ -23,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from gcm_review.languages import is_mostly_arabic
 from gcm_review.report.docx_links import (
     add_link_style,
+    append_run,
     mark_repeating_header,
     set_right_to_left,
     xml_text,
@@ -34,8 +33,6 @@ NOTE_COLOUR = RGBColor(0x59, 0x59, 0x59)
 NOTE_SIZE = Pt(9)
 _SECTION_PROPERTIES = qn("w:sectPr")
 _RUN_PROPERTIES = qn("w:rPr")
-_PRESERVE = qn("xml:space")
-_TAB_OR_BREAK = re.compile("[\t\n\r]")
 # Ids of the paragraph styles the report uses, in python-docx's default template (checked by
 # `new_document`), so that a paragraph's style is set without a search by name.
 STYLE_IDS = {
@@ -78,33 +75,6 @@ def add_note(doc: Document, text: str, *, style: str | None = None) -> Paragraph
     paragraph = _new_paragraph(doc, style)
     append_run(paragraph, xml_text(text), properties=_run_properties("note"))
     return paragraph
-
-
-def append_run(
-    paragraph: Paragraph, text: str, *, properties: BaseOxmlElement | None = None
-) -> None:
-    """Append a run holding the text, as `paragraph.add_run(text)` writes it, with a copy of
-    `properties` (a w:rPr).
-
-    python-docx reads the text character by character (tabs and line breaks become elements of
-    their own) and finds the place of every element by scanning its siblings, which makes a
-    report of thousands of paragraphs slow; text without tabs or breaks is written directly.
-    """
-    if _TAB_OR_BREAK.search(text):
-        run = paragraph.add_run(text)._r
-        if properties is not None:
-            run.insert(0, copy.deepcopy(properties))
-        return
-    run = OxmlElement("w:r")
-    if properties is not None:
-        run.append(copy.deepcopy(properties))
-    if text:
-        element = OxmlElement("w:t")
-        element.text = text
-        if len(text.strip()) < len(text):
-            element.set(_PRESERVE, "preserve")
-        run.append(element)
-    paragraph._p.append(run)
 
 
 @functools.cache

@@ -23,13 +23,13 @@ from gcm_review.report.docx_blocks import (
     add_note,
     add_picture,
     add_text,
-    append_run,
     bold_properties,
 )
 from gcm_review.report.docx_links import (
     add_bookmark,
     add_internal_link,
     add_references,
+    append_run,
     next_bookmark_id,
     set_right_to_left,
     xml_text,
