@@ -189,6 +189,7 @@ class SynthesisCache:
         self._lock = threading.Lock()
         self._generation = 0
         self._refreshing: set[Scope] = set()
+        self._warming: set[Scope] = set()  # scopes whose synthesis a thread is drafting
 
     def invalidate(self) -> None:
         """Compute every synthesis again on its next use."""
@@ -262,6 +263,13 @@ class SynthesisCache:
             release_memory()
 
     def _draft_in_background(self, entry: ScopedSynthesis) -> None:
+        """Draft the entry's synthesis on a thread, unless one is drafting for its scope
+        already (while analysts keep deciding, only the entry current when that draft ends
+        is drafted next, on demand)."""
+        with self._lock:
+            if entry.scope in self._warming:
+                return
+            self._warming.add(entry.scope)
         thread = threading.Thread(
             target=self._warm_up, args=(entry,), name="synthesis-draft", daemon=True
         )
@@ -269,9 +277,15 @@ class SynthesisCache:
 
     def _warm_up(self, entry: ScopedSynthesis) -> None:
         try:
-            entry.synthesis  # noqa: B018 (drafted and memoised on first access)
+            with self._lock:
+                current = self._entries.get(entry.scope) is entry
+            if current:
+                entry.synthesis  # noqa: B018 (drafted and memoised on first access)
         except Exception:  # the request that needs it drafts it again and reports it
             LOG.exception("drafting the synthesis in the background failed")
+        finally:
+            with self._lock:
+                self._warming.discard(entry.scope)
 
     def _refresh_in_background(self, scope: Scope) -> None:
         """Start computing the scope's synthesis in a thread, unless one is already at it."""
