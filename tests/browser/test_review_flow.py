@@ -78,7 +78,7 @@ def undecided_objective_proposal(page: Page) -> Proposal:
         "li.chip.status-proposed:not(.counts)",
         """chips => chips.map(chip => ({
             code: chip.querySelector('.code').textContent.trim(),
-            action: chip.querySelector('form[data-action=accept]').getAttribute('action'),
+            action: `/tags/${chip.dataset.tag}/accept`,
             paragraph: chip.closest('article.para').id,
         }))""",
     )

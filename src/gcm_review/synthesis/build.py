@@ -14,7 +14,7 @@ from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles
 from gcm_review.synthesis.recommendations import group_recommendations
-from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
+from gcm_review.synthesis.records import AttentionRule, CountryMatrix, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 from gcm_review.synthesis.stakeholders import stakeholder_inputs
 
@@ -36,7 +36,7 @@ def synthesise(
     Every count and summary reads the counted paragraphs only (`ReviewParagraph.counted`);
     `paragraphs` keeps them all, for the evidence.
     """
-    review = drop_copies(review)
+    review = counted_input(review)
     paragraphs = review.paragraphs
     counted = tuple(p for p in paragraphs if p.counted)  # no dateline, disclaimer, contents
     attention = objective_attention(counted, rule, framework)
@@ -56,7 +56,7 @@ def synthesise(
         documents=review.documents,
         paragraphs=paragraphs,
         attention=attention,
-        matrix=country_matrix(counted, [o.number for o in framework.objectives]),
+        matrix=coverage(review, framework),
         countries=country_profiles(counted, references=references),
         roundtables=roundtables(review.sections, counted, framework),
         principles=principles,
@@ -69,6 +69,18 @@ def synthesise(
         conference=conference,
         stakeholder_inputs=stakeholder_inputs(counted),
     )
+
+
+def counted_input(review: ReviewInput) -> ReviewInput:
+    """The input whose paragraphs count: copies of a report dropped."""
+    return drop_copies(review)
+
+
+def coverage(counted: ReviewInput, framework: Framework) -> CountryMatrix:
+    """The country x objective matrix of a counted input (`counted_input`) alone: cheap, and
+    the same as the matrix of its synthesis (its counted paragraphs only)."""
+    paragraphs = [p for p in counted.paragraphs if p.counted]
+    return country_matrix(paragraphs, [o.number for o in framework.objectives])
 
 
 def _title(review: ReviewInput, framework: Framework) -> str:
