@@ -7,7 +7,7 @@ that paragraph opens in lower case (a continuation) and the cut falls between wh
 last word of the cut piece occurs elsewhere in the document (so "employment-", "wor" or "ad",
 a word cut in two by a missing page, is not rejoined). A sentence is whole when it opens as a
 sentence does (a capital, a digit, a letter of a script without case, after any bullet or
-number) and ends with one of the marks above; in a section that is a list without punctuation
+number; any letter after a bullet or list number, as in "(c) ensure ...") and ends with one of the marks above; in a section that is a list without punctuation
 (most of its paragraphs one sentence long, ending with no mark), a missing end mark is not a cut.
 """
 
@@ -26,6 +26,7 @@ END_MARKS = ".!?;…؟؛:。"
 MAX_JOINED = 3  # paragraphs one sentence may run across
 _CLOSING = " \t\"'”’»)]"
 _OPENING = re.compile(r"^\s*(?:[-–—•*·▪◦>]+\s*|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)]\s*)*[\"'“‘«(\[]*")
+_MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦>]|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LAST_WORD = re.compile(r"(\w+)(-?)\W*$", re.UNICODE)
 
@@ -129,9 +130,15 @@ def _terminated(sentence: str) -> bool:
 
 
 def _opens_as_sentence(sentence: str) -> bool:
-    text = _OPENING.sub("", clean_text(sentence), count=1)
+    """Opens with a capital, a digit or a letter without case; or with any letter after a
+    bullet or a list number ("(c) ensure ...")."""
+    cleaned = clean_text(sentence)
+    text = _OPENING.sub("", cleaned, count=1)
     first = next((ch for ch in text if ch.isalnum()), "")
-    return bool(first) and (first.isdigit() or first.isupper() or not first.islower())
+    if not first:
+        return False
+    listed = _MARKER.match(cleaned) is not None
+    return listed or first.isdigit() or first.isupper() or not first.islower()
 
 
 def _whole(sentence: str, *, loose: bool) -> bool:
