@@ -11,7 +11,7 @@ from gcm_review.synthesis.copies import drop_copies
 from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.profiles import country_profiles
-from gcm_review.synthesis.recommendations import group_recommendations
+from gcm_review.synthesis.recommendations import find_recommendations
 from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 
@@ -32,7 +32,7 @@ def synthesise(
     attention = objective_attention(paragraphs, rule, framework)
     principles = principle_coverage(paragraphs, framework)
     references = framework.references  # how the framework is quoted, for statement types
-    recommendations = group_recommendations(paragraphs, embedder, references=references)
+    recommendations, dropped = find_recommendations(paragraphs, embedder, references=references)
     groups = Counter(p.stakeholder_group for p in paragraphs if p.stakeholder_group)
     return Synthesis(
         title=title or _title(review, framework),
@@ -48,6 +48,7 @@ def synthesise(
         key_messages=key_messages(attention, recommendations, principles, framework),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
+        dropped_recommendations=dropped,
     )
 
 
