@@ -47,7 +47,6 @@ from gcm_review.synthesis.recommendation_check import (
     read_check_texts,
     read_pointer_labels,
 )
-from gcm_review.synthesis.records import ReviewParagraph
 from gcm_review.synthesis.recommendations import (
     CROSS_LANGUAGE_THRESHOLDS,
     DEFAULT_SIMILARITY,
@@ -56,11 +55,12 @@ from gcm_review.synthesis.recommendations import (
     MIN_WORD_OVERLAP,
     SIMILARITY_THRESHOLDS,
     content_words,
+    find_recommendations,
     same_call,
     sentence_language,
     similarity_threshold,
-    find_recommendations,
 )
+from gcm_review.synthesis.records import ReviewParagraph
 from gcm_review.workflows.ingest import process_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -199,7 +199,9 @@ def lists(*, held_out: bool, verbose: bool) -> None:
     else:
         print(f"shared report not found at {SHARED_REPORT}: skipped")
     paragraphs, expected = read_check_texts(DEV)
-    report_list("own check texts, dev (NOT HELD OUT)", paragraphs, expected, embedder, verbose=verbose)
+    report_list(
+        "own check texts, dev (NOT HELD OUT)", paragraphs, expected, embedder, verbose=verbose
+    )
     if held_out:
         paragraphs, expected = read_check_texts(HELD_OUT)
         report_list("own check texts, HELD OUT", paragraphs, expected, embedder, verbose=verbose)

@@ -45,7 +45,9 @@ def synthesise(
         roundtables=roundtables(review.sections, paragraphs, framework),
         principles=principles,
         recommendations=recommendations,
-        key_messages=key_messages(attention, recommendations, principles, framework),
+        key_messages=key_messages(
+            attention, recommendations, principles, framework, paragraphs=paragraphs
+        ),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
         dropped_recommendations=dropped,

@@ -78,9 +78,7 @@ def overlap(first: str, second: str) -> float:
     return len(set(a) & set(b)) / len(union) if union else 0.0
 
 
-def match(
-    found: Sequence[str], expected: Sequence[LabelledRecommendation]
-) -> dict[int, int]:
+def match(found: Sequence[str], expected: Sequence[LabelledRecommendation]) -> dict[int, int]:
     """Found index -> expected index, best overlaps first, each matched once."""
     pairs = sorted(
         (
@@ -184,7 +182,9 @@ def _paragraph(number: int, document_id: int, row: dict[str, Any]) -> ReviewPara
         organisation=row.get("organisation"),
         country=row.get("country"),
         stakeholder_group=row.get("group"),
-        tags=tuple(ParagraphTag(f"objective:{o}", 0.9, "model", TagStatus.PROPOSED) for o in objectives),
+        tags=tuple(
+            ParagraphTag(f"objective:{o}", 0.9, "model", TagStatus.PROPOSED) for o in objectives
+        ),
     )
 
 

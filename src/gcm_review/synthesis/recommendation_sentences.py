@@ -2,13 +2,16 @@
 their continuation, and pieces that cannot be made whole are marked as fragments.
 
 A paragraph's last sentence is cut when it does not end with a sentence or list-item mark
-(. ! ? ; … ؟ ؛ :). Sentences are never cut at the splitter's length limit. It is rejoined with the next paragraph of the same document and section when
-that paragraph opens in lower case (a continuation) and the cut falls between whole words: the
-last word of the cut piece occurs elsewhere in the document (so "employment-", "wor" or "ad",
-a word cut in two by a missing page, is not rejoined). A sentence is whole when it opens as a
-sentence does (a capital, a digit, a letter of a script without case, after any bullet or
-number; any letter after a bullet or list number, as in "(c) ensure ...") and ends with one of the marks above; in a section that is a list without punctuation
-(most of its paragraphs one sentence long, ending with no mark), a missing end mark is not a cut.
+(. ! ? ; … ؟ ؛ :); sentences are never cut at the splitter's length limit. A cut sentence is
+rejoined with the next paragraph of the same document and section when that paragraph opens in
+lower case (a continuation) and the cut falls between whole words: the last word of the cut
+piece occurs elsewhere in the document (so "employment-", "wor" or "ad", a word cut in two by a
+missing page, is not rejoined).
+
+A sentence is whole when it opens as a sentence does (a capital, a digit, a letter of a script
+without case; any letter after a bullet or list number, as in "(c) ensure ...") and ends with
+one of the marks above. In a section that is a list without punctuation (most of its paragraphs
+one sentence long, ending with no mark), a missing end mark is not a cut.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from gcm_review.synthesis.records import ReviewParagraph
 END_MARKS = ".!?;…؟؛:。"
 MAX_JOINED = 3  # paragraphs one sentence may run across
 _CLOSING = " \t\"'”’»)]"
-_OPENING = re.compile(r"^\s*(?:[-–—•*·▪◦>]+\s*|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)]\s*)*[\"'“‘«(\[]*")
+_OPENING = re.compile(
+    r"^\s*(?:[-–—•*·▪◦>]+\s*|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)]\s*)*[\"'“‘«(\[]*"
+)
 _MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦>]|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LAST_WORD = re.compile(r"(\w+)(-?)\W*$", re.UNICODE)

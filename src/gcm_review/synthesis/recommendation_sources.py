@@ -18,13 +18,13 @@ from collections.abc import Sequence
 
 from gcm_review.frameworks.references import References
 from gcm_review.structure.countries import country_name
+from gcm_review.synthesis.recommendation_calls import is_call
+from gcm_review.synthesis.recommendation_sentences import sentence_pieces
 from gcm_review.synthesis.records import (
     DroppedRecommendation,
     RecommendationSource,
     ReviewParagraph,
 )
-from gcm_review.synthesis.recommendation_calls import is_call
-from gcm_review.synthesis.recommendation_sentences import sentence_pieces
 
 UNATTRIBUTED = "Unattributed"
 PREAMBLE_PARAGRAPHS = 4  # a section's opening paragraphs that may name the body behind it

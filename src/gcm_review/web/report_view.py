@@ -38,6 +38,7 @@ BASIS = {
     "attention": ("the attention figures", "regional-synthesis"),
     "recommendation": ("the recommendations", "recommendations"),
     "principles": ("the guiding principles", "principles"),
+    "input": ("the key messages written in the conference record", ""),
 }
 
 
