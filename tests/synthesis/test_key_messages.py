@@ -197,3 +197,14 @@ def test_a_call_made_by_one_source_is_not_a_key_message() -> None:
         supporting_countries=0,
     )
     assert key_messages([], [single], [], load_framework()) == ()
+
+
+def test_a_gap_in_the_numbers_ends_the_key_messages_taken() -> None:
+    heading = ("I. Key messages",)
+    paragraphs = [
+        record(1, "Migration governance improved across the region.", heading, number="10"),
+        record(2, "Ms. Badr spoke for young people.", heading, number="17", speaker="Ms. Badr"),
+        record(3, "In conclusion, regional cooperation was highlighted.", heading, number="21"),
+    ]
+    texts = [m.text for m in key_messages([], [], [], load_framework(), paragraphs=paragraphs)]
+    assert texts == ["Migration governance improved across the region."]

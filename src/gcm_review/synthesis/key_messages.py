@@ -93,10 +93,22 @@ def input_messages(paragraphs: Sequence[ReviewParagraph]) -> list[KeyMessage]:
 
     Left out: statements of a named speaker, lines that announce the messages ("The following
     messages emerged:"), and pieces that are not whole (a continuation opening in lower case).
+    A gap in the paragraph numbers (10, then 17) means pages are missing there, so the section
+    may have ended: nothing after the gap is taken.
     """
     messages = []
+    previous: dict[tuple[int, str], int] = {}  # the last paragraph number under each heading
+    stopped: set[tuple[int, str]] = set()
     for paragraph in sorted(paragraphs, key=lambda p: (p.document_id, p.seq)):
         if not paragraph.section or not is_key_messages_heading(paragraph.section[-1]):
+            continue
+        key = (paragraph.document_id, paragraph.section[-1])
+        number = _number(paragraph)
+        if number is not None:
+            if key in previous and number != previous[key] + 1:
+                stopped.add(key)
+            previous[key] = number
+        if key in stopped:
             continue
         text = _message_text(paragraph)
         if text is not None:
@@ -104,6 +116,11 @@ def input_messages(paragraphs: Sequence[ReviewParagraph]) -> list[KeyMessage]:
             note = f"Written in {paragraph.document} ({where} under “{paragraph.section[-1]}”)."
             messages.append(KeyMessage(text, "input", (paragraph.id,), note=note))
     return messages
+
+
+def _number(paragraph: ReviewParagraph) -> int | None:
+    number = (paragraph.number or "").strip(" .")
+    return int(number) if number.isdigit() else None
 
 
 def _message_text(paragraph: ReviewParagraph) -> str | None:
@@ -168,15 +185,15 @@ def _attention_messages(
 def _uncertain(
     item: ObjectiveAttention, evidence: dict[str, tuple[str, tuple[int, ...]]], framework: Framework
 ) -> KeyMessage:
-    countries = ", ".join(country_name(code) or code for code in evidence)
+    names = [country_name(code) or code for code in evidence]
+    countries = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     reasons = "; ".join(
-        f"{country_name(code) or code}: {why}" for code, (why, _) in evidence.items()
+        f"{name}: {why}" for name, (why, _) in zip(names, evidence.values(), strict=True)
     )
     text = (
         f"Check before reporting {_name(item.objective, framework)} as not reported in most "
-        f"reviews: it is counted for {len(item.countries)} of "
-        f"{item.reporting_countries} reporting countries, but member-state text from "
-        f"{countries} gives strong evidence of it."
+        f"reviews: it is counted for {len(item.countries)} of {item.reporting_countries} "
+        f"reporting countries, but member-state text from {countries} gives strong evidence of it."
     )
     ids = tuple(dict.fromkeys(i for _, found in evidence.values() for i in found))
     return KeyMessage(text, "attention", ids, uncertain=True, note=f"Strong evidence: {reasons}.")
