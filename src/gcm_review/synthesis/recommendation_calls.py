@@ -15,7 +15,9 @@ something. A sentence is a call when
 - or it is a one-sentence list item opening with an action noun ("Developing policies ...",
   "Improving ...").
 
-A lead-in that ends with a colon ("Through investments in recovery:") is never a call.
+A lead-in that ends with a colon ("Through investments in recovery:") is never a call. Items
+of a list of the speaker's own priorities ("The Government retains the following priorities:")
+are commitments: only a strong cue makes one of them a call.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _MORE_VERBS = """allow apply appoint avoid better bridge collect conduct consult
     prohibit put reach recruit register reinforce respect restore safeguard secure set shape
     share stop tackle target undertake upgrade"""
 _VERBS_EN = frozenset(matching_form(IMPERATIVES["en"] + " " + _MORE_VERBS).split())
+_VERBS = {lang: frozenset(matching_form(verbs).split()) for lang, verbs in IMPERATIVES.items()}
 _OPENING_CLAUSE = re.compile(r"^(?:where|when|if|once|in order to|to)\b[^,]{3,160},\s*(\w+)")
 _ITEM_NOUN = re.compile(r"^(?:the need|\w{3,}ing)\b")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
@@ -59,19 +62,27 @@ def is_call(
     language: str | None = None,
     *,
     item: bool = False,
+    opening: bool = True,
     references: References | None = None,
 ) -> bool:
     """Whether the sentence asks someone to act (see the module docstring); `item`: the
-    sentence is a whole list item (a paragraph of one sentence)."""
+    sentence is a whole list item (a paragraph of one sentence, or a bullet); `opening`: its
+    opening words may make it a call (not in a list of the speaker's own priorities, where
+    "Strengthen ..." or "extending ..." is a commitment)."""
     text = _BULLET.sub("", sentence, count=1).strip()
     if not text or text.rstrip(" )").endswith((":", "：")):
         return False
     form = matching_form(text)
     if _english(text, language):
-        if _STRONG_EN.search(form) or _opens_with_verb(form):
+        if _STRONG_EN.search(form):
             return True
-        return item and bool(_ITEM_NOUN.match(form))
+        return opening and (_opens_with_verb(form) or item and bool(_ITEM_NOUN.match(form)))
     scores = cue_scores(text, language, references=references)
+    if not opening:  # without the classifier's weight for an imperative opening
+        imperative = _VERBS.get(language or "", frozenset())
+        first = _WORD.findall(form)[:1]
+        if first and first[0] in imperative:
+            scores["recommendation"] = scores.get("recommendation", 0.0) - 1.5
     return scores.get("recommendation", 0.0) >= 1.0 or bool(_CALL_FR.search(form))
 
 

@@ -9,7 +9,7 @@ piece occurs elsewhere in the document (so "employment-", "wor" or "ad", a word 
 missing page, is not rejoined).
 
 A sentence is whole when it opens as a sentence does (a capital, a digit, a letter of a script
-without case; any letter after a bullet or list number, as in "(c) ensure ...") and ends with
+without case; any letter in a bullet or after a list number, as in "(c) ensure ...") and ends with
 one of the marks above. In a section that is a list without punctuation (most of its paragraphs
 one sentence long, ending with no mark), a missing end mark is not a cut.
 """
@@ -24,9 +24,14 @@ from itertools import groupby
 
 from gcm_review.languages import clean_text, split_sentences
 from gcm_review.synthesis.records import ReviewParagraph
+from gcm_review.synthesis.statements import matching_form
 
 END_MARKS = ".!?;…؟؛:。"
 MAX_JOINED = 3  # paragraphs one sentence may run across
+MAX_ITEMS = 30  # items of one list looked through for its lead-in
+_COMMITMENTS = re.compile(
+    r"\b(?:priorit\w*|commit\w*|pledg\w*|will|next steps|engage\w*|retient|s'engage)\b"
+)
 _CLOSING = " \t\"'”’»)]"
 _OPENING = re.compile(
     r"^\s*(?:[-–—•*·▪◦>]+\s*|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)]\s*)*[\"'“‘«(\[]*"
@@ -43,8 +48,9 @@ class SentencePiece:
     paragraph_id: int
     text: str
     whole: bool
-    item: bool  # its paragraph holds this one sentence only (a list item)
+    item: bool  # its paragraph is a bullet or holds this one sentence only (a list item)
     continued_in: tuple[int, ...] = ()  # the paragraphs its rejoined continuation came from
+    under_commitments: bool = False  # an item of a list the speaker's own priorities introduce
 
 
 def sentence_pieces(paragraphs: Sequence[ReviewParagraph]) -> Iterator[SentencePiece]:
@@ -62,18 +68,37 @@ def _document_pieces(paragraphs: list[ReviewParagraph]) -> Iterator[SentencePiec
     for index, paragraph in enumerate(paragraphs):
         own = sentences[index][1:] if paragraph.id in consumed else sentences[index]
         loose = paragraph.section in unpunctuated
-        item = len(sentences[index]) == 1
+        bullet = paragraph.kind == "bullet"
+        item = bullet or len(sentences[index]) == 1
+        pledged = item and _under_commitments(paragraphs, sentences, index)
         for position, sentence in enumerate(own):
             last = position == len(own) - 1
-            if last and not _terminated(sentence):
+            if last and not bullet and not _terminated(sentence):
                 joined, used = _rejoin(paragraphs, sentences, index, sentence, words)
                 if used:
                     consumed.update(used)
-                    yield SentencePiece(
-                        paragraph.id, joined, _whole(joined, loose=False), False, used
-                    )
+                    whole = _whole(joined, loose=False, listed=False)
+                    yield SentencePiece(paragraph.id, joined, whole, False, used)
                     continue
-            yield SentencePiece(paragraph.id, sentence, _whole(sentence, loose=loose), item)
+            whole = _whole(sentence, loose=loose, listed=bullet)
+            yield SentencePiece(paragraph.id, sentence, whole, item, under_commitments=pledged)
+
+
+def _under_commitments(
+    paragraphs: list[ReviewParagraph], sentences: list[list[str]], index: int
+) -> bool:
+    """Whether the list holding this item was introduced (a line ending with a colon, above the
+    items before it) as the speaker's own priorities or commitments."""
+    section = paragraphs[index].section
+    for before in range(index - 1, max(index - 1 - MAX_ITEMS, -1), -1):
+        paragraph = paragraphs[before]
+        if paragraph.section != section:
+            return False
+        if paragraph.text.rstrip().endswith(":"):
+            return bool(_COMMITMENTS.search(matching_form(paragraph.text)))
+        if not (paragraph.kind == "bullet" or len(sentences[before]) == 1):
+            return False
+    return False
 
 
 def full_sentences(text: str) -> list[str]:
@@ -105,7 +130,7 @@ def _rejoin(
     for following in range(index + 1, min(index + 1 + MAX_JOINED, len(paragraphs))):
         after = paragraphs[following]
         pieces = sentences[following]
-        if not pieces or after.section != paragraphs[index].section:
+        if not pieces or after.section != paragraphs[index].section or after.kind == "bullet":
             break
         if not _continues(pieces[0]) or not _ends_with_known_word(text, words):
             break
@@ -134,20 +159,20 @@ def _terminated(sentence: str) -> bool:
     return bool(stripped) and stripped[-1] in END_MARKS
 
 
-def _opens_as_sentence(sentence: str) -> bool:
+def _opens_as_sentence(sentence: str, *, listed: bool) -> bool:
     """Opens with a capital, a digit or a letter without case; or with any letter after a
-    bullet or a list number ("(c) ensure ...")."""
+    bullet or a list number ("(c) ensure ..."), or in a bullet (`listed`)."""
     cleaned = clean_text(sentence)
     text = _OPENING.sub("", cleaned, count=1)
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first:
         return False
-    listed = _MARKER.match(cleaned) is not None
+    listed = listed or _MARKER.match(cleaned) is not None
     return listed or first.isdigit() or first.isupper() or not first.islower()
 
 
-def _whole(sentence: str, *, loose: bool) -> bool:
-    return _opens_as_sentence(sentence) and (loose or _terminated(sentence))
+def _whole(sentence: str, *, loose: bool, listed: bool) -> bool:
+    return _opens_as_sentence(sentence, listed=listed) and (loose or _terminated(sentence))
 
 
 def _unpunctuated_sections(paragraphs: list[ReviewParagraph]) -> set[tuple[str, ...]]:
