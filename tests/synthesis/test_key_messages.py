@@ -163,6 +163,7 @@ def test_the_inputs_own_key_messages_come_first_each_with_its_link() -> None:
         ),
         record(11, "The following messages emerged from the discussion:", heading, number="6"),
         record(12, "- data remain scattered across institutions;", heading),
+        record(17, "children need child-sensitive procedures;", heading, kind="bullet"),
         record(13, "regional levels. He noted that the pandemic had hurt migrants.", heading),
         record(14, "Ms. Badr spoke for young people.", heading, speaker="Ms. Badr"),
         record(15, "The session opened.", ("II. Conference sessions", "Key messages")),
@@ -176,6 +177,7 @@ def test_the_inputs_own_key_messages_come_first_each_with_its_link() -> None:
         ("Participants agreed that the Compact is a common reference.", (10,)),
         ("Data remain scattered across institutions.", (12,)),
         ("The session opened.", (15,)),
+        ("Children need child-sensitive procedures.", (17,)),
     ]
     assert messages[: len(inputs)] == tuple(inputs)
     assert inputs[0].note == "Written in record.txt (paragraph 5 under “I. Key messages”)."

@@ -127,7 +127,7 @@ def _message_text(paragraph: ReviewParagraph) -> str | None:
     if paragraph.speaker:
         return None
     text = " ".join(paragraph.text.split())
-    listed = _MARKER.match(text) is not None
+    listed = paragraph.kind == "bullet" or _MARKER.match(text) is not None
     text = _MARKER.sub("", text, count=1).strip()
     sentences = full_sentences(text)
     if not sentences or text.rstrip().endswith(":"):
