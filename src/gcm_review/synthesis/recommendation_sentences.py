@@ -6,7 +6,8 @@ A paragraph's last sentence is cut when it does not end with a sentence or list-
 rejoined with the next paragraph of the same document and section when that paragraph opens in
 lower case (a continuation) and the cut falls between whole words: the last word of the cut
 piece occurs elsewhere in the document (so "employment-", "wor" or "ad", a word cut in two by a
-missing page, is not rejoined).
+missing page, is not rejoined), and a speaker's introduction ("Mr. Al Qaffa, Deputy Director of
+the Ministry of Foreign") is not glued to text that never says what the speaker did.
 
 A sentence is whole when it opens as a sentence does (a capital, a digit, a letter of a script
 without case; any letter in a bullet or after a list number, as in "(c) ensure ...") and ends with
@@ -38,6 +39,10 @@ _OPENING = re.compile(
 )
 _MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦>]|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)])\s*")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HONORIFIC = re.compile(
+    r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|H\.\s?E|Her Excellency|His Excellency)\b"
+)
+_REPORTING_VERB = re.compile(r"\b(?:\w+(?<!e)ed|said|says|spoke|gave|made|told|took|put)\b")
 _LAST_WORD = re.compile(r"(\w+)(-?)\W*$", re.UNICODE)
 
 
@@ -90,6 +95,8 @@ def _under_commitments(
     """Whether the list holding this item was introduced (a line ending with a colon, above the
     items before it) as the speaker's own priorities or commitments."""
     section = paragraphs[index].section
+    if paragraphs[index].text.rstrip().endswith(":"):
+        return False  # a lead-in itself
     for before in range(index - 1, max(index - 1 - MAX_ITEMS, -1), -1):
         paragraph = paragraphs[before]
         if paragraph.section != section:
@@ -134,11 +141,20 @@ def _rejoin(
             break
         if not _continues(pieces[0]) or not _ends_with_known_word(text, words):
             break
+        if _speaker_without_verb(f"{text} {pieces[0]}"):
+            break  # a speaker's introduction glued to text from a missing page
         text = f"{text} {pieces[0]}"
         used.append(after.id)
         if len(pieces) > 1 or _terminated(pieces[0]):
             break
     return text, tuple(used)
+
+
+def _speaker_without_verb(sentence: str) -> bool:
+    """A sentence naming a speaker ("Mr. Al Qaffa, Deputy Director of ...") that never says
+    what they did: its two halves do not belong together."""
+    text = _OPENING.sub("", sentence, count=1)
+    return bool(_HONORIFIC.match(text)) and not _REPORTING_VERB.search(text)
 
 
 def _continues(sentence: str) -> bool:
