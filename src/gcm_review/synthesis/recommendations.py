@@ -79,7 +79,8 @@ _ARABIC = known_languages().require("ar")
 # Function words, and the words any recommendation may use whatever its topic: who should act,
 # on whom, the generic verbs of a call ("ensure", "end", "reduce", "establish" ...) and the
 # instruments and qualities any call may name ("review and reform laws, policies and programmes",
-# "gender-sensitive", "nationally").
+# "gender-sensitive", "nationally"), and the words that report a speaker's call ("she stressed the
+# importance of").
 _STOPWORDS = frozenset(
     matching_form(
         """the a an and or of to in on for with by at from as be is are was were that this these
@@ -93,6 +94,8 @@ _STOPWORDS = frozenset(
         review reviews reform reforms law laws legislation regulation regulations policy policies
         programme programmes program programs measure measures legisl regula polici progra measur
         sensitive responsive sensit respon nationally
+        he she his her mr ms mrs dr said stressed noted added highlighted emphasized emphasised
+        underlined recalled explained importance important also
         le la les l un une des du de d et ou a au aux en dans pour par sur avec que qui leur leurs
         ce cette ces son sa ses tous toutes tout ne pas etre sont est quel quelle soit
         doit doivent devrait devraient il faut etats etat gouvernements pays membres nationale
