@@ -61,3 +61,17 @@ def test_french_and_arabic_calls() -> None:
     assert is_call("Les États devraient étendre le droit du travail.", "fr")
     assert not is_call("Le Maroc a conclu des conventions de sécurité sociale.", "fr")
     assert is_call("ينبغي للدول إنهاء احتجاز الأطفال المهاجرين.", "ar")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        ("She asked that young people be consulted on skills.", True),
+        ("It invites all partners, including civil society, to contribute.", True),
+        ("Regulate recruitment agencies and reimburse any fee charged to workers.", True),
+        ("Since its launch, the time needed to renew a permit has fallen to six days.", False),
+        ("To inform migrants, as called for in objective 3, the Ministry opened a line.", False),
+    ],
+)
+def test_more_cues_and_their_limits(sentence: str, call: bool) -> None:
+    assert is_call(sentence, "en") is call

@@ -31,24 +31,28 @@ from gcm_review.synthesis.statements import cue_scores, matching_form
 
 # Cues that ask someone to act, on the matching form (casefolded, accents removed).
 _STRONG_EN = re.compile(
-    r"\b(?:should|must|ought to|needs? to|need for|needed|have to|has to|the need"
+    r"\b(?:should|must|ought to|needs? to|need for|needed(?! to\b)|(?:is|are|was|were) needed"
+    r"|have to|has to|the need"
     r"|necessary to|necessity of|essential to|important to|crucial to|vital to|urgent to"
     r"|more important than ever|it is (?:necessary|essential|important|crucial|vital)"
-    r"|call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?"
+    r"|(?<!as )call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?"
     r"|(?:made|presented|outlined|put forward) (?:\w+ ){0,2}recommendations"
     r"|recommendations (?:also )?(?:focused|included|called|urged)"
-    r"|encourag(?:e|es|ed|ing)|invite[sd]? \w+ to|appeal\w* (?:to|for)|advocat\w+ for"
-    r"|suggested that|proposed that|it is time to"
+    r"|encourag(?:e|es|ed|ing)|invit(?:e|es|ing)|invited \w+ to|appeal\w* (?:to|for)"
+    r"|advocat\w+ for|(?:asked|requested) (?:that|for)|suggested that|proposed that|it is time to"
     r"|importance of (?:\w+\W+){0,4}?\w+ing|requir\w* \w+ing)\b"
 )
 # "appeler X à faire", "exhorter X à faire": the classifier knows only "a appelé à".
 _CALL_FR = re.compile(r"\b(?:appel|exhort|invit|encourag)\w* (?:\w+ ){1,4}a \w+")
 # Verbs that open an English list item, beyond the classifier's list of imperatives.
-_MORE_VERBS = """allow apply appoint avoid better bridge collect conduct consult define deliver
-    dismantle enable enforce expedite explore fund generate give grant halt help identify inform
-    introduce launch legislate listen lower make monitor offer open organise organize plan prepare
-    prohibit put reach recruit register reinforce respect restore safeguard secure set shape
-    share stop tackle target undertake upgrade"""
+_MORE_VERBS = """accede adjust allow apply appoint assess assist avoid ban better bridge collect
+    conclude conduct consult coordinate decriminalise decriminalize define deliver dismantle educate
+    enable enact enforce equip evaluate expedite explore finance fund generate give grant halt help
+    identify inform introduce issue launch legislate limit listen lower maintain make map monitor
+    negotiate offer open organise organize pass permit plan prepare prohibit publish put reach
+    recruit register regularise regularize regulate reimburse reinforce release replace respect
+    restore safeguard secure set shape share speed stop streamline tackle target translate
+    undertake upgrade"""
 _VERBS_EN = frozenset(matching_form(IMPERATIVES["en"] + " " + _MORE_VERBS).split())
 _VERBS = {lang: frozenset(matching_form(verbs).split()) for lang, verbs in IMPERATIVES.items()}
 _OPENING_CLAUSE = re.compile(r"^(?:where|when|if|once|in order to|to)\b[^,]{3,160},\s*(\w+)")
