@@ -51,7 +51,7 @@ def test_the_labels_hold_pointers_only(arab_states_report: Path) -> None:
     assert len(labels) >= 70
     for label in labels[:20]:  # no sentence of the report is stored with the labels
         assert label.text[:40] not in text
-    assert all(label.text in report or "  " not in label.text for label in labels)
+    assert all(label.text[:30] in report for label in labels)  # the pointers hit the report
 
 
 def test_extraction_on_the_shared_report_meets_its_targets(
