@@ -13,7 +13,7 @@ from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles
-from gcm_review.synthesis.recommendations import group_recommendations
+from gcm_review.synthesis.recommendations import find_recommendations
 from gcm_review.synthesis.records import AttentionRule, CountryMatrix, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 from gcm_review.synthesis.stakeholders import stakeholder_inputs
@@ -42,7 +42,7 @@ def synthesise(
     attention = objective_attention(counted, rule, framework)
     principles = principle_coverage(counted, framework)
     references = framework.references  # how the framework is quoted, for statement types
-    recommendations = group_recommendations(counted, embedder, references=references)
+    recommendations, dropped = find_recommendations(counted, embedder, references=references)
     groups = Counter(p.stakeholder_group for p in counted if p.stakeholder_group)
     covered = embedder_languages(embedder)
     uncovered = Counter(
@@ -61,13 +61,16 @@ def synthesise(
         roundtables=roundtables(review.sections, counted, framework),
         principles=principles,
         recommendations=recommendations,
-        key_messages=key_messages(attention, recommendations, principles, framework),
+        key_messages=key_messages(
+            attention, recommendations, principles, framework, paragraphs=paragraphs
+        ),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
         uncovered_languages=dict(sorted(uncovered.items())),
         outlines=conference_outlines(review.documents, review.sections, counted),
         conference=conference,
         stakeholder_inputs=stakeholder_inputs(counted),
+        dropped_recommendations=dropped,
     )
 
 

@@ -49,6 +49,7 @@ BASIS = {
     "attention": ("the attention figures", "regional-synthesis"),
     "recommendation": ("the recommendations", "recommendations"),
     "principles": ("the guiding principles", "principles"),
+    "input": ("the key messages written in the conference record", ""),
 }
 LIMITS = Limits(
     refs_shown=8,  # references shown of a longer list
