@@ -7,7 +7,15 @@ browse for a fixed time: the documents list, a document, the review queue, accep
 a tag, the matrix, a matrix cell, the synthesis and search, with a short pause between clicks.
 Loopback only; every request has a timeout and the run stops by itself.
 
+With `--paragraphs 10000` (issue 16.4) the database holds instead the corpus of
+tests/large_corpus.py (one record of 80 % of the paragraphs and four smaller documents), stored
+directly and tagged with the fake embedder's tagger (`--embedder` to choose another). Before the
+load, each page is asked for once (cold: the server's caches empty) and again (warm), with its
+size; after it, the largest document is deleted and the server's memory read again. Targets:
+every page under 3 s cold and 1 s warm, none over 2 MB, server memory (peak RSS) under 600 MB.
+
 Run: .venv/bin/python benchmarks/bench_web_load.py [--seconds 30] [--analysts 20] [--think 1.0]
+     .venv/bin/python benchmarks/bench_web_load.py --paragraphs 10000
   --think 0 sends the next request as soon as the last one answered (a stress test).
   --profile runs the server in this process instead, under cProfile in every thread, and prints
   where its time went (the latencies are then inflated: client and server share one process).
@@ -45,6 +53,26 @@ CORPUS = REPO / "src" / "gcm_review" / "samples" / "corpus"
 GCM_REVIEW = Path(sys.executable).with_name("gcm-review")
 PASSWORD = "load test passphrase 2025"
 TARGET_MS = 300.0
+COLD_SECONDS, WARM_SECONDS, MAX_PAGE_BYTES, MAX_RSS_MB = 3.0, 1.0, 2_000_000, 600
+ADMIN = "bench-admin"
+PAGES = (  # what the cold and warm passes ask for ({record}: the largest document)
+    "/documents",
+    "/documents/{record}",
+    "/documents/{record}?page=20",
+    "/review",
+    "/matrix",
+    "/matrix/cell/JOR/1",
+    "/synthesis",
+    "/synthesis/parts/countries/1",
+    "/search?q=remittances",
+    "/search?q=money+sent+home+by+workers+abroad&mode=semantic",
+    "/exports",
+    "/audit",
+    "/api/documents",
+    "/api/documents/{record}",
+    "/api/matrix",
+    "/api/review-queue",
+)
 STARTUP_SECONDS = 120.0
 REQUEST_TIMEOUT = 30.0
 SEARCH_WORDS = ("migrant workers", "remittances", "recruitment", "children", "return", "data")
@@ -69,15 +97,22 @@ class Results:
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sizes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def record(self, endpoint: str, started: float, status: int | None, error: str = "") -> None:
+    def record(
+        self, endpoint: str, started: float, status: int | None, error: str = "", size: int = 0
+    ) -> None:
         self.latencies[endpoint].append((time.perf_counter() - started) * 1000)
+        self.sizes[endpoint].append(size)
         if status is None or status >= 400:
             self.errors[endpoint].append(error or f"HTTP {status}")
 
 
-def prepare(folder: Path, analysts: int) -> tuple[str, Corpus]:
-    """Ingest and tag the sample corpus, make the analyst accounts; the database URL."""
+def prepare(
+    folder: Path, analysts: int, *, paragraphs: int = 0, embedder: str = "usem3.v1"
+) -> tuple[str, Corpus]:
+    """Ingest and tag the sample corpus (or store `paragraphs` paragraphs of the large corpus),
+    make the analyst accounts and an administrator; the database URL."""
     from gcm_review.settings import Settings
     from gcm_review.store.database import open_database
     from gcm_review.store.tables import DocumentRow, TagRow
@@ -88,22 +123,28 @@ def prepare(folder: Path, analysts: int) -> tuple[str, Corpus]:
 
     url = f"sqlite:///{folder / 'gcm-review.db'}"
     settings = Settings(
-        database_url=url, embedder="usem3.v1", vector_cache=str(folder / "vectors.sqlite")
+        database_url=url, embedder=embedder, vector_cache=str(folder / "vectors.sqlite")
     )
     db = open_database(url)
     try:
         started = time.perf_counter()
-        report = ingest_paths([CORPUS], db=db, settings=settings)
-        failed = [outcome.error for outcome in report.outcomes if outcome.error]
-        if failed:
-            raise SystemExit(f"ingest failed: {failed}")
         tagger = load_tagger(embedder=settings.embedder, cache_path=settings.vector_cache_path)
-        tag_documents(db, tagger=tagger)
-        print(
-            f"ingested and tagged {len(report.outcomes)} files in "
-            f"{time.perf_counter() - started:.1f} s ({settings.embedder})"
-        )
+        if paragraphs:
+            sys.path.insert(0, str(REPO / "tests"))
+            from large_corpus import store_large_corpus
+
+            store_large_corpus(db, tagger, paragraphs=paragraphs)
+            print(f"stored and tagged {paragraphs} paragraphs", end="")
+        else:
+            report = ingest_paths([CORPUS], db=db, settings=settings)
+            failed = [outcome.error for outcome in report.outcomes if outcome.error]
+            if failed:
+                raise SystemExit(f"ingest failed: {failed}")
+            tag_documents(db, tagger=tagger)
+            print(f"ingested and tagged {len(report.outcomes)} files", end="")
+        print(f" in {time.perf_counter() - started:.1f} s ({settings.embedder})")
         started = time.perf_counter()
+        add_user(db, ADMIN, role="admin", password=PASSWORD, by="bench")
         for number in range(1, analysts + 1):
             add_user(db, f"analyst{number:02d}", role="analyst", password=PASSWORD, by="bench")
         print(f"made {analysts} analyst accounts in {time.perf_counter() - started:.1f} s")
@@ -150,7 +191,7 @@ class ThreadProfiles:
 
 
 @contextmanager
-def in_process_server(url: str, folder: Path, port: int) -> Iterator[ThreadProfiles]:
+def in_process_server(url: str, folder: Path, port: int, embedder: str) -> Iterator[ThreadProfiles]:
     """The app on uvicorn in a thread of this process, profiled."""
     import uvicorn
 
@@ -158,7 +199,7 @@ def in_process_server(url: str, folder: Path, port: int) -> Iterator[ThreadProfi
     from gcm_review.web import create_app
 
     settings = Settings(
-        database_url=url, embedder="usem3.v1", vector_cache=str(folder / "vectors.sqlite")
+        database_url=url, embedder=embedder, vector_cache=str(folder / "vectors.sqlite")
     )
     profiles = ThreadProfiles()
     profiles.install()
@@ -185,14 +226,16 @@ def alive(server: subprocess.Popen[bytes], folder: Path) -> bool:
 
 
 @contextmanager
-def server_process(url: str, folder: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def server_process(
+    url: str, folder: Path, port: int, embedder: str
+) -> Iterator[subprocess.Popen[bytes]]:
     """`gcm-review serve` on 127.0.0.1:port (its output in folder/server.log), stopped on
     leaving."""
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "GCM_REVIEW_VECTOR_CACHE": str(folder / "vectors.sqlite"),
-        "GCM_REVIEW_EMBEDDER": "usem3.v1",
+        "GCM_REVIEW_EMBEDDER": embedder,
     }
     command = [str(GCM_REVIEW), "serve", "--host", "127.0.0.1", "--port", str(port)]
     with (folder / "server.log").open("wb") as log:
@@ -257,7 +300,11 @@ async def documents(analyst: Analyst, _corpus: Corpus) -> httpx.Response:
 
 
 async def document(analyst: Analyst, corpus: Corpus) -> httpx.Response:
-    return await analyst.client.get(f"/documents/{analyst.rng.choice(corpus.documents)}")
+    page = analyst.rng.choice((1, 1, 2, 5, 20))  # a large document has 40 pages of 200
+    query = {"page": page} if page > 1 else {}
+    return await analyst.client.get(
+        f"/documents/{analyst.rng.choice(corpus.documents)}", params=query
+    )
 
 
 async def review_queue(analyst: Analyst, _corpus: Corpus) -> httpx.Response:
@@ -338,7 +385,7 @@ async def work(
         except httpx.HTTPError as exc:
             results.record(endpoint, started, None, f"{type(exc).__name__}: {exc}")
         else:
-            results.record(endpoint, started, response.status_code)
+            results.record(endpoint, started, response.status_code, size=len(response.content))
         if think:
             await asyncio.sleep(analyst.rng.uniform(0.5 * think, 1.5 * think))
 
@@ -383,17 +430,96 @@ def print_results(results: Results, elapsed: float) -> float:
     )
     print(
         f"{'endpoint':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+        f" {'max KB':>8}"
     )
     rows = sorted(results.latencies.items()) + [("overall", every)]
     for endpoint, values in rows:
         failed = errors if endpoint == "overall" else len(results.errors.get(endpoint, []))
+        sizes = results.sizes.get(endpoint) or [
+            size for found in results.sizes.values() for size in found
+        ]
         print(
             f"{endpoint:34} {len(values):8d} {failed:6d} {statistics.median(values):8.0f} "
-            f"{p95(values):8.0f} {max(values):8.0f}"
+            f"{p95(values):8.0f} {max(values):8.0f} {max(sizes, default=0) / 1000:8.0f}"
         )
     for endpoint, found in sorted(results.errors.items()):
         print(f"  {endpoint}: {sorted(set(found))[:3]}")
     return p95(every)
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """The process's resident memory now and at its peak (VmRSS, VmHWM), in MB."""
+    found = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[key] = int(value.split()[0]) / 1024
+    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
+
+
+async def page_passes(base: str, record: int) -> list[str]:
+    """Each page asked for once with the server's caches empty, then again; what missed."""
+    client = httpx.AsyncClient(base_url=base, timeout=300.0, trust_env=False)
+    missed = []
+    try:
+        await sign_in(client, ADMIN)
+        print(f"\n{'page':58} {'cold s':>7} {'warm s':>7} {'KB':>7}")
+        for path in PAGES:
+            address = path.format(record=record)
+            seconds = []
+            for _ in ("cold", "warm"):
+                started = time.perf_counter()
+                response = await client.get(address)
+                seconds.append(time.perf_counter() - started)
+            size = len(response.content)
+            print(f"{address:58} {seconds[0]:7.2f} {seconds[1]:7.2f} {size / 1000:7.0f}")
+            if response.status_code != 200:
+                missed.append(f"{address}: HTTP {response.status_code}")
+            if seconds[0] >= COLD_SECONDS or seconds[1] >= WARM_SECONDS or size > MAX_PAGE_BYTES:
+                missed.append(address)
+    finally:
+        await client.aclose()
+    return missed
+
+
+async def delete_document(base: str, record: int) -> float:
+    """Delete a document as the administrator and open the matrix again; seconds taken."""
+    client = httpx.AsyncClient(base_url=base, timeout=300.0, trust_env=False)
+    try:
+        token = await sign_in(client, ADMIN)
+        started = time.perf_counter()
+        response = await client.delete(f"/api/documents/{record}", headers={"X-CSRF-Token": token})
+        response.raise_for_status()
+        (await client.get("/matrix")).raise_for_status()
+        return time.perf_counter() - started
+    finally:
+        await client.aclose()
+
+
+def scale_run(
+    base: str, server: subprocess.Popen[bytes], corpus: Corpus, load: Callable[[], Any]
+) -> None:
+    """The page passes, the load, the deletion, and the memory after each (issue 16.4)."""
+    record = corpus.documents[0]
+    missed = asyncio.run(page_passes(base, record))
+    now, peak = rss_mb(server.pid)
+    print(f"server memory after the page passes: {now:.0f} MB (peak {peak:.0f} MB)")
+    results, elapsed = load()
+    print_results(results, elapsed)
+    now, peak = rss_mb(server.pid)
+    print(f"server memory after the load: {now:.0f} MB (peak {peak:.0f} MB)")
+    seconds = asyncio.run(delete_document(base, record))
+    time.sleep(2)
+    after, peak = rss_mb(server.pid)
+    print(f"deleted the largest document and opened the matrix in {seconds:.1f} s")
+    print(f"server memory after the deletion: {after:.0f} MB (peak {peak:.0f} MB)")
+    verdict = "met" if not missed else f"MISSED by {missed}"
+    print(
+        f"\ntargets: pages under {COLD_SECONDS:g} s cold, {WARM_SECONDS:g} s warm and "
+        f"{MAX_PAGE_BYTES / 1e6:g} MB: {verdict}"
+    )
+    memory = "met" if peak < MAX_RSS_MB else "MISSED"
+    print(f"target: server memory under {MAX_RSS_MB} MB: {memory} (peak {peak:.0f} MB)")
 
 
 def main() -> None:
@@ -409,27 +535,40 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="profile the server, run in this process"
     )
+    parser.add_argument(
+        "--paragraphs",
+        type=int,
+        default=0,
+        help="store this many paragraphs (tests/large_corpus.py) instead of the sample corpus",
+    )
+    parser.add_argument(
+        "--embedder", default="", help="usem3.v1 for the sample corpus, fake.v1 for --paragraphs"
+    )
     args = parser.parse_args()
+    embedder = args.embedder or ("fake.v1" if args.paragraphs else "usem3.v1")
     cores = os.cpu_count()
     print(
         f"web load: {args.analysts} analysts for {args.seconds:g} s, think time "
-        f"{args.think:g} s, {cores} cores"
+        f"{args.think:g} s, {cores} cores, load average {os.getloadavg()[0]:.1f}"
     )
     with tempfile.TemporaryDirectory(prefix="gcm-web-load-") as name:
         folder = Path(name)
-        url, corpus = prepare(folder, args.analysts)
+        url, corpus = prepare(folder, args.analysts, paragraphs=args.paragraphs, embedder=embedder)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         load = functools.partial(run_load, base, corpus, args.analysts, args.seconds, args.think)
         if args.profile:
-            with in_process_server(url, folder, port) as profiles:
+            with in_process_server(url, folder, port, embedder) as profiles:
                 wait_until_healthy(base, lambda: True)
                 results, elapsed = asyncio.run(load())
             profiles.report()
         else:
-            with server_process(url, folder, port) as server:
+            with server_process(url, folder, port, embedder) as server:
                 ready = wait_until_healthy(base, lambda: alive(server, folder))
                 print(f"server healthy after {ready:.1f} s")
+                if args.paragraphs:
+                    scale_run(base, server, corpus, lambda: asyncio.run(load()))
+                    return
                 results, elapsed = asyncio.run(load())
     p95 = print_results(results, elapsed)
     verdict = "met" if p95 < TARGET_MS else "MISSED"

@@ -40,14 +40,32 @@ WORDS = [
     "health",
     "services",
     "access",
+    "education",
+    "housing",
+    "justice",
+    "integration",
+    "cohesion",
+    "climate",
+    "disasters",
+    "displacement",
+    "pathways",
+    "regular",
+    "visas",
+    "permits",
+    "family",
+    "reunification",
+    "diaspora",
+    "investment",
+    "finance",
+    "cooperation",
 ]
 
 
-def report_text(seed: int, paragraphs: int = 10) -> list[str]:
-    """A report's paragraphs, different for every seed."""
+def report_text(seed: int, paragraphs: int = 10, *, words: int = 30) -> list[str]:
+    """A report's paragraphs: sentences of plausible words, different for every seed."""
     pick = random.Random(seed)
     return [
-        " ".join(pick.choice(WORDS) for _ in range(30)).capitalize() + "."
+        " ".join(pick.choice(WORDS) for _ in range(words)).capitalize() + "."
         for _ in range(paragraphs)
     ]
 

@@ -218,6 +218,27 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_float,
         "A web sign-in ends after this many minutes without any request.",
     ),
+    Setting(
+        "synthesis_cache_scopes",
+        8,
+        _positive_int,
+        "Most syntheses the web app keeps in memory at once: one for every document and one for "
+        "each focal point's country seen lately; the least recently used is dropped first.",
+    ),
+    Setting(
+        "job_days_kept",
+        7.0,
+        _positive_float,
+        "Days the web app keeps a finished background job (upload, retrain, export) and its "
+        "file in the job list; older ones are removed.",
+    ),
+    Setting(
+        "jobs_kept",
+        200,
+        _positive_int,
+        "Most background jobs the web app keeps in the job list; the oldest finished ones are "
+        "removed first.",
+    ),
 )
 
 
@@ -244,6 +265,9 @@ class Settings:
     secure_cookies: bool = False
     session_hours: float = 12.0
     session_idle_minutes: float = 120.0
+    synthesis_cache_scopes: int = 8
+    job_days_kept: float = 7.0
+    jobs_kept: int = 200
 
     @property
     def vector_cache_path(self) -> Path | None:

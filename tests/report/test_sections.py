@@ -21,7 +21,13 @@ from gcm_review.report.sections.principles import principles
 from gcm_review.report.sections.recommendations import recommendations
 from gcm_review.report.sections.roundtables import roundtables
 from gcm_review.report.sections.stakeholders import stakeholders
-from gcm_review.synthesis.records import Recommendation, RecommendationSource, Synthesis
+from gcm_review.synthesis.records import (
+    DroppedRecommendation,
+    KeyMessage,
+    Recommendation,
+    RecommendationSource,
+    Synthesis,
+)
 
 
 @pytest.fixture
@@ -220,3 +226,46 @@ def test_front_matter(look: Lookup) -> None:
     assert [n.text for n in notes if isinstance(n, d.Note)][1] == (
         "Paragraphs by stakeholder group: member state 2, civil society 1."
     )
+
+
+def test_key_messages_from_a_record_or_to_check_carry_their_badge_and_note(
+    small_synthesis: Synthesis,
+) -> None:
+    record = KeyMessage("Data remain scattered.", "input", (1,), note="Written in r.txt.")
+    check = KeyMessage("Check objective 6.", "attention", (2,), uncertain=True, note="Qatar.")
+    draft = KeyMessage("Objective 1 led.", "attention", (1,))
+    look = Lookup(replace(small_synthesis, key_messages=(record, check, draft)), load_framework())
+    section = key_messages(look)
+    html, word = lines(section, "html"), lines(section, "docx")
+    assert html[1:] == [
+        "RECORD Data remain scattered.  Written in r.txt.",
+        "CHECK Check objective 6.  Qatar.",
+        "DRAFT Objective 1 led. ",
+    ]
+    assert word == [
+        "1. [RECORD] Data remain scattered.",
+        "Written in r.txt.",
+        "2. [CHECK] Check objective 6.",
+        "Qatar.",
+        "3. Objective 1 led.",
+    ]
+
+
+def test_calls_left_out_as_cut_sentences_are_listed_with_their_links(
+    small_synthesis: Synthesis,
+) -> None:
+    cut = DroppedRecommendation(2, "Dismantle sponsorship systems and ensure employment-", "cut")
+    speaker = RecommendationSource(
+        1, "Protect workers.", "UN Women", None, "un-entity", "Ms. Mikhail"
+    )
+    found = Recommendation("Protect workers.", (speaker,), (), 1, 0)
+    synthesis = replace(small_synthesis, recommendations=(found,), dropped_recommendations=(cut,))
+    section = recommendations(Lookup(synthesis, load_framework()))
+    html, word = lines(section, "html"), lines(section, "docx")
+    assert "UN Women (Ms. Mikhail; United Nations entity): Protect workers. " in html
+    details = [b for b in d.for_medium(section.blocks, "html") if isinstance(b, d.Details)]
+    assert [b.summary for b in details] == ["Left out: 1 call cut by a page break"]
+    listed = lines(d.Section("", "", details[0].blocks), "html")
+    assert listed[-1] == "Dismantle sponsorship systems and ensure employment- "
+    assert "1 call left out as cut sentences." in word
+    assert "Ms. Mikhail, UN Women (un entity)" in word[2]

@@ -1,4 +1,5 @@
-"""The synthesis counts substantive paragraphs only: datelines and disclaimers stay out."""
+"""The synthesis counts substantive paragraphs only: datelines and disclaimers stay out; the
+matrix made alone (`coverage`) is the matrix of the whole synthesis."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from gcm_review.embed.registry import get_embedder
 from gcm_review.frameworks import load_framework
 from gcm_review.model.stored import NON_SUBSTANTIVE, kind_counts
 from gcm_review.model.synthesis_input import DocumentInfo, ReviewInput
-from gcm_review.synthesis.build import synthesise
+from gcm_review.synthesis.build import counted_input, coverage, synthesise
 from gcm_review.synthesis.records import AttentionRule, ParagraphTag, ReviewParagraph
 
 
@@ -66,3 +67,26 @@ def test_dateline_and_disclaimer_stay_out_of_every_count() -> None:
     assert [code for code, _name in synthesis.matrix.countries] == ["JOR"]
     assert synthesis.matrix.count("JOR", 11) == 0 and synthesis.matrix.count("JOR", 6) == 1
     assert len(synthesis.paragraphs) == 3  # kept for the evidence
+
+
+def test_coverage_is_the_matrix_of_the_synthesis() -> None:
+    paragraphs = (
+        para(1, "JOR", "The ministry capped recruitment fees in 2023.", "objective:6"),
+        para(2, "JOR", "A shelter opened for women migrant workers.", "objective:7"),
+        para(3, "EGY", "Egypt expanded its labour attaché offices abroad.", "objective:6"),
+        para(4, "EGY", "Cairo, March 2024", "objective:11", kind=NON_SUBSTANTIVE),
+    )
+    review = ReviewInput(
+        documents=(DocumentInfo(1, "review.txt", "Review", "en", 4),),
+        sections=(),
+        paragraphs=paragraphs,
+    )
+    framework = load_framework()
+    synthesis = synthesise(
+        review,
+        rule=AttentionRule(greatest_share=0.5, some_share=0.25),
+        framework=framework,
+        embedder=get_embedder("fake.v1"),
+    )
+    assert coverage(counted_input(review), framework) == synthesis.matrix
+    assert synthesis.matrix.count("EGY", 11) == 0 and synthesis.matrix.count("EGY", 6) == 1

@@ -3,9 +3,9 @@ cleaner, never merely the longer; the same report as text and PDF is recognised 
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
+import copies_documents
 from gcm_review.synthesis.copies import (
     copies_note,
     drop_copies,
@@ -15,64 +15,10 @@ from gcm_review.synthesis.copies import (
 )
 from gcm_review.synthesis.records import DocumentInfo, ReviewInput, ReviewParagraph, SectionInfo
 
-WORDS = [
-    "migrants",
-    "workers",
-    "labour",
-    "rights",
-    "remittances",
-    "return",
-    "reintegration",
-    "border",
-    "management",
-    "detention",
-    "alternatives",
-    "children",
-    "women",
-    "trafficking",
-    "smuggling",
-    "consular",
-    "protection",
-    "data",
-    "census",
-    "survey",
-    "decent",
-    "work",
-    "recruitment",
-    "fees",
-    "skills",
-    "recognition",
-    "health",
-    "services",
-    "access",
-    "education",
-    "housing",
-    "justice",
-    "integration",
-    "cohesion",
-    "climate",
-    "disasters",
-    "displacement",
-    "pathways",
-    "regular",
-    "visas",
-    "permits",
-    "family",
-    "reunification",
-    "diaspora",
-    "investment",
-    "finance",
-    "cooperation",
-]
-
 
 def report_text(seed: int, paragraphs: int = 12) -> list[str]:
     """A report's paragraphs: sentences of plausible words, different for every seed."""
-    pick = random.Random(seed)
-    return [
-        " ".join(pick.choice(WORDS) for _ in range(40)).capitalize() + "."
-        for _ in range(paragraphs)
-    ]
+    return copies_documents.report_text(seed, paragraphs, words=40)
 
 
 def as_pdf(texts: list[str]) -> list[str]:

@@ -81,22 +81,39 @@ class TableEmbedder:
         return normalise_rows(np.array([self.rows[text] for text in texts], dtype=np.float32))
 
 
-def test_sources_name_the_organisation_then_country_then_heading_then_document() -> None:
+def test_sources_name_the_organisation_then_country_never_a_heading_or_a_file() -> None:
     paragraphs = [
         _paragraph(1, DETENTION_NGO, organisation="Olive Network", country="JOR", group="ngo"),
         _paragraph(2, DETENTION_STATE, country="JOR", group="member-state"),
         _paragraph(3, REMITTANCES, section=("Annex I", "Recommendations")),
         _paragraph(4, DATA, document="submission.docx"),
         _paragraph(5, "Jordan opened two shelters for domestic workers in 2023."),
+        _paragraph(6, DATA, group="civil-society"),
     ]
     sources = recommendation_sources(paragraphs)
     assert [(s.paragraph_id, s.source, s.country, s.stakeholder_group) for s in sources] == [
         (1, "Olive Network, Jordan", "JOR", "ngo"),
         (2, "Jordan", "JOR", "member-state"),
-        (3, "Annex I", None, None),
-        (4, "submission.docx", None, None),
+        (3, "Unattributed", None, None),
+        (4, "Unattributed", None, None),
+        (6, "Civil society", None, "civil-society"),
     ]
     assert sources[0].sentence == DETENTION_NGO
+
+
+def test_the_body_a_sections_opening_lines_name_made_its_calls() -> None:
+    annex = ("Annex I",)
+    paragraphs = [
+        _paragraph(1, "Outcome document of the youth consultation on migration", section=annex),
+        _paragraph(2, "Organized by the Youth Forum and UNICEF, 20 May 2025", section=annex),
+        _paragraph(3, f"- {DATA}", section=annex),
+        _paragraph(4, "Outcome of the online survey of stakeholders", section=("Annex II",)),
+        _paragraph(5, REMITTANCES, section=("Annex II",)),
+    ]
+    assert [s.source for s in recommendation_sources(paragraphs)] == [
+        "Youth Forum and UNICEF",
+        "Online survey",
+    ]
 
 
 def test_two_countries_ministries_are_two_sources() -> None:

@@ -6,6 +6,7 @@ carry) and every Arabic paragraph is laid out right to left.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 
@@ -13,6 +14,7 @@ import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
@@ -24,6 +26,7 @@ from gcm_review.report.docx_layout import (
 )
 from gcm_review.report.docx_links import (
     add_link_style,
+    append_run,
     mark_repeating_header,
     set_right_to_left,
     xml_text,
@@ -34,6 +37,7 @@ LANDSCAPE_TEXT_WIDTH_CM = 24.7  # A4 landscape with 2.5 cm margins
 PICTURE_WIDTH = Cm(TEXT_WIDTH_CM)
 NOTE_SIZE = Pt(9)
 _SECTION_PROPERTIES = qn("w:sectPr")
+_RUN_PROPERTIES = qn("w:rPr")
 # Ids of the paragraph styles the report uses, in python-docx's default template (checked by
 # `new_document`), so that a paragraph's style is set without a search by name.
 STYLE_IDS = {
@@ -69,7 +73,7 @@ def add_text(doc: Document, text: str = "", *, style: str | None = None) -> Para
     """A paragraph holding the text; right to left when the text is Arabic."""
     paragraph = _new_paragraph(doc, style)
     if text:
-        paragraph.add_run(xml_text(text))
+        append_run(paragraph, xml_text(text))
     if is_mostly_arabic(text):
         set_right_to_left(paragraph)
     return paragraph
@@ -82,12 +86,31 @@ def add_note(doc: Document, text: str, *, style: str | None = None) -> Paragraph
     (a caption) is made small, grey and italic run by run.
     """
     paragraph = _new_paragraph(doc, style or NOTE_STYLE)
-    run = paragraph.add_run(xml_text(text))
-    if style is not None:
+    if style is None:
+        append_run(paragraph, xml_text(text))
+    else:
+        append_run(paragraph, xml_text(text), properties=_run_properties("note"))
+    return paragraph
+
+
+@functools.cache
+def _run_properties(kind: str) -> BaseOxmlElement:
+    """The w:rPr python-docx writes for a note's run ("note") or a bold run ("bold")."""
+    paragraph = docx.Document().add_paragraph()
+    run = paragraph.add_run("x")
+    if kind == "note":
         run.italic = True
         run.font.size = NOTE_SIZE
         run.font.color.rgb = NOTE_COLOUR
-    return paragraph
+    else:
+        run.bold = True
+    found: BaseOxmlElement = run._r.find(_RUN_PROPERTIES)
+    return found
+
+
+def bold_properties() -> BaseOxmlElement:
+    """The w:rPr of a bold run, to give `append_run`."""
+    return _run_properties("bold")
 
 
 def add_heading(doc: Document, text: str, level: int) -> Paragraph:

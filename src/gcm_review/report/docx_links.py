@@ -6,6 +6,7 @@ the bookmark `p12` set around that paragraph in the Evidence section.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Collection, Iterable
 
@@ -13,6 +14,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
@@ -23,6 +25,8 @@ REFERENCE_MARK = "¶"
 _LRM = "\u200e"  # left-to-right mark: keeps "[¶12, ¶15]" in order inside Arabic text
 # Characters XML 1.0 cannot hold; lxml refuses them, and damaged documents do contain them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PRESERVE = qn("xml:space")
+_TAB_OR_BREAK = re.compile("[\t\n\r]")
 # Paragraph properties that must come after w:bidi (ECMA-376 CT_PPrBase order).
 _AFTER_BIDI = (
     "w:adjustRightInd",
@@ -48,6 +52,33 @@ _AFTER_BIDI = (
 def xml_text(text: str) -> str:
     """The text without the control characters an XML document cannot hold."""
     return _XML_ILLEGAL.sub("", text)
+
+
+def append_run(
+    paragraph: Paragraph, text: str, *, properties: BaseOxmlElement | None = None
+) -> None:
+    """Append a run holding the text, as `paragraph.add_run(text)` writes it, with a copy of
+    `properties` (a w:rPr).
+
+    python-docx reads the text character by character (tabs and line breaks become elements of
+    their own) and finds the place of every element by scanning its siblings, which makes a
+    report of thousands of paragraphs slow; text without tabs or breaks is written directly.
+    """
+    if _TAB_OR_BREAK.search(text):
+        run = paragraph.add_run(text)._r
+        if properties is not None:
+            run.insert(0, copy.deepcopy(properties))
+        return
+    run = OxmlElement("w:r")
+    if properties is not None:
+        run.append(copy.deepcopy(properties))
+    if text:
+        element = OxmlElement("w:t")
+        element.text = text
+        if len(text.strip()) < len(text):
+            element.set(_PRESERVE, "preserve")
+        run.append(element)
+    paragraph._p.append(run)
 
 
 def add_link_style(document: Document) -> None:
@@ -101,16 +132,16 @@ def add_references(
     if not ids:
         return
     rtl = is_right_to_left(paragraph)
-    paragraph.add_run((_LRM if rtl else "") + " [")
+    append_run(paragraph, (_LRM if rtl else "") + " [")
     for index, paragraph_id in enumerate(ids):
         if index:
-            paragraph.add_run(", ")
+            append_run(paragraph, ", ")
         label = f"{REFERENCE_MARK}{paragraph_id}"
         if paragraph_id in known:
             add_internal_link(paragraph, label, bookmark_name(paragraph_id))
         else:
-            paragraph.add_run(label)
-    paragraph.add_run("]" + (_LRM if rtl else ""))
+            append_run(paragraph, label)
+    append_run(paragraph, "]" + (_LRM if rtl else ""))
 
 
 def bookmark_name(paragraph_id: int) -> str:

@@ -23,11 +23,13 @@ from gcm_review.report.docx_blocks import (
     add_note,
     add_picture,
     add_text,
+    bold_properties,
 )
 from gcm_review.report.docx_links import (
     add_bookmark,
     add_internal_link,
     add_references,
+    append_run,
     next_bookmark_id,
     set_right_to_left,
     xml_text,
@@ -136,9 +138,8 @@ def _add_run(
 ) -> None:
     match run:
         case d.Span():
-            added = paragraph.add_run(xml_text(run.text))
-            if run.strong or strong:
-                added.bold = True
+            bold = bold_properties() if run.strong or strong else None
+            append_run(paragraph, xml_text(run.text), properties=bold)
         case d.Group():
             for part in run.runs:
                 _add_run(paragraph, part, context, strong=strong or run.tag == "strong")

@@ -19,6 +19,7 @@ from gcm_review.report.docx_blocks import add_text, new_document
 from gcm_review.report.docx_layout import add_contents, add_page_numbers, start_section
 from gcm_review.report.docx_render import DocxContext, add_blocks, add_section
 from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.evidence_size import fitted
 from gcm_review.report.sections.front import front_matter
 from gcm_review.synthesis.records import Synthesis
 
@@ -43,7 +44,7 @@ def write_docx(
     add_blocks(doc, front_matter(look), context)
     add_text(doc, "Contents", style="TOC Heading")
     add_contents(doc, add_text(doc))
-    for section in report_sections(look, annexes=annexes):
+    for section in fitted(look, report_sections(look, annexes=annexes), "docx"):
         if section.only not in (None, "docx"):
             continue
         if section.landscape:

@@ -15,6 +15,7 @@ from gcm_review.frameworks.loader import Framework, load_framework
 from gcm_review.report.document import Section
 from gcm_review.report.html_render import environment, render_blocks, render_section
 from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.evidence_size import fitted
 from gcm_review.report.sections.front import front_matter
 from gcm_review.synthesis.records import Synthesis
 
@@ -34,7 +35,8 @@ def render_html(
     given is left out); `annexes` (the survey, say) are placed before the evidence appendix.
     """
     look = Lookup(synthesis, framework or load_framework())
-    sections = [s for s in report_sections(look, annexes=annexes) if s.only in (None, "html")]
+    built = fitted(look, report_sections(look, annexes=annexes), "html")
+    sections = [s for s in built if s.only in (None, "html")]
     return (
         environment()
         .get_template("report.html.j2")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from gcm_review.frameworks.labels import Wording, wording
 from gcm_review.frameworks.loader import load_framework
 from gcm_review.report.chart_model import Bar, BarChart, Chart, Heatmap
-from gcm_review.synthesis.records import Synthesis
+from gcm_review.synthesis.records import CountryMatrix, Synthesis
 
 ATTENTION_LEGEND = {
     "greatest": "Greatest attention",
@@ -44,7 +44,11 @@ def attention_chart(synthesis: Synthesis, *, words: Wording | None = None) -> Ba
 
 def matrix_heatmap(synthesis: Synthesis, *, words: Wording | None = None) -> Heatmap:
     """Member states by objectives: paragraphs addressing each."""
-    matrix = synthesis.matrix
+    return heatmap_of(synthesis.matrix, words=words)
+
+
+def heatmap_of(matrix: CountryMatrix, *, words: Wording | None = None) -> Heatmap:
+    """The heatmap of a matrix (which needs no more of the synthesis)."""
     return Heatmap(
         name="heatmap",
         title=f"Paragraphs addressing each {_words(words).label}, by member state",

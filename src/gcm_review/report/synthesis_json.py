@@ -29,6 +29,7 @@ def synthesis_record(synthesis: Synthesis) -> dict[str, Any]:
         "recommendations": [
             {**asdict(r), "paragraph_ids": list(r.paragraph_ids)} for r in synthesis.recommendations
         ],
+        "dropped_recommendations": [asdict(x) for x in synthesis.dropped_recommendations],
         "key_messages": [asdict(m) for m in synthesis.key_messages],
         "conference": asdict(synthesis.conference) if synthesis.conference else None,
         "outlines": [asdict(o) for o in synthesis.outlines],

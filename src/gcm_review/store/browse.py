@@ -150,3 +150,9 @@ def document_visible(db: Database, document_id: int, *, user: User) -> bool:
     with db.sessions() as session:
         row = session.get(DocumentRow, document_id)
         return row is not None and user.may_see(row.country)
+
+
+def tag_with_evidence(db: Database, tag_id: int, *, user: User) -> TagView:
+    """One tag with its evidence, if the user may see its document; TagNotFound otherwise."""
+    with db.sessions() as session:
+        return tag_view(visible_tag(session, tag_id, user))

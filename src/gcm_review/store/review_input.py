@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from gcm_review.model.stored import (
+    MODEL_SOURCE,
     ParagraphTag,
     ReviewParagraph,
     TagStatus,
@@ -83,7 +84,10 @@ def _repairs(session: Any, document_ids: Sequence[int]) -> dict[int, int]:
 
 
 def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[ParagraphTag]]:
-    """The counted labels of each paragraph, most likely first, each once (its likeliest tag)."""
+    """The counted labels of each paragraph, most likely first, each once (its likeliest tag).
+
+    Proposals the tagger did not decide are not read: they never count, and `label_counts`
+    weighs them in no case (only judged tags and decided proposals decide a label)."""
     query = (
         select(
             TagRow.id,
@@ -98,6 +102,12 @@ def _counted_tags(session: Any, document_ids: Sequence[int]) -> dict[int, list[P
         )
         .join(ParagraphRow)
         .where(ParagraphRow.document_id.in_(document_ids))
+        .where(
+            or_(
+                TagRow.status != TagStatus.PROPOSED.value,
+                and_(TagRow.decided.is_(True), TagRow.source == MODEL_SOURCE),
+            )
+        )
         .order_by(TagRow.paragraph_id, TagRow.probability.desc(), TagRow.label, TagRow.id)
     )
     rows = list(session.execute(query))

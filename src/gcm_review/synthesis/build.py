@@ -13,8 +13,8 @@ from gcm_review.synthesis.key_messages import key_messages
 from gcm_review.synthesis.matrix import country_matrix
 from gcm_review.synthesis.outline import conference_outlines
 from gcm_review.synthesis.profiles import country_profiles
-from gcm_review.synthesis.recommendations import group_recommendations
-from gcm_review.synthesis.records import AttentionRule, ReviewInput, Synthesis
+from gcm_review.synthesis.recommendations import find_recommendations
+from gcm_review.synthesis.records import AttentionRule, CountryMatrix, ReviewInput, Synthesis
 from gcm_review.synthesis.roundtables import roundtables
 from gcm_review.synthesis.stakeholders import stakeholder_inputs
 
@@ -36,13 +36,13 @@ def synthesise(
     Every count and summary reads the counted paragraphs only (`ReviewParagraph.counted`);
     `paragraphs` keeps them all, for the evidence.
     """
-    review = drop_copies(review)
+    review = counted_input(review)
     paragraphs = review.paragraphs
     counted = tuple(p for p in paragraphs if p.counted)  # no dateline, disclaimer, contents
     attention = objective_attention(counted, rule, framework)
     principles = principle_coverage(counted, framework)
     references = framework.references  # how the framework is quoted, for statement types
-    recommendations = group_recommendations(counted, embedder, references=references)
+    recommendations, dropped = find_recommendations(counted, embedder, references=references)
     groups = Counter(p.stakeholder_group for p in counted if p.stakeholder_group)
     covered = embedder_languages(embedder)
     uncovered = Counter(
@@ -56,19 +56,34 @@ def synthesise(
         documents=review.documents,
         paragraphs=paragraphs,
         attention=attention,
-        matrix=country_matrix(counted, [o.number for o in framework.objectives]),
+        matrix=coverage(review, framework),
         countries=country_profiles(counted, references=references),
         roundtables=roundtables(review.sections, counted, framework),
         principles=principles,
         recommendations=recommendations,
-        key_messages=key_messages(attention, recommendations, principles, framework),
+        key_messages=key_messages(
+            attention, recommendations, principles, framework, paragraphs=paragraphs
+        ),
         stakeholder_groups=dict(groups.most_common()),
         taggers=_taggers(review),
         uncovered_languages=dict(sorted(uncovered.items())),
         outlines=conference_outlines(review.documents, review.sections, counted),
         conference=conference,
         stakeholder_inputs=stakeholder_inputs(counted),
+        dropped_recommendations=dropped,
     )
+
+
+def counted_input(review: ReviewInput) -> ReviewInput:
+    """The input whose paragraphs count: copies of a report dropped."""
+    return drop_copies(review)
+
+
+def coverage(counted: ReviewInput, framework: Framework) -> CountryMatrix:
+    """The country x objective matrix of a counted input (`counted_input`) alone: cheap, and
+    the same as the matrix of its synthesis (its counted paragraphs only)."""
+    paragraphs = [p for p in counted.paragraphs if p.counted]
+    return country_matrix(paragraphs, [o.number for o in framework.objectives])
 
 
 def _title(review: ReviewInput, framework: Framework) -> str:

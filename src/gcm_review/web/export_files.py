@@ -1,8 +1,11 @@
 """The files an account may download from the exports page, made from its cached synthesis.
 
-Each file is written by the report stage's own writers into a temporary folder, read into
-memory and memoised on the synthesis entry, so a second download costs nothing until the data
-changes. File names come from this table only, never from the request.
+Each file is written by the report stage's own writers into a temporary folder and read into
+memory; a file up to MEMO_BYTES is memoised on the synthesis entry, so a second download costs
+nothing until the data changes (larger ones are not kept in memory). The long ones (`background`:
+the report as HTML and Word, the matrix workbook) are offered as background jobs too
+(`export_maker`), written to disk with their progress shown, then downloaded. File names come
+from this table only, never from the request.
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ from gcm_review.report.tables import (
 )
 from gcm_review.synthesis.records import Synthesis
 from gcm_review.web.catalogues import N_
+from gcm_review.web.jobs import FileMaker, Progress
 from gcm_review.web.synthesis_cache import ScopedSynthesis
 
 Writer = Callable[[Synthesis, Path, Framework], None]  # the app's framework names the labels
 CSV = "text/csv; charset=utf-8"
+MEMO_BYTES = 2_000_000  # files kept in memory for the next download up to this size
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -45,6 +50,7 @@ class ExportFile:
     description: str
     media_type: str
     write: Writer
+    background: bool = False  # long to make on a large corpus: offered as a background job
 
 
 def _write_report_html(synthesis: Synthesis, path: Path, framework: Framework) -> None:
@@ -80,6 +86,7 @@ EXPORTS: tuple[ExportFile, ...] = (
         N_("Both matrices, counts and 0/1, as two sheets."),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         lambda synthesis, path, _: write_matrix_xlsx(synthesis.matrix, path),
+        background=True,
     ),
     ExportFile(
         "paragraphs.csv",
@@ -101,6 +108,7 @@ EXPORTS: tuple[ExportFile, ...] = (
         N_("The draft outcome report as one web page, charts included."),
         "text/html; charset=utf-8",
         _write_report_html,
+        background=True,
     ),
     ExportFile(
         "report.docx",
@@ -108,6 +116,7 @@ EXPORTS: tuple[ExportFile, ...] = (
         N_("The draft outcome report to edit in Word."),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _write_report_docx,
+        background=True,
     ),
     ExportFile(
         "synthesis.json",
@@ -121,7 +130,7 @@ EXPORT_NAMES = {export.name: export for export in EXPORTS}
 
 
 def export_content(entry: ScopedSynthesis, export: ExportFile, framework: Framework) -> bytes:
-    """The file's bytes for this synthesis, made on first use."""
+    """The file's bytes for this synthesis, made on first use (kept when small)."""
 
     def make() -> bytes:
         with tempfile.TemporaryDirectory(prefix="gcm-review-export-") as folder:
@@ -129,7 +138,24 @@ def export_content(entry: ScopedSynthesis, export: ExportFile, framework: Framew
             export.write(entry.synthesis, path, framework)
             return path.read_bytes()
 
-    return entry.memo(f"export:{export.name}", make)
+    key = f"export:{export.name}"
+    if entry.memoised(key):
+        return entry.memo(key, make)
+    content = make()
+    return entry.memo(key, lambda: content) if len(content) <= MEMO_BYTES else content
+
+
+def export_maker(entry: ScopedSynthesis, export: ExportFile, framework: Framework) -> FileMaker:
+    """What a background job runs to write the file for this synthesis, with its progress."""
+
+    def make(path: Path, progress: Progress) -> None:
+        if not entry.drafted:
+            progress(0.1, N_("Drafting the synthesis"))
+        synthesis = entry.synthesis
+        progress(0.4, N_("Writing the file"))
+        export.write(synthesis, path, framework)
+
+    return make
 
 
 def download_name(export: ExportFile, scope: str | None) -> str:

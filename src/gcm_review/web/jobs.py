@@ -1,4 +1,5 @@
-"""Background work of the web app, while the page polls the job's status.
+"""Background work of the web app, while the page polls the job's status: uploads, retrains and
+long exports.
 
 Each upload is read, repaired and structured in a worker process of its own
 (`workflows.isolated`), within the time and memory limits, driven by one of READ_WORKERS
@@ -8,11 +9,18 @@ one at a time on one thread.
 
 The ingest tagger is trained with the analysts' feedback in the database when it is first
 needed, and trained again after a retrain (or `forget_tagger`), so new uploads use the refit.
+
+Exports (the report as HTML or Word, the matrix workbook) are written one at a time on a thread
+of their own into the jobs' folder, and downloaded from there when done. The job list is pruned
+whenever a job is added: finished jobs older than the `job_days_kept` setting go (with their
+file), then the oldest finished ones beyond `jobs_kept`.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import threading
 import time
 import uuid
@@ -20,7 +28,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,12 +55,14 @@ from gcm_review.workflows.tagging import tag_documents
 
 LOG = logging.getLogger(__name__)
 
-JobState = Literal["queued", "reading", "tagging", "training", "done", "failed"]
-JobKind = Literal["ingest", "retrain"]
+JobState = Literal["queued", "reading", "tagging", "training", "writing", "done", "failed"]
+JobKind = Literal["ingest", "retrain", "export"]
 Retrainer = Callable[..., TrainingRun]  # workflows.feedback.retrain's signature
 FileProcessor = Callable[..., StructuredDocument]  # (path, *, settings) -> the structured file
+Progress = Callable[[float, str], None]  # (share done, what is happening) -> None
+FileMaker = Callable[[Path, Progress], None]  # writes the file at the path, reporting progress
+Clock = Callable[[], datetime]
 READ_WORKERS = 2  # uploads read at the same time, each in its own process
-KEPT_JOBS = 200
 RETRAIN_NAME = N_("Retrain the tagger")
 
 
@@ -72,6 +82,9 @@ class Job:
     error: str | None = None  # one line: the problem and what to do
     kind: JobKind = "ingest"
     training_run_id: int | None = None  # the run a finished retrain recorded
+    file: Path | None = None  # the file a finished export wrote
+    scope: str | None = None  # an export's: the country of the documents it holds, if one
+    finished_at: datetime | None = None
 
     @property
     def finished(self) -> bool:
@@ -89,6 +102,7 @@ class IngestJobs:
         tagger_loader: Callable[[], GcmTagger] | None = None,
         retrainer: Retrainer = retrain,
         file_processor: FileProcessor = process_file_isolated,
+        clock: Clock = lambda: datetime.now(UTC),
     ) -> None:
         self.db = db
         self.settings = settings
@@ -103,6 +117,9 @@ class IngestJobs:
             max_workers=READ_WORKERS, thread_name_prefix="gcm-review-read"
         )
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gcm-review-ingest")
+        self._exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gcm-review-export")
+        self._clock = clock
+        self._folder: Path | None = None  # where exports are written, made on first use
 
     def _default_tagger(self) -> GcmTagger:
         return load_tagger(
@@ -121,7 +138,7 @@ class IngestJobs:
             state="queued",
             step=N_("Waiting for a reading worker"),
             progress=0.0,
-            created_at=datetime.now(UTC),
+            created_at=self._clock(),
         )
         self._put(job)
         self._track(self._readers.submit(self._run, job.id, upload, user))
@@ -144,6 +161,7 @@ class IngestJobs:
                 for job in reversed(self._jobs.values())
                 if job.kind == kind
                 and (job.owner == user.name or (kind == "retrain" and user.role == "admin"))
+                and (kind != "export" or job.scope == user.document_scope)
             ]
         return jobs[:limit]
 
@@ -158,12 +176,57 @@ class IngestJobs:
             state="queued",
             step=N_("Waiting for the running job to finish"),
             progress=0.0,
-            created_at=datetime.now(UTC),
+            created_at=self._clock(),
             kind="retrain",
         )
         self._put(job)
         self._track(self._executor.submit(self._retrain, job.id, user.name, check_examples, retag))
         return job
+
+    def submit_export(self, user: User, name: str, make: FileMaker) -> Job:
+        """Queue the writing of an export file (`make(path, progress)`); returns the job."""
+        job = Job(
+            id=uuid.uuid4().hex,
+            owner=user.name,
+            name=name,
+            state="queued",
+            step=N_("Waiting for the export before it to finish"),
+            progress=0.0,
+            created_at=self._clock(),
+            kind="export",
+            scope=user.document_scope,
+        )
+        self._put(job)
+        self._track(self._exporter.submit(self._export, job.id, name, make))
+        return job
+
+    def _export(self, job_id: str, name: str, make: FileMaker) -> None:
+        """On the export thread: write the file into a folder of its own."""
+        folder = self._export_folder() / job_id
+        folder.mkdir()
+        path = folder / name
+
+        def progress(share: float, step: str) -> None:
+            self._update(job_id, state="writing", step=step, progress=share)
+
+        try:
+            make(path, progress)
+        except GcmReviewError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._update(job_id, state="failed", step=N_("Failed"), error=exc.one_line())
+            return
+        except Exception as exc:  # a bug must show as a failed job, not vanish; logged
+            shutil.rmtree(folder, ignore_errors=True)
+            bug = internal_error(LOG, exc, doing=f"writing {name}")
+            self._update(job_id, state="failed", step=N_("Failed"), error=bug.one_line())
+            return
+        self._update(job_id, state="done", step=N_("Ready to download"), progress=1.0, file=path)
+
+    def _export_folder(self) -> Path:
+        with self._lock:
+            if self._folder is None:
+                self._folder = Path(tempfile.mkdtemp(prefix="gcm-review-exports-"))
+            return self._folder
 
     def forget_tagger(self) -> None:
         """Load the tagger afresh for the next upload (after it was retrained)."""
@@ -192,6 +255,9 @@ class IngestJobs:
         """Finish the running jobs and stop the workers."""
         self._readers.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._exporter.shutdown(wait=True, cancel_futures=True)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def _track(self, future: Future[Any]) -> None:
         with self._lock:
@@ -206,13 +272,33 @@ class IngestJobs:
         with self._lock:
             self._jobs[job.id] = job
             self._jobs.move_to_end(job.id)
-            while len(self._jobs) > KEPT_JOBS:
-                self._jobs.popitem(last=False)
+            dropped = self._prune()
+        for gone in dropped:
+            if gone.file is not None:
+                shutil.rmtree(gone.file.parent, ignore_errors=True)
+
+    def _prune(self) -> list[Job]:
+        """Drop finished jobs older than the settings allow, then the oldest finished ones
+        beyond the number kept (running jobs always stay); the jobs dropped. Holds the lock."""
+        oldest = self._clock() - timedelta(days=self.settings.job_days_kept)
+        dropped = [
+            job
+            for job in self._jobs.values()
+            if job.finished and (job.finished_at or job.created_at) < oldest
+        ]
+        finished = [job for job in self._jobs.values() if job.finished and job not in dropped]
+        excess = len(self._jobs) - len(dropped) - self.settings.jobs_kept
+        dropped += finished[: max(excess, 0)]
+        for job in dropped:
+            del self._jobs[job.id]
+        return dropped
 
     def _update(self, job_id: str, **changes: object) -> None:
         with self._lock:
             job = self._jobs.get(job_id)
             if job is not None:
+                if changes.get("state") in ("done", "failed"):
+                    changes["finished_at"] = self._clock()
                 self._jobs[job_id] = replace(job, **changes)  # type: ignore[arg-type]
 
     def _tagger_instance(self) -> GcmTagger:

@@ -12,21 +12,33 @@ What differs from the HTML report:
 - charts are the app's (no style attribute, which the app's Content-Security-Policy blocks).
 
 The blocks only the HTML report draws are drawn; those for Word are not.
+
+So that the page stays under a couple of megabytes however large the corpus (`shrink`):
+- a reference list longer than LIMITS allows shows its first references and says how many
+  more there are (every one is in the exports, and the matrix cells list every paragraph);
+- a part of a section (a country, a roundtable) shows its first blocks and says how many more
+  there are and where they are (`report.sections.evidence_size.shrink`);
+- each section is drawn in pages of about PAGE_BYTES: the page holds the first of each
+  section until FIRST_BYTES are drawn, and the rest come when asked ("Show more", loaded by
+  HTMX, or opened as a page of its own without scripts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from gcm_review.frameworks.labels import wording
 from gcm_review.frameworks.loader import Framework
 from gcm_review.report import document as d
-from gcm_review.report.html_render import render_section
+from gcm_review.report.html_render import chart_drawer, environment
 from gcm_review.report.sections import Lookup, report_sections
+from gcm_review.report.sections.evidence_size import Limits, shrink
 from gcm_review.report.synthesis_charts import attention_chart, principles_chart
 from gcm_review.synthesis.records import KeyMessage
+from gcm_review.web.catalogues import N_
 from gcm_review.web.charts import inline_svg
 from gcm_review.web.synthesis_cache import ScopedSynthesis
 
@@ -38,19 +50,64 @@ BASIS = {
     "attention": ("the attention figures", "regional-synthesis"),
     "recommendation": ("the recommendations", "recommendations"),
     "principles": ("the guiding principles", "principles"),
+    "input": ("the key messages written in the conference record", ""),
 }
+LIMITS = Limits(
+    refs_shown=8,  # references shown of a longer list
+    part_blocks=30,  # blocks shown of a longer part (a country, a roundtable)
+    where="every paragraph is on its document's page, and in the exports.",
+)
+Translate = Callable[[str], str]  # an interface message in the page's language
+PAGE_BYTES = 200_000  # about the size of one page of a section
+FIRST_BYTES = 600_000  # the first pages of the sections drawn on the synthesis page itself
 
 
 @dataclass(frozen=True)
 class SynthesisView:
-    """The page's list of parts and its body, rendered once per synthesis.
+    """The page's list of parts, its body, and the further pages of each section, drawn once
+    per synthesis.
 
     `contents` holds (address, title): "#anchor" for a part of the page, a path for a part the
-    app shows on a page of its own (the matrix).
+    app shows on a page of its own (the matrix). `pages` holds each section's drawn pages by
+    anchor, the first included; `body` the sections with their first pages (or a link that
+    loads them) and a "Show more" link under each page that has a next.
     """
 
     contents: tuple[tuple[str, str], ...]
     body: Markup
+    pages: Mapping[str, tuple[Markup, ...]]
+    titles: Mapping[str, str]
+    translate: Translate = str
+
+    def page(self, anchor: str, number: int) -> Markup | None:
+        """Page `number` (0-based) of a section with the link to its next, or None."""
+        pages = self.pages.get(anchor, ())
+        if not 0 <= number < len(pages):
+            return None
+        return pages[number] + more_link(anchor, number + 1, len(pages), translate=self.translate)
+
+
+def more_link(
+    anchor: str,
+    number: int,
+    count: int,
+    *,
+    label: str = N_("Show more"),
+    translate: Translate = str,
+) -> Markup:
+    """The link that loads page `number` of a section in its place ("" past the last page);
+    its words are the interface's, in the language `translate` gives."""
+    if number >= count:
+        return Markup("")
+    href = escape(f"/synthesis/parts/{anchor}/{number}")
+    words = escape(translate(label))
+    hint = escape(
+        translate(N_("(part %(number)s of %(count)s)")) % {"number": number + 1, "count": count}
+    )
+    return Markup(
+        f'<p class="more"><a href="{href}" hx-get="{href}" hx-target="closest p" '
+        f'hx-swap="outerHTML">{words}</a> <span class="hint">{hint}</span></p>'
+    )
 
 
 def web_sections(entry: ScopedSynthesis, framework: Framework) -> list[d.Section]:
@@ -89,8 +146,68 @@ def _basis(message: KeyMessage) -> d.Paragraph:
     return d.Paragraph((d.Span("Based on "), run, d.Span(".")), css="basis", dir="ltr")
 
 
-def synthesis_view(entry: ScopedSynthesis, framework: Framework) -> SynthesisView:
-    """The synthesis page's parts, drawn with links to the app's document pages (safe HTML)."""
+def _paged(drawn: list[Markup]) -> tuple[Markup, ...]:
+    """Drawn blocks gathered into pages of about PAGE_BYTES (one block at least each)."""
+    pages: list[Markup] = []
+    current: list[Markup] = []
+    size = 0
+    for block in drawn:
+        if current and size + len(block) > PAGE_BYTES:
+            pages.append(Markup("").join(current))
+            current, size = [], 0
+        current.append(block)
+        size += len(block)
+    if current or not pages:
+        pages.append(Markup("").join(current))
+    return tuple(pages)
+
+
+def _drawer(charts: Mapping[str, str], href: Callable[[int], str]) -> Callable[[d.Block], Markup]:
+    template = environment().from_string(
+        '{% from "_blocks.j2" import blocks with context %}{{ blocks(items) }}'
+    )
+    draw = chart_drawer(charts)
+
+    def block(item: d.Block) -> Markup:
+        return Markup(template.render(items=[item], draw=draw, paragraph_href=href))
+
+    return block
+
+
+def _section(
+    section: d.Section, pages: tuple[Markup, ...], *, inline: bool, translate: Translate
+) -> Markup:
+    """The section's frame with its first page, or a link that loads it."""
+    anchor = escape(section.anchor)
+    css = f' class="{escape(section.css)}"' if section.css else ""
+    head = _heading(section)
+    if inline:
+        first = pages[0] + more_link(section.anchor, 1, len(pages), translate=translate)
+    else:
+        label = N_("Show this part")
+        first = more_link(section.anchor, 0, len(pages), label=label, translate=translate)
+    back = escape(translate(N_("Back to top")))
+    return Markup(
+        f'<section id="{anchor}"{css}>\n<h2>{head}</h2>\n{first}\n'
+        f'<p class="back"><a href="#top">{back}</a></p>\n</section>'
+    )
+
+
+def _heading(section: d.Section) -> Markup:
+    if not section.heading:
+        return escape(section.title)
+    template = environment().from_string(
+        '{% from "_blocks.j2" import runs with context %}{{ runs(items) }}'
+    )
+    return Markup(template.render(items=section.heading))
+
+
+def synthesis_view(
+    entry: ScopedSynthesis, framework: Framework, translate: Translate = str
+) -> SynthesisView:
+    """The synthesis page's parts, drawn with links to the app's document pages (safe HTML);
+    the links and hints around them are in the language `translate` gives (the report's own
+    text stays as the report has it)."""
     synthesis = entry.synthesis
     words = wording(framework)
     charts = {}
@@ -99,17 +216,22 @@ def synthesis_view(entry: ScopedSynthesis, framework: Framework) -> SynthesisVie
             "attention": str(inline_svg(attention_chart(synthesis, words=words))),
             "principles": str(inline_svg(principles_chart(synthesis, words=words))),
         }
-
-    def href(paragraph_id: int) -> str:
-        return entry.link(paragraph_id).href
-
+    draw = _drawer(charts, lambda paragraph_id: entry.link(paragraph_id).href)
     contents: list[tuple[str, str]] = []
     drawn: list[Markup] = []
+    pages: dict[str, tuple[Markup, ...]] = {}
+    titles: dict[str, str] = {}
+    budget = FIRST_BYTES
     for section in web_sections(entry, framework):
         if section.anchor in ELSEWHERE:
             path = ELSEWHERE[section.anchor]
             contents += [(path, section.title)] if path else []
             continue
         contents.append((f"#{section.anchor}", section.title))
-        drawn.append(render_section(section, charts=charts, paragraph_href=href))
-    return SynthesisView(tuple(contents), Markup("\n").join(drawn))
+        blocks = shrink(tuple(b for b in section.blocks if b.only in (None, "html")), LIMITS)
+        pages[section.anchor] = _paged([draw(block) for block in blocks])
+        titles[section.anchor] = section.title
+        inline = budget > 0
+        budget -= len(pages[section.anchor][0])
+        drawn.append(_section(section, pages[section.anchor], inline=inline, translate=translate))
+    return SynthesisView(tuple(contents), Markup("\n").join(drawn), pages, titles, translate)

@@ -16,8 +16,16 @@ When the fingerprint differs from the entry's, what happens depends on who asks:
 Requests that must wait for the same scope share one computation. `invalidate()` forces a
 recomputation that everyone waits for.
 
-What is derived from a synthesis (charts, rendered page parts, export files) is memoised on its
-entry, so it goes stale together with it.
+An entry is cheap to make: the stored input read once and its country x objective matrix
+(`synthesis.build.coverage`), which is all the matrix pages need. The full synthesis (grouping
+recommendations, profiles, key messages: seconds on a regional corpus) is drafted from the same
+input on first use, or ahead of it on a background thread as soon as the entry is made
+(`warm=True`), so the first /matrix does not wait for it.
+
+What is derived from a synthesis (charts, rendered page parts) is memoised on its entry, so it
+goes stale together with it. At most `max_scopes` entries are kept (the least recently used
+scope is dropped first), and memory is handed back to the system when an entry is replaced or
+dropped, so the server's memory falls again after documents are deleted.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -38,13 +47,21 @@ from gcm_review.store.database import Database
 from gcm_review.store.review_input import load_review_input
 from gcm_review.store.tables import AuditRow, DocumentRow, TagRow
 from gcm_review.store.users import User
-from gcm_review.synthesis.build import synthesise
-from gcm_review.synthesis.records import AttentionRule, ReviewInput, ReviewParagraph, Synthesis
+from gcm_review.synthesis.build import counted_input, coverage, synthesise
+from gcm_review.synthesis.records import (
+    AttentionRule,
+    CountryMatrix,
+    ReviewInput,
+    ReviewParagraph,
+    Synthesis,
+)
+from gcm_review.web.memory import release_memory
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, document_links
 
 LOG = logging.getLogger(__name__)
 T = TypeVar("T")
 Scope = str | None  # a focal point's country, or None for every document
+MAX_SCOPES = 8  # entries kept: every document, and the countries of recent focal points
 
 
 @dataclass(frozen=True)
@@ -73,7 +90,8 @@ def data_fingerprint(db: Database) -> Fingerprint:
 
 
 class ScopedSynthesis:
-    """One scope's synthesis, with a link to each of its paragraphs, and what is derived from it."""
+    """One scope's counted input and matrix, a link to each of its paragraphs, its synthesis
+    (drafted on first use) and what is derived from it."""
 
     def __init__(
         self,
@@ -81,20 +99,37 @@ class ScopedSynthesis:
         scope: Scope,
         version: tuple[Fingerprint, int],
         read_at: float,
-        synthesis: Synthesis,
+        source: ReviewInput,
+        review: ReviewInput,
+        matrix: CountryMatrix,
         links: Mapping[int, ParagraphLink],
         seconds: float,
+        draft: Callable[[ReviewInput], Synthesis],
     ) -> None:
         self.scope = scope
         self.version = version
         self.read_at = read_at  # time.monotonic() just before its data was read
-        self.synthesis = synthesis
+        self.review = review  # the counted input (copies dropped)
+        self._source = source  # the input as read, which the synthesis is drafted from
+        self.matrix = matrix
         self.links = links
-        self.paragraphs: Mapping[int, ReviewParagraph] = {p.id: p for p in synthesis.paragraphs}
-        self.seconds = seconds  # how long computing it took
+        self.paragraphs: Mapping[int, ReviewParagraph] = {p.id: p for p in review.paragraphs}
+        self.seconds = seconds  # how long reading the input and making the matrix took
+        self._draft = draft
         self._memo: dict[str, Any] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+
+    @property
+    def synthesis(self) -> Synthesis:
+        """The full synthesis of the entry's input, drafted once (requests asking meanwhile
+        wait for the same draft)."""
+        return self.memo("synthesis", lambda: self._draft(self._source))
+
+    @property
+    def drafted(self) -> bool:
+        """Whether the synthesis is drafted already."""
+        return self.memoised("synthesis")
 
     def link(self, paragraph_id: int) -> ParagraphLink:
         """Where the paragraph is shown (its document's first page if it vanished meanwhile)."""
@@ -106,6 +141,11 @@ class ScopedSynthesis:
         return ParagraphLink(
             paragraph_id, document_id, f"/documents/{document_id}#p-{paragraph_id}", "paragraph"
         )
+
+    def memoised(self, key: str) -> bool:
+        """Whether a value is memoised under `key`."""
+        with self._lock:
+            return key in self._memo
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
         """make(), computed once for this entry under `key`."""
@@ -133,17 +173,23 @@ class SynthesisCache:
         rule: AttentionRule,
         embedder: Embedder,
         framework: Framework | None = None,
+        max_scopes: int = MAX_SCOPES,
+        warm: bool = False,
     ) -> None:
         self.db = db
         self.rule = rule
         self.embedder = embedder
         self.framework = framework or load_framework()
-        self.computations = 0  # how many times a synthesis was computed (for tests and stats)
-        self._entries: dict[Scope, ScopedSynthesis] = {}
+        self.max_scopes = max_scopes
+        self.warm = warm  # draft each new entry's synthesis at once, on a background thread
+        self.computations = 0  # how many entries were computed (for tests and stats)
+        self.drafts = 0  # how many full syntheses were drafted
+        self._entries: OrderedDict[Scope, ScopedSynthesis] = OrderedDict()
         self._scope_locks: dict[Scope, threading.Lock] = {}
         self._lock = threading.Lock()
         self._generation = 0
         self._refreshing: set[Scope] = set()
+        self._warming: set[Scope] = set()  # scopes whose synthesis a thread is drafting
 
     def invalidate(self) -> None:
         """Compute every synthesis again on its next use."""
@@ -158,6 +204,8 @@ class SynthesisCache:
         version = self._version()
         with self._lock:
             entry = self._entries.get(scope)
+            if entry is not None:
+                self._entries.move_to_end(scope)
         if entry is not None and entry.version == version:
             return entry
         if entry is not None and not self._must_wait(entry, version, reader):
@@ -195,10 +243,49 @@ class SynthesisCache:
             ):
                 return entry  # computed by the request we waited for, or still current
             entry = self._compute(scope)
-            with self._lock:
-                self._entries[scope] = entry
-                self.computations += 1
+            self._keep(entry)
+            if self.warm:
+                self._draft_in_background(entry)
             return entry
+
+    def _keep(self, entry: ScopedSynthesis) -> None:
+        """Store the entry, drop the least recently used beyond `max_scopes`, and hand the
+        memory of what it replaced back to the system."""
+        with self._lock:
+            replaced = self._entries.pop(entry.scope, None)
+            self._entries[entry.scope] = entry
+            self.computations += 1
+            while len(self._entries) > self.max_scopes:
+                self._entries.popitem(last=False)
+                replaced = entry
+        if replaced is not None:
+            del replaced
+            release_memory()
+
+    def _draft_in_background(self, entry: ScopedSynthesis) -> None:
+        """Draft the entry's synthesis on a thread, unless one is drafting for its scope
+        already (while analysts keep deciding, only the entry current when that draft ends
+        is drafted next, on demand)."""
+        with self._lock:
+            if entry.scope in self._warming:
+                return
+            self._warming.add(entry.scope)
+        thread = threading.Thread(
+            target=self._warm_up, args=(entry,), name="synthesis-draft", daemon=True
+        )
+        thread.start()
+
+    def _warm_up(self, entry: ScopedSynthesis) -> None:
+        try:
+            with self._lock:
+                current = self._entries.get(entry.scope) is entry
+            if current:
+                entry.synthesis  # noqa: B018 (drafted and memoised on first access)
+        except Exception:  # the request that needs it drafts it again and reports it
+            LOG.exception("drafting the synthesis in the background failed")
+        finally:
+            with self._lock:
+                self._warming.discard(entry.scope)
 
     def _refresh_in_background(self, scope: Scope) -> None:
         """Start computing the scope's synthesis in a thread, unless one is already at it."""
@@ -230,18 +317,24 @@ class SynthesisCache:
             review = load_review_input(self.db, document_ids)
         else:  # load_review_input reads every document when given none
             review = ReviewInput((), (), ())
-        synthesis = synthesise(
-            review, rule=self.rule, framework=self.framework, embedder=self.embedder
-        )
+        counted = counted_input(review)
         links = document_links(self.db, document_ids)
         return ScopedSynthesis(
             scope=scope,
             version=version,
             read_at=read_at,
-            synthesis=synthesis,
+            source=review,
+            review=counted,
+            matrix=coverage(counted, self.framework),
             links=links,
             seconds=time.perf_counter() - started,
+            draft=self._synthesise,
         )
+
+    def _synthesise(self, review: ReviewInput) -> Synthesis:
+        with self._lock:
+            self.drafts += 1
+        return synthesise(review, rule=self.rule, framework=self.framework, embedder=self.embedder)
 
 
 def scoped_synthesis(request: Request, user: User) -> ScopedSynthesis:

@@ -3,6 +3,8 @@ and how it was tagged. Each is the target of the references elsewhere in the rep
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from gcm_review.report import document as d
 from gcm_review.report.sections.lookup import Lookup, group_title
 from gcm_review.report.text_direction import direction_of
@@ -10,10 +12,17 @@ from gcm_review.synthesis.copies import paragraphs_cell
 from gcm_review.synthesis.records import ParagraphTag, ReviewParagraph
 
 ANALYST = d.Span("analyst", css="badge analyst")
+FULL_APPENDIX = 2_000  # paragraphs: up to this many, the appendix lists every one
 
 
-def evidence(look: Lookup) -> d.Section:
-    """The paragraphs in order: an article each in HTML, a bookmarked heading each in Word."""
+def evidence(look: Lookup, *, only: Collection[int] | None = None) -> d.Section:
+    """The paragraphs in order: an article each in HTML, a bookmarked heading each in Word;
+    only those of `only` when given (a large review's report: the paragraphs it cites), saying
+    so and where the others are.
+
+    Past FULL_APPENDIX paragraphs and without `only`, the section is left empty:
+    `evidence_size.fitted` draws it with the paragraphs the other sections cite, once they are
+    built (listing all of them would make a report too large to open)."""
     intro = d.Paragraph(
         (
             d.Span(
@@ -26,11 +35,23 @@ def evidence(look: Lookup) -> d.Section:
         only="html",
     )
     note = "Every paragraph of the review, in order, with its place, speaker and tags."
-    blocks: list[d.Block] = [intro, d.Note(note, only="docx"), _documents(look)]
     paragraphs = look.synthesis.paragraphs
-    blocks += [_article(look, p) for p in paragraphs]
+    if only is None and len(paragraphs) > FULL_APPENDIX:
+        return d.Section("evidence", "Evidence appendix", (), docx_title="Evidence")
+    if only is not None:
+        paragraphs = tuple(p for p in paragraphs if p.id in only)
+        note = (
+            f"This appendix lists the {len(paragraphs)} paragraphs this report cites, of "
+            f"{len(look.synthesis.paragraphs)} in the review, without their tags. "
+            "Every paragraph, with its tags, is in paragraphs.jsonl and paragraphs.csv, and on "
+            "the document pages of the web app."
+        )
+        intro = d.text(note, css="appendix-scope", only="html")
+    tags = only is None
+    blocks: list[d.Block] = [intro, d.Note(note, only="docx"), _documents(look)]
+    blocks += [_article(look, p, tags=tags) for p in paragraphs]
     for p in paragraphs:
-        blocks += _docx_paragraph(look, p)
+        blocks += _docx_paragraph(look, p, tags=tags)
     return d.Section("evidence", "Evidence appendix", tuple(blocks), docx_title="Evidence")
 
 
@@ -53,7 +74,7 @@ def _directed(value: str, language: str | None = None) -> d.Span:
     return d.Span(value, lang=lang, dir=direction)
 
 
-def _article(look: Lookup, p: ReviewParagraph) -> d.Part:
+def _article(look: Lookup, p: ReviewParagraph, *, tags: bool = True) -> d.Part:
     where = f", no. {p.number}" if p.number else ""
     where += f", page {p.page}" if p.page is not None else ""
     meta: list[d.Inline] = [
@@ -66,7 +87,7 @@ def _article(look: Lookup, p: ReviewParagraph) -> d.Part:
         meta += [d.Span(" · "), d.Group((section,), css="section")]
     meta += _who(look, p)
     blocks: list[d.Block] = [d.Paragraph(tuple(meta), css="paragraph-meta", tag="header")]
-    if p.tags:
+    if p.tags and tags:
         chips = [run for tag in p.tags for run in (_chip(look, tag), d.Span(" "))]
         blocks.append(d.Paragraph(tuple(chips), css="tags"))
     lang, direction = direction_of(p.text, p.language)
@@ -112,7 +133,7 @@ def _chip(look: Lookup, tag: ParagraphTag) -> d.Group:
     return d.Group(tuple(runs), css=css, title=f"{tag.source}, {tag.status}")
 
 
-def _docx_paragraph(look: Lookup, para: ReviewParagraph) -> list[d.Block]:
+def _docx_paragraph(look: Lookup, para: ReviewParagraph, *, tags: bool = True) -> list[d.Block]:
     place = [para.document]
     if para.number:
         place.append(f"no. {para.number}")
@@ -132,9 +153,9 @@ def _docx_paragraph(look: Lookup, para: ReviewParagraph) -> list[d.Block]:
         text = " · ".join(part for part in context if part)
         blocks.append(d.Note(text, keep_with_next=True, only="docx"))
     blocks.append(d.Paragraph((d.Span(para.text),), only="docx"))
-    if para.tags:
-        tags = "Tags: " + "; ".join(_tag_label(look, tag) for tag in para.tags)
-        blocks.append(d.Note(tags, only="docx"))
+    if para.tags and tags:
+        listed = "Tags: " + "; ".join(_tag_label(look, tag) for tag in para.tags)
+        blocks.append(d.Note(listed, only="docx"))
     return blocks
 
 

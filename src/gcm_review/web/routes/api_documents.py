@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Response, UploadFile
 
 from gcm_review.store.browse import document_page, document_visible, paragraph_with_tags
 from gcm_review.store.document_admin import DocumentCorrection, correct_document
@@ -38,6 +38,10 @@ Reader = Annotated[User, Depends(require("document.read"))]
 Uploader = Annotated[User, Depends(require("document.upload"))]
 Admin = Annotated[User, Depends(require("document.delete"))]
 Editor = Annotated[User, Depends(require("document.edit"))]
+PARAGRAPHS_PAGE = 100  # paragraphs of a document a request gets unless it asks for fewer or more
+PARAGRAPHS_MAX = 1000
+DOCUMENTS_PAGE = 100
+DOCUMENTS_MAX = 500
 
 
 @router.get("/session", tags=["session"])
@@ -47,13 +51,22 @@ def session(request: Request, user: Annotated[User | None, Depends(current_user)
 
 
 @router.get("/documents")
-def documents(db: DbDep, user: Reader) -> list[DocumentOut]:
-    """The documents you may see, newest first; a copy or an older version set aside is marked
+def documents(
+    db: DbDep,
+    user: Reader,
+    response: Response,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=DOCUMENTS_MAX)] = DOCUMENTS_PAGE,
+) -> list[DocumentOut]:
+    """The documents you may see, newest first: `limit` of them from `offset` (the header
+    X-Total-Count gives how many there are). A copy or an older version set aside is marked
     `counted: false` with the id of the document that counts instead."""
+    found = list_documents(db, country=user.document_scope)
+    response.headers["X-Total-Count"] = str(len(found))
     marks = copy_marks(db)
     return [
         document_out(doc, marks[doc.id].counted_id if doc.id in marks else None)
-        for doc in list_documents(db, country=user.document_scope)
+        for doc in found[offset : offset + limit]
     ]
 
 
@@ -64,9 +77,10 @@ def document(
     document_id: int,
     user: Reader,
     offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int | None, Query(ge=0, description="all paragraphs when absent")] = None,
+    limit: Annotated[int, Query(ge=0, le=PARAGRAPHS_MAX)] = PARAGRAPHS_PAGE,
 ) -> DocumentDetailOut:
-    """A document with its paragraphs in order, each with its tags."""
+    """A document with `limit` of its paragraphs from `offset`, in order, each with its tags;
+    `paragraph_count` says how many it has (ask again with the next offset for more)."""
     page = document_page(db, document_id, user=user, offset=offset, limit=limit)
     detail = document_detail_out(page.document, page.paragraphs, page.offset, labels)
     mark = copy_marks(db).get(document_id)

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from gcm_review.frameworks.labels import Wording, wording
-from gcm_review.report.synthesis_charts import matrix_heatmap
+from gcm_review.report.synthesis_charts import heatmap_of
 from gcm_review.store.users import User
 from gcm_review.structure.countries import country_name
 from gcm_review.synthesis.records import CountryMatrix
@@ -84,9 +84,9 @@ def heatmap_svg(entry: ScopedSynthesis, *, binary: bool, words: Wording) -> Mark
     """The heatmap as inline SVG (made by the report's chart code: escaped, no scripts)."""
 
     def draw() -> Markup:
-        chart = matrix_heatmap(entry.synthesis, words=words)
+        chart = heatmap_of(entry.matrix, words=words)
         if binary:
-            chart = replace(chart, values=matrix_values(entry.synthesis.matrix, binary=True))
+            chart = replace(chart, values=matrix_values(entry.matrix, binary=True))
         return inline_svg(chart)
 
     return entry.memo(f"heatmap-{binary}", draw)
@@ -98,15 +98,13 @@ def matrix_page(request: Request, user: Reader, view: View = "counts") -> Respon
     entry = scoped_synthesis(request, user)
     binary = view == "binary"
     context = {
-        "matrix": entry.synthesis.matrix,
-        "rows": entry.memo(
-            f"rows-{binary}", lambda: matrix_rows(entry.synthesis.matrix, binary=binary)
-        ),
+        "matrix": entry.matrix,
+        "rows": entry.memo(f"rows-{binary}", lambda: matrix_rows(entry.matrix, binary=binary)),
         "svg": heatmap_svg(
             entry, binary=binary, words=wording(request.app.state.synthesis.framework)
         ),
         "view": view,
-        "documents": len(entry.synthesis.documents),
+        "documents": len(entry.review.documents),
     }
     return render(request, "matrix.html", context, user=user)
 
@@ -120,8 +118,8 @@ def _cell(
     empty_ok: bool = False,
 ) -> MatrixCellDetailOut:
     """The cell's evidence; 404 when it has none (unless `empty_ok` and the country reports)."""
-    ids = entry.synthesis.matrix.cells.get((country, objective), ())
-    reporting = any(code == country for code, _ in entry.synthesis.matrix.countries)
+    ids = entry.matrix.cells.get((country, objective), ())
+    reporting = any(code == country for code, _ in entry.matrix.countries)
     if not ids and not (empty_ok and reporting):
         raise HTTPException(status_code=404, detail=NO_CELL)
     label = f"objective:{objective}"
@@ -172,7 +170,7 @@ def cell_page(
 def matrix_api(request: Request, user: Reader, binary: bool = False) -> MatrixOut:
     """Member states (rows) by objectives (columns): paragraphs addressing each, or 0/1, with
     the paragraph ids of every non-zero cell; only the documents you may see count."""
-    matrix = scoped_synthesis(request, user).synthesis.matrix
+    matrix = scoped_synthesis(request, user).matrix
     return MatrixOut(
         binary=binary,
         countries=[CountryOut(iso3=code, name=name) for code, name in matrix.countries],

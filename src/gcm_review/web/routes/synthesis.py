@@ -2,8 +2,9 @@
 country reported, roundtables, guiding principles, stakeholders, recommendations), each
 statement linked to its paragraphs on their document's page; and the synthesis as JSON.
 
-The page's body depends only on the account's document scope, so it is rendered once per
-cached synthesis and reused by every request until the data changes.
+The page's body depends only on the account's document scope and the interface language (of
+the links around the report's text), so it is rendered once per cached synthesis and language
+and reused by every request until the data changes.
 """
 
 from __future__ import annotations
@@ -11,29 +12,53 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from gcm_review.report.synthesis_json import synthesis_record
 from gcm_review.store.users import User
-from gcm_review.web.deps import render, require
-from gcm_review.web.report_view import synthesis_view
+from gcm_review.web.catalogues import translations
+from gcm_review.web.deps import is_htmx, render, require
+from gcm_review.web.i18n import language_of
+from gcm_review.web.report_view import SynthesisView, synthesis_view
 from gcm_review.web.synthesis_cache import ScopedSynthesis, SynthesisCache, scoped_synthesis
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["analysis"])
 
 Reader = Annotated[User, Depends(require("synthesis.read"))]
+Anchor = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,60}$")]
+PageNumber = Annotated[int, Path(ge=0, le=100_000)]
+
+
+def _view(request: Request, entry: ScopedSynthesis) -> SynthesisView:
+    cache: SynthesisCache = request.app.state.synthesis
+    language = language_of(request)
+    gettext = translations(language).gettext
+    return entry.memo(
+        f"synthesis-view:{language}", lambda: synthesis_view(entry, cache.framework, gettext)
+    )
 
 
 @router.get("/synthesis")
 def synthesis_page(request: Request, user: Reader) -> Response:
     """The draft synthesis of the documents the user may see."""
     entry = scoped_synthesis(request, user)
-    cache: SynthesisCache = request.app.state.synthesis
-    view = entry.memo("synthesis-view", lambda: synthesis_view(entry, cache.framework))
-    context = {"synthesis": entry.synthesis, "view": view}
+    context = {"synthesis": entry.synthesis, "view": _view(request, entry)}
     return render(request, "synthesis.html", context, user=user)
+
+
+@router.get("/synthesis/parts/{anchor}/{number}")
+def synthesis_part(request: Request, user: Reader, anchor: Anchor, number: PageNumber) -> Response:
+    """One further page of a section of the synthesis page (the fragment when HTMX asks)."""
+    view = _view(request, scoped_synthesis(request, user))
+    page = view.page(anchor, number)
+    if page is None:
+        raise HTTPException(status_code=404, detail="There is no such part of the synthesis")
+    if is_htmx(request):
+        return HTMLResponse(page)
+    context = {"title": view.titles[anchor], "anchor": anchor, "page": page}
+    return render(request, "synthesis_part.html", context, user=user)
 
 
 def synthesis_json(entry: ScopedSynthesis) -> bytes:
