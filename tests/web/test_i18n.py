@@ -20,6 +20,7 @@ from gcm_review.store.database import Database
 from gcm_review.store.document_admin import DOCUMENT_KINDS
 from gcm_review.store.preferences import user_language
 from gcm_review.store.users import get_user_by_name
+from gcm_review.web import report_view
 from gcm_review.web.catalogues import Entry, catalogue_path, compile_mo, parse_po, translations
 from gcm_review.web.display import WORDS, label_names
 from gcm_review.web.extract import (
@@ -368,3 +369,25 @@ def test_a_flash_with_a_number_takes_the_languages_plural_form(
     )
     assert response.status_code == 200
     assert "تجري قراءة ملفين" in response.text
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_synthesis_parts_and_exports_in_the_page_language(
+    visit: Callable[[str], Visitor], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setattr(report_view, "PAGE_BYTES", 1)  # every block a page of its own
+    monkeypatch.setattr(report_view, "FIRST_BYTES", 1)  # only the first section on the page
+    messages = translations(language)
+    analyst = visit("analyst")
+    analyst.post("/language", {"language": language, "next": "/"})
+    client = analyst.client
+    page = html.unescape(client.get("/synthesis").text)
+    for message in ("Show more", "Show this part", "Back to top"):
+        assert messages.gettext(message) in page, message
+    assert ">Show more<" not in page and ">Back to top<" not in page
+    part = re.search(r'href="(/synthesis/parts/[a-z-]+/0)"', page)
+    assert part is not None
+    assert messages.gettext("Back to the synthesis") in html.unescape(client.get(part[1]).text)
+    exports = html.unescape(client.get("/exports").text)
+    assert messages.gettext("In the background") in exports
+    assert messages.gettext("Make %(name)s") % {"name": "report.html"} in exports
