@@ -21,6 +21,7 @@ from gcm_review.web.export_files import (
     export_content,
     export_maker,
 )
+from gcm_review.web.i18n import N_
 from gcm_review.web.jobs import IngestJobs, Job
 from gcm_review.web.synthesis_cache import scoped_synthesis
 
@@ -84,7 +85,7 @@ def start_export(request: Request, user: User, name: str) -> Job:
 def _job_or_404(request: Request, job_id: str, user: User) -> Job:
     job = _jobs(request).get(job_id, user)
     if job is None or job.kind != "export":
-        raise HTTPException(status_code=404, detail="There is no such export job")
+        raise HTTPException(status_code=404, detail=N_("There is no such export job"))
     return job
 
 
@@ -141,7 +142,7 @@ def job_file(request: Request, user: User, job_id: str) -> Response:
     """A finished export's file as an attachment."""
     job = _job_or_404(request, job_id, user)
     if job.state != "done" or job.file is None or not job.file.is_file():
-        raise HTTPException(status_code=404, detail="This export is not ready, or is gone")
+        raise HTTPException(status_code=404, detail=N_("This export is not ready, or is gone"))
     export = _export(job.name)
     return FileResponse(
         job.file,

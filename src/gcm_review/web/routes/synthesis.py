@@ -19,7 +19,7 @@ from gcm_review.report.synthesis_json import synthesis_record
 from gcm_review.store.users import User
 from gcm_review.web.catalogues import translations
 from gcm_review.web.deps import is_htmx, render, require
-from gcm_review.web.i18n import language_of
+from gcm_review.web.i18n import N_, language_of
 from gcm_review.web.report_view import SynthesisView, synthesis_view
 from gcm_review.web.synthesis_cache import ScopedSynthesis, SynthesisCache, scoped_synthesis
 
@@ -54,7 +54,7 @@ def synthesis_part(request: Request, user: Reader, anchor: Anchor, number: PageN
     view = _view(request, scoped_synthesis(request, user))
     page = view.page(anchor, number)
     if page is None:
-        raise HTTPException(status_code=404, detail="There is no such part of the synthesis")
+        raise HTTPException(status_code=404, detail=N_("There is no such part of the synthesis"))
     if is_htmx(request):
         return HTMLResponse(page)
     context = {"title": view.titles[anchor], "anchor": anchor, "page": page}
