@@ -191,6 +191,7 @@ def create_app(settings: Settings) -> FastAPI:
     # One embedder for search and the synthesis, and the synthesis of each scope cached.
     app.state.embedder = SharedEmbedder(settings.embedder, cache_path=settings.vector_cache_path)
     app.state.search_index = SearchIndex(db, app.state.embedder)
+    app.state.jobs.on_stored = app.state.search_index.warm  # new paragraphs get their vectors
     app.state.synthesis = SynthesisCache(
         db,
         rule=settings.attention_rule,

@@ -46,6 +46,7 @@ from gcm_review.store.users import User
 from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.catalogues import N_
+from gcm_review.web.failures import web_message
 from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
 from gcm_review.workflows.copies import relate_new_document
 from gcm_review.workflows.feedback import feedback_examples, retrain
@@ -110,6 +111,8 @@ class IngestJobs:
         self.retrainer = retrainer
         self.file_processor = file_processor
         self._tagger: GcmTagger | None = None
+        # Called after an upload is stored and tagged (the app refills its search index).
+        self.on_stored: Callable[[], None] | None = None
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: set[Future[Any]] = set()
@@ -213,12 +216,12 @@ class IngestJobs:
             make(path, progress)
         except GcmReviewError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            self._update(job_id, state="failed", step=N_("Failed"), error=exc.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=web_message(exc))
             return
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             shutil.rmtree(folder, ignore_errors=True)
             bug = internal_error(LOG, exc, doing=f"writing {name}")
-            self._update(job_id, state="failed", step=N_("Failed"), error=bug.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=web_message(bug))
             return
         self._update(job_id, state="done", step=N_("Ready to download"), progress=1.0, file=path)
 
@@ -320,10 +323,10 @@ class IngestJobs:
                 error = as_named(exc, upload.name)
             elif isinstance(exc, InternalError):
                 error = bug_as_named(exc, upload)
-            self._fail(job_id, upload, error.one_line())
+            self._fail(job_id, upload, web_message(error))
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             bug = internal_error(LOG, exc, doing="ingesting it", path=upload.name)
-            self._fail(job_id, upload, bug.one_line())
+            self._fail(job_id, upload, web_message(bug))
 
     def _retrain(self, job_id: str, user_name: str, check_examples: bool, retag: bool) -> None:
         step = N_("Scoring the tagger without and with the analysts' feedback")
@@ -339,11 +342,11 @@ class IngestJobs:
                 retag=retag,
             )
         except GcmReviewError as exc:
-            self._update(job_id, state="failed", step=N_("Failed"), error=exc.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=web_message(exc))
             return
         except Exception as exc:  # a bug must show as a failed job, not vanish; logged
             bug = internal_error(LOG, exc, doing="retraining")
-            self._update(job_id, state="failed", step=N_("Failed"), error=bug.one_line())
+            self._update(job_id, state="failed", step=N_("Failed"), error=web_message(bug))
             return
         # Same as forget_tagger, at once: an upload queued behind this job gets the refit.
         self._drop_tagger()
@@ -413,3 +416,5 @@ class IngestJobs:
             ),
         )
         self._update(job_id, state="done", step=N_("Stored and tagged"), progress=1.0)
+        if self.on_stored is not None:
+            self.on_stored()

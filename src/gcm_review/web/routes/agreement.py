@@ -37,6 +37,7 @@ from gcm_review.web.analysis_models import (
 from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import DbDep, LabelsDep, is_htmx, redirect, render, require, safe_next
 from gcm_review.web.display import LabelNames
+from gcm_review.web.failures import web_message
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
 from gcm_review.web.permissions import PERMISSIONS
 
@@ -158,7 +159,7 @@ def agreement_page(
         report = agreement_of(db, user, coder_a, coder_b, labels)
     except InvalidCoders as exc:
         report = agreement_of(db, user, "", "", labels)
-        error = exc.one_line()
+        error = web_message(exc)
     shown = report.disagreements[:SHOWN_DISAGREEMENTS]
     links = paragraph_links(db, [d.paragraph_id for d in shown])
     out = agreement_out(report, links, labels, limit=SHOWN_DISAGREEMENTS)
@@ -187,7 +188,7 @@ def agreement_api(
     try:
         report = agreement_of(db, user, coder_a, coder_b, labels)
     except InvalidCoders as exc:
-        raise HTTPException(status_code=422, detail=exc.one_line()) from None
+        raise HTTPException(status_code=422, detail=web_message(exc)) from None
     links = paragraph_links(db, [d.paragraph_id for d in report.disagreements])
     return agreement_out(report, links, labels)
 
