@@ -26,7 +26,7 @@ demo: $(BIN)/gcm-review
 		--survey-data $(SURVEY)/gcm-stakeholder-survey-export.csv \
 		--survey-weights weight --survey-by stakeholder_group
 	@echo "Open $(DEMO_DIR)/report/report.html in a browser (report.docx, matrix.xlsx and the rest beside it)."
-	@echo "Why a paragraph got its tags: DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review explain 150"
+	@echo "Why a paragraph got its tags: DATABASE_URL=sqlite:///$(DEMO_DIR)/gcm-review.db $(BIN)/gcm-review explain 153"
 
 ## test: the whole test suite (a real PostgreSQL server is started by the tests); the tests that
 ## read the real report in ../shared skip when it is absent, and fail instead when CI=true

@@ -104,6 +104,9 @@ def _work(sender: Connection, path: str, settings: Settings) -> None:
     try:
         sender.send(("done", _process(Path(path), settings)))
     except MemoryError:
+        # The traceback still holds what filled the memory: lift the cap so the report can be
+        # made and sent (the worker ends right after).
+        _lift_memory_cap()
         limit = f"{settings.max_read_memory_mb:g} MB"
         error = ReadingOutOfMemory.past(path, f"reading needed more than {limit} of memory")
         sender.send(("input", (type(error).__name__, path, str(error), error.hint)))
@@ -134,6 +137,11 @@ def _cap_memory(megabytes: float) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _lift_memory_cap() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _address_space_bytes() -> int:
