@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -98,23 +98,9 @@ def train_tagger(
     if "semantic" in groups:
         first_units = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
         probe = fit_probe(units[first_units], targets, counts)
-        scores = _with_probe(scores, _out_of_fold_probe(units, owners, targets, counts, folds))
+        scores = replace(scores, probe=_out_of_fold_probe(units, owners, targets, counts, folds))
     layer = _fit_layer(scores, space, targets, counts, folds, frozenset(groups) - {"explicit"})
     return GcmTagger(embedder, space, untrained.lexicon, frozenset(groups), layer, framework, probe)
-
-
-def _with_probe(scores: Scores, probe: NDArray[np.float32]) -> Scores:
-    return Scores(
-        scores.labels,
-        scores.explicit,
-        scores.lexicon,
-        scores.prototype,
-        scores.nearest,
-        scores.votes,
-        scores.sentences,
-        scores.closest_sentence,
-        probe,
-    )
 
 
 def _folds(rows: Sequence[TrainingRow]) -> NDArray[np.int64]:

@@ -134,16 +134,7 @@ class IngestJobs:
 
     def submit(self, upload: StoredUpload, user: User) -> Job:
         """Queue the upload's ingest; returns the queued job."""
-        job = Job(
-            id=uuid.uuid4().hex,
-            owner=user.name,
-            name=upload.name,
-            state="queued",
-            step=N_("Waiting for a reading worker"),
-            progress=0.0,
-            created_at=self._clock(),
-        )
-        self._put(job)
+        job = self._queue(user, upload.name, N_("Waiting for a reading worker"))
         self._track(self._readers.submit(self._run, job.id, upload, user))
         return job
 
@@ -172,34 +163,21 @@ class IngestJobs:
         self, user: User, *, check_examples: bool = True, retag: bool = False
     ) -> Job:
         """Queue a retrain of the tagger on the analysts' feedback; returns the queued job."""
-        job = Job(
-            id=uuid.uuid4().hex,
-            owner=user.name,
-            name=RETRAIN_NAME,
-            state="queued",
-            step=N_("Waiting for the running job to finish"),
-            progress=0.0,
-            created_at=self._clock(),
-            kind="retrain",
+        job = self._queue(
+            user, RETRAIN_NAME, N_("Waiting for the running job to finish"), kind="retrain"
         )
-        self._put(job)
         self._track(self._executor.submit(self._retrain, job.id, user.name, check_examples, retag))
         return job
 
     def submit_export(self, user: User, name: str, make: FileMaker) -> Job:
         """Queue the writing of an export file (`make(path, progress)`); returns the job."""
-        job = Job(
-            id=uuid.uuid4().hex,
-            owner=user.name,
-            name=name,
-            state="queued",
-            step=N_("Waiting for the export before it to finish"),
-            progress=0.0,
-            created_at=self._clock(),
+        job = self._queue(
+            user,
+            name,
+            N_("Waiting for the export before it to finish"),
             kind="export",
             scope=user.document_scope,
         )
-        self._put(job)
         self._track(self._exporter.submit(self._export, job.id, name, make))
         return job
 
@@ -295,6 +273,21 @@ class IngestJobs:
         for job in dropped:
             del self._jobs[job.id]
         return dropped
+
+    def _queue(self, user: User, name: str, step: str, **fields: Any) -> Job:
+        """A new queued job of `user`'s, remembered; `fields` set its kind and scope."""
+        job = Job(
+            id=uuid.uuid4().hex,
+            owner=user.name,
+            name=name,
+            state="queued",
+            step=step,
+            progress=0.0,
+            created_at=self._clock(),
+            **fields,
+        )
+        self._put(job)
+        return job
 
     def _update(self, job_id: str, **changes: object) -> None:
         with self._lock:
