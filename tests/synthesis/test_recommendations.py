@@ -13,14 +13,17 @@ from gcm_review.synthesis.recommendations import (
     CROSS_LANGUAGE_THRESHOLDS,
     DEFAULT_SIMILARITY,
     SIMILARITY_THRESHOLDS,
+    _Candidate,
+    _links,
     clean_recommendation,
     content_words,
     group_recommendations,
     recommendation_sources,
+    same_call,
     share_words,
     similarity_threshold,
 )
-from gcm_review.synthesis.records import ParagraphTag, ReviewParagraph
+from gcm_review.synthesis.records import ParagraphTag, RecommendationSource, ReviewParagraph
 
 DETENTION_NGO = "The network recommends that governments end the immigration detention of children."
 DETENTION_STATE = "Governments should end the immigration detention of migrant children."
@@ -295,3 +298,30 @@ def test_shared_content_words(first: str, second: str, shared: bool) -> None:
 
 def test_content_words_leave_out_the_words_of_any_call() -> None:
     assert content_words("States should ensure that migrants are protected.") == {"protec"}
+
+
+def test_links_of_all_pairs_at_once_decide_as_same_call_on_each_pair() -> None:
+    rng = np.random.default_rng(7)
+    vocabulary = [f"word{n}" for n in range(90)]  # more than one 64-bit row of word bits
+    candidates = []
+    for n in range(60):
+        words = frozenset(rng.choice(vocabulary, size=int(rng.integers(0, 9)), replace=False))
+        language = [None, "en", "fr"][n % 3]
+        source = RecommendationSource(n, f"Call number {n}.", "Someone")
+        candidates.append(_Candidate(source, (), language, words))
+    vectors = normalise_rows(rng.normal(size=(60, 4)) + 2.0)
+    linked = _links(candidates, vectors, threshold=0.9, cross_threshold=0.97)
+    cosines = vectors @ vectors.T
+    for i in range(60):
+        for j in range(i + 1, 60):
+            first, second = candidates[i], candidates[j]
+            expected = same_call(
+                float(cosines[i, j]),
+                (first.language, first.words),
+                (second.language, second.words),
+                threshold=0.9,
+                cross_threshold=0.97,
+            )
+            assert (not np.isnan(linked[i, j])) == expected
+            assert np.isnan(linked[i, j]) == np.isnan(linked[j, i])
+    assert 0 < np.count_nonzero(~np.isnan(linked)) < 60 * 59

@@ -165,7 +165,11 @@ def _attention_messages(
     missing = [a for a in attention if a.category == "not-reported"]
     if not (missing and attention and attention[0].reporting_countries):
         return messages
-    evidence = {a.objective: strong_evidence(a.objective, paragraphs, framework) for a in missing}
+    forms: dict[int, str] = {}  # each paragraph's matching form, made once for every objective
+    evidence = {
+        a.objective: strong_evidence(a.objective, paragraphs, framework, forms=forms)
+        for a in missing
+    }
     confirmed = [a for a in missing if not evidence[a.objective]]
     if confirmed:
         names = "; ".join(_counted(a, framework) for a in confirmed)
@@ -200,9 +204,15 @@ def _uncertain(
 
 
 def strong_evidence(
-    objective: int, paragraphs: Sequence[ReviewParagraph], framework: Framework
+    objective: int,
+    paragraphs: Sequence[ReviewParagraph],
+    framework: Framework,
+    *,
+    forms: dict[int, str] | None = None,
 ) -> dict[str, tuple[str, tuple[int, ...]]]:
-    """Member states whose text gives strong evidence of the objective: country -> (why, ids)."""
+    """Member states whose text gives strong evidence of the objective: country -> (why, ids).
+
+    `forms` keeps each paragraph's matching form by id, to share between calls."""
     found: dict[str, tuple[str, tuple[int, ...]]] = {}
     statements: dict[str, list[ReviewParagraph]] = {}
     for para in paragraphs:
@@ -216,28 +226,46 @@ def strong_evidence(
             found[para.country] = (f"tagged with probability {tag.probability:.2f}", (para.id,))
         elif objective in find_objective_refs(para.text, framework=framework):
             found[para.country] = ("an explicit reference", (para.id,))
+    patterns = _strong_term_patterns(objective, framework)
     for country, paras in statements.items():
         if country not in found:
-            terms, ids = _strong_terms(objective, paras, framework)
+            terms, ids = _strong_terms(paras, patterns, {} if forms is None else forms)
             if len(terms) >= MIN_STRONG_TERMS:
                 found[country] = (f"a statement about it ({', '.join(terms)})", ids)
     return found
 
 
+_TermPatterns = dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]
+
+
+def _strong_term_patterns(objective: int, framework: Framework) -> _TermPatterns:
+    """Per language, the objective's strong terms: (text, matching form, whole-word pattern)."""
+    by_language: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    for term in framework.objective(objective).terms:
+        if term.weight >= 1.0:
+            form = matching_form(term.text)
+            pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+            by_language.setdefault(term.lang, []).append((term.text, form, pattern))
+    return {language: tuple(terms) for language, terms in by_language.items()}
+
+
 def _strong_terms(
-    objective: int, paragraphs: Sequence[ReviewParagraph], framework: Framework
+    paragraphs: Sequence[ReviewParagraph], patterns: _TermPatterns, forms: dict[int, str]
 ) -> tuple[list[str], tuple[int, ...]]:
-    """The objective's strong terms found in the paragraphs, and the paragraphs holding them."""
-    terms = [t for t in framework.objective(objective).terms if t.weight >= 1.0]
+    """The strong terms (`_strong_term_patterns`) found in the paragraphs, and the paragraphs
+    holding them; `forms` memoises each paragraph's matching form by id."""
     found: dict[str, None] = {}
     ids: dict[int, None] = {}
     for para in paragraphs:
-        form = matching_form(para.text)
-        for term in terms:
-            if term.lang != (para.language or "en"):
-                continue
-            if re.search(rf"(?<!\w){re.escape(matching_form(term.text))}(?!\w)", form):
-                found[term.text] = None
+        terms = patterns.get(para.language or "en", ())
+        if not terms:
+            continue
+        form = forms.get(para.id)
+        if form is None:
+            form = forms[para.id] = matching_form(para.text)
+        for text, term_form, pattern in terms:
+            if term_form in form and pattern.search(form):
+                found[text] = None
                 ids[para.id] = None
     return list(found), tuple(ids)
 

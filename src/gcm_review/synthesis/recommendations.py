@@ -251,18 +251,76 @@ def _links(
     threshold: float,
     cross_threshold: float | None,
 ) -> np.ndarray:
-    """Cosines of linked pairs, NaN where two sentences do not make the same call."""
+    """Cosines of linked pairs, NaN where two sentences do not make the same call.
+
+    The same decision as `same_call` for every pair, made for all pairs at once."""
     cosines = np.asarray(vectors @ vectors.T, dtype=np.float64)
     linked = np.full(cosines.shape, np.nan)
     lowest = min(threshold, cross_threshold if cross_threshold is not None else threshold)
-    for i, j in zip(*np.nonzero(np.triu(cosines >= lowest, k=1)), strict=True):
-        first, second = candidates[i], candidates[j]
-        pair = (first.language, first.words), (second.language, second.words)
-        if same_call(
-            float(cosines[i, j]), *pair, threshold=threshold, cross_threshold=cross_threshold
-        ):
-            linked[i, j] = linked[j, i] = cosines[i, j]
+    first, second = np.nonzero(np.triu(cosines >= lowest, k=1))
+    values = cosines[first, second]
+    codes = _language_codes(candidates)
+    same_language = (codes[first] < 0) | (codes[second] < 0) | (codes[first] == codes[second])
+    keep = same_language & (values >= threshold)
+    keep[keep] = _words_agree(candidates, first[keep], second[keep])
+    if cross_threshold is not None:
+        keep |= ~same_language & (values >= cross_threshold)
+    first, second = first[keep], second[keep]
+    linked[first, second] = linked[second, first] = cosines[first, second]
     return linked
+
+
+def _language_codes(candidates: Sequence[_Candidate]) -> np.ndarray:
+    """Each candidate's language as a number, -1 where it is unknown."""
+    numbers: dict[str, int] = {}
+    codes = [
+        -1 if c.language is None else numbers.setdefault(c.language, len(numbers))
+        for c in candidates
+    ]
+    return np.asarray(codes, dtype=np.int64)
+
+
+def _words_agree(
+    candidates: Sequence[_Candidate], first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """`share_words` of each pair (first[k], second[k]), counting shared words on bit sets."""
+    sizes = np.asarray([len(c.words) for c in candidates], dtype=np.int64)
+    bits = _word_bits(candidates)
+    shared = np.empty(len(first), dtype=np.int64)
+    step = max(1, 4_000_000 // max(bits.shape[1], 1))  # pairs per chunk: about 32 MB of bits
+    for start in range(0, len(first), step):
+        pairs = slice(start, start + step)
+        both = bits[first[pairs]] & bits[second[pairs]]
+        shared[pairs] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+    union = sizes[first] + sizes[second] - shared
+    smaller = np.minimum(sizes[first], sizes[second])
+    larger = np.maximum(sizes[first], sizes[second])
+    overlap = np.divide(shared, union, out=np.zeros(len(first)), where=union > 0)
+    agree: np.ndarray = (
+        (shared >= MIN_SHARED_WORDS)
+        & (overlap >= MIN_WORD_OVERLAP)
+        & (larger <= MAX_WORDS_RATIO * smaller)
+    )
+    return agree
+
+
+def _word_bits(candidates: Sequence[_Candidate]) -> np.ndarray:
+    """One row of bits per candidate, a bit per content word of all the candidates."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, candidate in enumerate(candidates):
+        for word in candidate.words:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    bits = np.zeros((len(candidates), max(1, (len(vocabulary) + 63) // 64)), dtype=np.uint64)
+    column = np.asarray(columns, dtype=np.uint64)
+    np.bitwise_or.at(
+        bits,
+        (np.asarray(rows, dtype=np.intp), (column >> np.uint64(6)).astype(np.intp)),
+        np.uint64(1) << (column & np.uint64(63)),
+    )
+    return bits
 
 
 def _greedy_groups(links: np.ndarray) -> list[list[int]]:
