@@ -71,6 +71,7 @@ CROSS_LANGUAGE_THRESHOLDS: dict[str, float] = {
 DEFAULT_SIMILARITY = 0.8  # any other embedder: a cautious cosine, same language only
 MIN_SHARED_WORDS = 2  # content words two same-language sentences must share ...
 MIN_WORD_OVERLAP = 0.25  # ... making at least this share of their words together (Jaccard) ...
+LINK_ROWS = 128  # sentences whose pairs are decided at once (bounds the memory it takes)
 MAX_WORDS_RATIO = 2.0  # ... and neither may have more than this times the other's words
 
 _TOKEN = re.compile(r"\w+")
@@ -253,20 +254,22 @@ def _links(
 ) -> np.ndarray:
     """Cosines of linked pairs, NaN where two sentences do not make the same call.
 
-    The same decision as `same_call` for every pair, made for all pairs at once."""
-    cosines = np.asarray(vectors @ vectors.T, dtype=np.float64)
-    linked = np.full(cosines.shape, np.nan)
+    The same decision as `same_call` for every pair, made LINK_ROWS rows of pairs at a time."""
+    linked = np.full((len(candidates), len(candidates)), np.nan)
     lowest = min(threshold, cross_threshold if cross_threshold is not None else threshold)
-    first, second = np.nonzero(np.triu(cosines >= lowest, k=1))
-    values = cosines[first, second]
     codes = _language_codes(candidates)
-    same_language = (codes[first] < 0) | (codes[second] < 0) | (codes[first] == codes[second])
-    keep = same_language & (values >= threshold)
-    keep[keep] = _words_agree(candidates, first[keep], second[keep])
-    if cross_threshold is not None:
-        keep |= ~same_language & (values >= cross_threshold)
-    first, second = first[keep], second[keep]
-    linked[first, second] = linked[second, first] = cosines[first, second]
+    bits, sizes = _word_bits(candidates)
+    for top in range(0, len(candidates), LINK_ROWS):
+        cosines = np.asarray(vectors[top : top + LINK_ROWS] @ vectors.T, dtype=np.float64)
+        rows, columns = np.nonzero(np.triu(cosines >= lowest, k=top + 1))
+        first, values = rows + top, cosines[rows, columns]
+        second = columns
+        same_language = (codes[first] < 0) | (codes[second] < 0) | (codes[first] == codes[second])
+        keep = same_language & (values >= threshold)
+        keep[keep] = _words_agree(bits, sizes, first[keep], second[keep])
+        if cross_threshold is not None:
+            keep |= ~same_language & (values >= cross_threshold)
+        linked[first[keep], second[keep]] = linked[second[keep], first[keep]] = values[keep]
     return linked
 
 
@@ -281,17 +284,11 @@ def _language_codes(candidates: Sequence[_Candidate]) -> np.ndarray:
 
 
 def _words_agree(
-    candidates: Sequence[_Candidate], first: np.ndarray, second: np.ndarray
+    bits: np.ndarray, sizes: np.ndarray, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
-    """`share_words` of each pair (first[k], second[k]), counting shared words on bit sets."""
-    sizes = np.asarray([len(c.words) for c in candidates], dtype=np.int64)
-    bits = _word_bits(candidates)
-    shared = np.empty(len(first), dtype=np.int64)
-    step = max(1, 4_000_000 // max(bits.shape[1], 1))  # pairs per chunk: about 32 MB of bits
-    for start in range(0, len(first), step):
-        pairs = slice(start, start + step)
-        both = bits[first[pairs]] & bits[second[pairs]]
-        shared[pairs] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+    """`share_words` of each pair (first[k], second[k]), counting shared words on the
+    candidates' word bits (`_word_bits`)."""
+    shared = np.bitwise_count(bits[first] & bits[second]).sum(axis=1, dtype=np.int64)
     union = sizes[first] + sizes[second] - shared
     smaller = np.minimum(sizes[first], sizes[second])
     larger = np.maximum(sizes[first], sizes[second])
@@ -304,8 +301,9 @@ def _words_agree(
     return agree
 
 
-def _word_bits(candidates: Sequence[_Candidate]) -> np.ndarray:
-    """One row of bits per candidate, a bit per content word of all the candidates."""
+def _word_bits(candidates: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """One row of bits per candidate, a bit per content word of all the candidates; and each
+    candidate's number of words."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
@@ -320,7 +318,8 @@ def _word_bits(candidates: Sequence[_Candidate]) -> np.ndarray:
         (np.asarray(rows, dtype=np.intp), (column >> np.uint64(6)).astype(np.intp)),
         np.uint64(1) << (column & np.uint64(63)),
     )
-    return bits
+    sizes = np.asarray([len(c.words) for c in candidates], dtype=np.int64)
+    return bits, sizes
 
 
 def _greedy_groups(links: np.ndarray) -> list[list[int]]:
