@@ -45,4 +45,16 @@ def test_votes_feed_principles_only() -> None:
     without = feature_tensor(base, {"semantic"})
     tensor = feature_tensor(with_votes, {"semantic"})
     assert tensor.shape[2] == without.shape[2] + 1
-    assert tensor[0, :, -1].tolist() == [0.0, np.float32(0.6)]
+    votes_column = tensor.shape[2] - len(LABELS) - 1  # the label indicators come last
+    assert tensor[0, :, votes_column].tolist() == [0.0, np.float32(0.6)]
+
+
+def test_each_label_has_its_own_indicator_and_words_feed_the_layer() -> None:
+    similarity = np.array([[0.5, 0.2]], dtype=np.float32)
+    words = np.array([[0.9, -0.1]], dtype=np.float32)
+    scores = Scores(LABELS, [{}], [{}], similarity, similarity, words=words)
+    tensor = feature_tensor(scores, {"words"})
+    assert tensor.shape == (1, 2, 1 + len(LABELS))
+    assert tensor[0, :, 0].tolist() == [np.float32(0.9), np.float32(-0.1)]
+    assert tensor[0, :, 1:].tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    assert feature_tensor(scores, {"explicit"}).shape == (1, 2, 0)

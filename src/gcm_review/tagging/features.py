@@ -11,11 +11,13 @@ from numpy.typing import NDArray
 from gcm_review.frameworks.labels import is_objective
 from gcm_review.model import Evidence
 
-GROUPS = ("explicit", "lexicon", "semantic")
+GROUPS = ("explicit", "lexicon", "semantic", "words")
 # Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype
 # and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3, for
 # principles the share of the nearest training examples that carry the label, and the label's
-# probe read-out of the paragraph and of its best sentence). Explicit references act as rules on
+# probe read-out of the paragraph and of its best sentence), words (the word probe's read-out),
+# and, with any of these, which label it is (so each label has its own bias: some are far more
+# common than others). Explicit references act as rules on
 # top of the linear layer (explicit.apply_references): few training examples name objectives, so
 # it could not learn their weight.
 Array = NDArray[np.float32]
@@ -34,6 +36,7 @@ class Scores:
     sentences: Sequence[Sequence[str]] = ()
     closest_sentence: NDArray[np.int_] | None = None  # (paragraphs, labels), -1 for none
     probe: Array | None = None  # (paragraphs, labels, 2): probe read-out, paragraph and best unit
+    words: Array | None = None  # (paragraphs, labels): the word probe's read-out
 
 
 def _column_matrix(per_paragraph: Sequence[dict[str, Evidence]], labels: Sequence[str]) -> Array:
@@ -84,9 +87,14 @@ def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
             parts.append(_principle_votes(scores.votes, scores.labels))
         if scores.probe is not None:
             parts += [scores.probe[:, :, 0], scores.probe[:, :, 1]]
+    if "words" in groups and scores.words is not None:
+        parts.append(scores.words)
+    paragraphs, labels = len(scores.explicit), len(scores.labels)
     if not parts:
-        return np.zeros((len(scores.explicit), len(scores.labels), 0), dtype=np.float32)
-    return np.stack([np.asarray(p, dtype=np.float32) for p in parts], axis=2)
+        return np.zeros((paragraphs, labels, 0), dtype=np.float32)
+    stacked = np.stack([np.asarray(p, dtype=np.float32) for p in parts], axis=2)
+    which = np.broadcast_to(np.eye(labels, dtype=np.float32), (paragraphs, labels, labels))
+    return np.concatenate([stacked, which], axis=2)
 
 
 def explicit_matrix(scores: Scores) -> Array:

@@ -25,6 +25,7 @@ ABLATIONS: dict[str, tuple[str, ...]] = {
     "explicit only": ("explicit",),
     "lexicon only": ("lexicon",),
     "semantic only": ("semantic",),
+    "words only": ("words",),
     "explicit + lexicon": ("explicit", "lexicon"),
     "all": GROUPS,
 }

@@ -1,9 +1,11 @@
-"""gcm-tagger.v3: explicit, lexicon and semantic evidence combined by a calibrated linear layer.
+"""gcm-tagger.v3: explicit, lexicon, semantic and word evidence combined by a calibrated linear
+layer.
 
-The linear layer and the probe are trained on the framework's training examples (training.py:
-our written examples and the training split of the real-text corpus, never gold files); its
-decision threshold per label kind is chosen by cross-validation on them. Paragraphs in a language
-the embedder was not trained on get only the labels their text names explicitly, and say so.
+The linear layer and the probes (of the embedding and of the words) are trained on the
+framework's training examples (training.py: our written examples and the training split of the
+real-text corpus, never gold files); its decision threshold per label kind is chosen by
+cross-validation on them. Paragraphs in a language the embedder was not trained on get only the
+labels their text names explicitly, and say so.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from gcm_review.tagging.linear import LogisticModel
 from gcm_review.tagging.probe import Probe, pooled_scores
 from gcm_review.tagging.semantic import NAME as SEMANTIC
 from gcm_review.tagging.semantic import LabelSpace, pooled_similarities
+from gcm_review.tagging.word_probe import WordProbe
 
 NAME = "gcm-tagger.v3"
 KINDS = ("objective", "principle")
@@ -82,6 +85,7 @@ class GcmTagger:
     layer: Layer
     framework: Framework  # whose objectives the explicit references name
     probe: Probe | None = None
+    word_probe: WordProbe | None = None
     name: str = NAME
 
     @property
@@ -98,9 +102,8 @@ class GcmTagger:
         self, paras: Sequence[TagInput], *, exclude: Sequence[Sequence[int]] | None = None
     ) -> tuple[Scores, np.ndarray, list[int]]:
         """The scores, and the embedded units (paragraphs and sentences) with their owners."""
-        pooled = pooled_similarities(
-            [p.text for p in paras], self.embedder, self.space, exclude=exclude
-        )
+        texts = [p.text for p in paras]
+        pooled = pooled_similarities(texts, self.embedder, self.space, exclude=exclude)
         probe = None
         if self.probe is not None:
             probe = pooled_scores(self.probe, pooled.units, pooled.owners, len(paras))
@@ -114,6 +117,7 @@ class GcmTagger:
             sentences=pooled.sentences,
             closest_sentence=pooled.closest_sentence,
             probe=probe,
+            words=None if self.word_probe is None else self.word_probe.scores(texts),
         )
         return scores, pooled.units, pooled.owners
 

@@ -1,6 +1,6 @@
-"""Training gcm-tagger.v3: label space, probe and linear layer, from labelled paragraphs.
+"""Training gcm-tagger.v3: label space, probes and linear layer, from labelled paragraphs.
 
-Every choice is made on the training examples alone: the probe's scores that train the layer are
+Every choice is made on the training examples alone: the probes' scores that train the layer are
 out of fold, and the layer's threshold per label kind is the one that gives the best
 cross-validated micro-F1. Folds keep the paragraphs of one source document together (`group`),
 so a document's other paragraphs never vouch for it.
@@ -27,6 +27,14 @@ from gcm_review.tagging.linear import best_threshold, fit_logistic
 from gcm_review.tagging.probe import Probe, fit_probe, pooled_scores
 from gcm_review.tagging.semantic import LabelSpace, build_label_space
 from gcm_review.tagging.tagger import KINDS, GcmTagger, KindModel, Layer
+from gcm_review.tagging.word_probe import (
+    Slots,
+    WordProbe,
+    fit_dual,
+    fit_word_probe,
+    word_kernel,
+    word_slots,
+)
 
 FOLDS = 5
 
@@ -99,8 +107,43 @@ def train_tagger(
         first_units = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
         probe = fit_probe(units[first_units], targets, counts)
         scores = replace(scores, probe=_out_of_fold_probe(units, owners, targets, counts, folds))
+    word_probe = None
+    if "words" in groups:
+        word_probe, words = _word_probe(rows, targets, counts, folds)
+        scores = replace(scores, words=words)
     layer = _fit_layer(scores, space, targets, counts, folds, frozenset(groups) - {"explicit"})
-    return GcmTagger(embedder, space, untrained.lexicon, frozenset(groups), layer, framework, probe)
+    return GcmTagger(
+        embedder,
+        space,
+        untrained.lexicon,
+        frozenset(groups),
+        layer,
+        framework,
+        probe,
+        word_probe,
+    )
+
+
+def _word_probe(
+    rows: Sequence[TrainingRow],
+    targets: NDArray[np.bool_],
+    counts: NDArray[np.int64],
+    folds: NDArray[np.int64],
+) -> tuple[WordProbe, NDArray[np.float32]]:
+    """The word probe fitted on every row, and each row's scores from one fitted without its
+    fold (for the layer)."""
+    slots: list[Slots] = [word_slots(row.text) for row in rows]
+    kernel = word_kernel(slots, slots)
+    held_out = np.zeros(targets.shape, dtype=np.float32)
+    for fold in range(FOLDS):
+        held, training = np.flatnonzero(folds == fold), np.flatnonzero(folds != fold)
+        if not len(held) or not len(training):
+            continue
+        coefficients, bias = fit_dual(
+            kernel[np.ix_(training, training)], targets[training], counts[training]
+        )
+        held_out[held] = kernel[np.ix_(held, training)] @ coefficients + bias
+    return fit_word_probe(slots, targets, counts, kernel=kernel), held_out
 
 
 def _folds(rows: Sequence[TrainingRow]) -> NDArray[np.int64]:
