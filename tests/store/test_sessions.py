@@ -190,3 +190,16 @@ def test_events_are_listed_with_changes(db: Database, ana: User) -> None:
     assert entries[1].before is None and entries[1].after == {"address": "10.0.0.1"}
     assert {entry.action for entry in entries[2:]} == {"user.add"}
     assert len(list_audit(db, where=AuditFilter(user_name="ana"))) == 1
+
+
+def test_a_password_change_revokes_the_accounts_api_tokens(db: Database, ana: User) -> None:
+    _, secret = create_token(db, ana, "script")
+    ada = get_user_by_name(db, "ada")
+    assert ada is not None
+    _, other = create_token(db, ada, "another account's")
+    set_password(db, "ana", NEW_PASSWORD, by="ana")
+    assert token_user(db, secret) is None
+    assert list_tokens(db, ana.id)[0].revoked_at is not None
+    assert token_user(db, other) == ada
+    [changed] = list_audit(db, where=AuditFilter(action="user.password"))
+    assert changed.after == {"sessions ended": 0, "API tokens revoked": 1}

@@ -91,7 +91,7 @@ def set_password_command(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Give an account a new password, asked twice at a hidden prompt; it is signed out of the
-    web app everywhere."""
+    web app everywhere and its API tokens stop working."""
     settings = resolve_settings(database_url=database_url)
     try:
         password = read_password(from_stdin=password_stdin)
@@ -99,7 +99,7 @@ def set_password_command(
             set_password(db, name, password, by=CLI_ACTOR)
     except GcmReviewError as exc:
         raise fail(exc) from None
-    err.print(shown(f"New password set for {name}; its web sessions were ended."), highlight=False)
+    err.print(shown(f"New password set for {name}; its web sessions were ended and its API tokens revoked."), highlight=False)
 
 
 @users_app.command("deactivate")

@@ -2,7 +2,8 @@
 passwords, deactivate, reactivate and delete; each change is audited.
 
 Changing a password, deactivating and deleting revoke the account's sessions (store.sessions) in
-the same transaction. The last active admin can be neither deactivated nor deleted.
+the same transaction; changing a password revokes its API tokens too (a new password is often a
+sign that the old one leaked, and a token may have been made with it). The last active admin can be neither deactivated nor deleted.
 
 A focal point is limited to the documents of one country: `User.document_scope` names it, and
 the store's reading and reviewing functions only show that country's documents to them.
@@ -26,7 +27,7 @@ from gcm_review.errors import InvalidAccount, InvalidCredentials, UserExists
 from gcm_review.store import audit
 from gcm_review.store.database import Database
 from gcm_review.store.passwords import check_password
-from gcm_review.store.tables import SessionRow, UserRow
+from gcm_review.store.tables import ApiTokenRow, SessionRow, UserRow
 from gcm_review.store.timestamps import as_utc
 
 ROLES = ("admin", "analyst", "focal-point", "viewer")
@@ -196,15 +197,29 @@ def _check_not_last_admin(session: Session, row: UserRow, doing: str) -> None:
 
 
 def set_password(db: Database, name: str, password: str, *, by: str) -> User:
-    """Give the account a new password (the password rule applies) and end its sessions."""
+    """Give the account a new password (the password rule applies), end its sessions and revoke
+    its API tokens."""
     check_password(password, name=name)
     new_hash = HASHER.hash(password)
     with db.transaction() as session:
         row = _row_named(session, name)
         row.password_hash = new_hash
         ended = revoke_sessions(session, row.id)
-        audit.record(session, by, "user.password", "user", name, after={"sessions ended": ended})
+        revoked = revoke_tokens(session, row.id)
+        changes = {"sessions ended": ended, "API tokens revoked": revoked}
+        audit.record(session, by, "user.password", "user", name, after=changes)
         return user_of(row)
+
+
+def revoke_tokens(session: Session, user_id: int) -> int:
+    """Revoke every API token of the account still in use (in the caller's transaction); how
+    many."""
+    result = session.execute(
+        update(ApiTokenRow)
+        .where(ApiTokenRow.user_id == user_id, ApiTokenRow.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def set_active(db: Database, name: str, *, active: bool, by: str) -> User:
