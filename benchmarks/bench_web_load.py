@@ -55,6 +55,7 @@ PASSWORD = "load test passphrase 2025"
 TARGET_MS = 300.0
 COLD_SECONDS, WARM_SECONDS, MAX_PAGE_BYTES, MAX_RSS_MB = 3.0, 1.0, 2_000_000, 600
 ADMIN = "bench-admin"
+_DRAFTING = 'http-equiv="refresh"'  # in the synthesis page while it is being drafted
 PAGES = (  # what the cold and warm passes ask for ({record}: the largest document)
     "/documents",
     "/documents/{record}",
@@ -464,6 +465,7 @@ async def page_passes(base: str, record: int) -> list[str]:
     try:
         await sign_in(client, ADMIN)
         print(f"\n{'page':58} {'cold s':>7} {'warm s':>7} {'KB':>7}")
+        drafted = None
         for path in PAGES:
             address = path.format(record=record)
             seconds = []
@@ -471,6 +473,9 @@ async def page_passes(base: str, record: int) -> list[str]:
                 started = time.perf_counter()
                 response = await client.get(address)
                 seconds.append(time.perf_counter() - started)
+                if _DRAFTING in response.text:  # the page said "being drafted": wait for it
+                    response, waited = await _until_drafted(client, address)
+                    drafted = (address, seconds[-1] + waited)
             size = len(response.content)
             print(f"{address:58} {seconds[0]:7.2f} {seconds[1]:7.2f} {size / 1000:7.0f}")
             if response.status_code != 200:
@@ -479,7 +484,22 @@ async def page_passes(base: str, record: int) -> list[str]:
                 missed.append(address)
     finally:
         await client.aclose()
+    if drafted is not None:
+        print(
+            f"{drafted[0]} answered at once that the synthesis was being drafted; "
+            f"it showed the drafted synthesis {drafted[1]:.2f} s after the first request"
+        )
     return missed
+
+
+async def _until_drafted(client: httpx.AsyncClient, address: str) -> tuple[httpx.Response, float]:
+    """Ask again every half second until the page is no longer "being drafted"."""
+    started = time.perf_counter()
+    while True:
+        await asyncio.sleep(0.5)
+        response = await client.get(address)
+        if _DRAFTING not in response.text:
+            return response, time.perf_counter() - started
 
 
 async def delete_document(base: str, record: int) -> float:

@@ -136,8 +136,10 @@ def test_pages_of_a_large_review_are_small_and_quick(
             assert size < MAX_BYTES, (address, size)
             if seconds >= limit * busy:
                 slow.append(f"{round_name} {address}: {seconds:.2f} s (load {busy:.1f}x)")
-    # The synthesis and a further part of it: small, and quick once drafted.
+    # The synthesis and a further part of it: small, and quick once drafted (until then the
+    # page answers at once that it is being drafted, and reloads itself).
     page.goto("/synthesis")
+    page.wait_for_selector("#top", timeout=120_000)
     for address in ("/synthesis", "/synthesis/parts/countries/1"):
         busy = _busy()
         seconds, size = _served(page.goto(address))

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 from fastapi import FastAPI
 
 from gcm_review.embed.fake import FakeEmbedder
@@ -348,3 +349,52 @@ def test_links_name_the_page_of_the_document_view(
     assert paragraph_links(db, [ids[-1], 999_999]) == {ids[-1]: links[ids[-1]]}
     page = visit("viewer").client.get(f"/documents/{saved.document_id}", params={"page": 2})
     assert f'id="p-{ids[-1]}"' in page.text
+
+
+def test_a_synthesis_still_being_drafted_is_announced_and_the_page_reloads(
+    visit: Callable[[str], Visitor], seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gcm_review.web.routes.synthesis as route
+    import gcm_review.web.synthesis_cache as cache_module
+
+    release = threading.Event()
+    slow_drafts = []
+    real = cache_module.synthesise
+
+    def slow(*args: object, **kwargs: object) -> object:
+        slow_drafts.append(1)
+        release.wait(20)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module, "synthesise", slow)
+    monkeypatch.setattr(route, "DRAFT_WAIT_SECONDS", 0.05)
+    analyst = visit("analyst")
+    waiting = analyst.client.get("/synthesis")
+    assert waiting.status_code == 200
+    assert '<meta http-equiv="refresh" content="3">' in waiting.text
+    assert "paragraphs is being drafted" in waiting.text and 'href="/matrix"' in waiting.text
+    assert analyst.client.get("/synthesis").status_code == 200  # asks again: one draft only
+    release.set()
+    wait_for(lambda: 'id="top"' in analyst.client.get("/synthesis").text)
+    assert len(slow_drafts) == 1
+
+
+def test_a_failed_draft_is_shown_by_the_next_request(
+    visit: Callable[[str], Visitor], seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gcm_review.web.synthesis_cache as cache_module
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("drafting broke")
+
+    monkeypatch.setattr(cache_module, "synthesise", broken)
+    analyst = visit("analyst")
+
+    def raised() -> bool:  # the test client raises what the server would answer 500 to
+        try:
+            analyst.client.get("/synthesis")
+        except RuntimeError as error:
+            return "drafting broke" in str(error)
+        return False
+
+    wait_for(raised)

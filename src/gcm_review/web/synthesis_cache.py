@@ -20,7 +20,9 @@ An entry is cheap to make: the stored input read once and its country x objectiv
 (`synthesis.build.coverage`), which is all the matrix pages need. The full synthesis (grouping
 recommendations, profiles, key messages: seconds on a regional corpus) is drafted from the same
 input on first use, or ahead of it on a background thread as soon as the entry is made
-(`warm=True`), so the first /matrix does not wait for it.
+(`warm=True`), so the first /matrix does not wait for it. A page may also ask for it to be drafted
+in the background and wait only a moment for it (`draft_soon`, `ScopedSynthesis.synthesis_within`),
+telling the user to come back when it is not ready yet.
 
 What is derived from a synthesis (charts, rendered page parts) is memoised on its entry, so it
 goes stale together with it. At most `max_scopes` entries are kept (the least recently used
@@ -119,12 +121,27 @@ class ScopedSynthesis:
         self._memo: dict[str, Any] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self._ready = threading.Event()  # set once the synthesis is drafted
+        self.failed = False  # drafting it raised (a request drafting it again shows why)
 
     @property
     def synthesis(self) -> Synthesis:
         """The full synthesis of the entry's input, drafted once (requests asking meanwhile
         wait for the same draft)."""
-        return self.memo("synthesis", lambda: self._draft(self._source))
+        try:
+            value = self.memo("synthesis", lambda: self._draft(self._source))
+        except Exception:
+            self.failed = True
+            raise
+        self._ready.set()
+        return value
+
+    def synthesis_within(self, seconds: float) -> Synthesis | None:
+        """The synthesis if it is drafted within `seconds` (by another thread: see
+        SynthesisCache.draft_soon), else None."""
+        if self._ready.wait(seconds):
+            return self.synthesis
+        return None
 
     @property
     def drafted(self) -> bool:
@@ -261,6 +278,11 @@ class SynthesisCache:
         if replaced is not None:
             del replaced
             release_memory()
+
+    def draft_soon(self, entry: ScopedSynthesis) -> None:
+        """Have the entry's synthesis drafted on a background thread, if it is not yet."""
+        if not entry.drafted:
+            self._draft_in_background(entry)
 
     def _draft_in_background(self, entry: ScopedSynthesis) -> None:
         """Draft the entry's synthesis on a thread, unless one is drafting for its scope

@@ -2,6 +2,9 @@
 country reported, roundtables, guiding principles, stakeholders, recommendations), each
 statement linked to its paragraphs on their document's page; and the synthesis as JSON.
 
+A synthesis not drafted within DRAFT_WAIT_SECONDS (a regional corpus takes seconds the first
+time) is drafted in the background while the page says so and reloads itself.
+
 The page's body depends only on the account's document scope and the interface language (of
 the links around the report's text), so it is rendered once per cached synthesis and language
 and reused by every request until the data changes.
@@ -26,6 +29,8 @@ from gcm_review.web.synthesis_cache import ScopedSynthesis, SynthesisCache, scop
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["analysis"])
 
+DRAFT_WAIT_SECONDS = 1.5  # how long the page waits for a synthesis being drafted ...
+RELOAD_SECONDS = 3  # ... before it answers "being drafted" and reloads itself this much later
 Reader = Annotated[User, Depends(require("synthesis.read"))]
 Anchor = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,60}$")]
 PageNumber = Annotated[int, Path(ge=0, le=100_000)]
@@ -42,8 +47,15 @@ def _view(request: Request, entry: ScopedSynthesis) -> SynthesisView:
 
 @router.get("/synthesis")
 def synthesis_page(request: Request, user: Reader) -> Response:
-    """The draft synthesis of the documents the user may see."""
+    """The draft synthesis of the documents the user may see; while it is being drafted (a
+    regional corpus takes seconds), a page saying so that reloads itself."""
     entry = scoped_synthesis(request, user)
+    cache: SynthesisCache = request.app.state.synthesis
+    if not entry.failed:  # after a failed draft, this request drafts again and shows the error
+        cache.draft_soon(entry)
+        if entry.synthesis_within(DRAFT_WAIT_SECONDS) is None:
+            context = {"paragraphs": len(entry.paragraphs), "reload": RELOAD_SECONDS}
+            return render(request, "synthesis_drafting.html", context, user=user)
     context = {"synthesis": entry.synthesis, "view": _view(request, entry)}
     return render(request, "synthesis.html", context, user=user)
 
