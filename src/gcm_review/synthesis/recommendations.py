@@ -255,7 +255,8 @@ def _links(
     """Cosines of linked pairs, NaN where two sentences do not make the same call.
 
     The same decision as `same_call` for every pair, made LINK_ROWS rows of pairs at a time."""
-    linked = np.full((len(candidates), len(candidates)), np.nan)
+    # float32 holds the cosines of float32 vectors exactly, in half the memory of float64.
+    linked = np.full((len(candidates), len(candidates)), np.nan, dtype=np.float32)
     lowest = min(threshold, cross_threshold if cross_threshold is not None else threshold)
     codes = _language_codes(candidates)
     bits, sizes = _word_bits(candidates)
@@ -287,8 +288,13 @@ def _words_agree(
     bits: np.ndarray, sizes: np.ndarray, first: np.ndarray, second: np.ndarray
 ) -> np.ndarray:
     """`share_words` of each pair (first[k], second[k]), counting shared words on the
-    candidates' word bits (`_word_bits`)."""
-    shared = np.bitwise_count(bits[first] & bits[second]).sum(axis=1, dtype=np.int64)
+    candidates' word bits (`_word_bits`), a chunk of pairs at a time (about 16 MB of bits)."""
+    shared = np.empty(len(first), dtype=np.int64)
+    step = max(1, 2_000_000 // bits.shape[1])
+    for start in range(0, len(first), step):
+        pairs = slice(start, start + step)
+        both = bits[first[pairs]] & bits[second[pairs]]
+        shared[pairs] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
     union = sizes[first] + sizes[second] - shared
     smaller = np.minimum(sizes[first], sizes[second])
     larger = np.maximum(sizes[first], sizes[second])
@@ -328,7 +334,7 @@ def _greedy_groups(links: np.ndarray) -> list[list[int]]:
     for index in range(links.shape[0]):
         best, best_score = None, -1.0
         for number, members in enumerate(groups):
-            row = links[index, members]
+            row = links[index, members].astype(np.float64)
             linked = row[~np.isnan(row)]
             if 2 * len(linked) > len(members) and linked.mean() > best_score:
                 best, best_score = number, float(linked.mean())
