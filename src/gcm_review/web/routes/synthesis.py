@@ -54,8 +54,8 @@ def synthesis_page(request: Request, user: Reader) -> Response:
     if not entry.failed:  # after a failed draft, this request drafts again and shows the error
         cache.draft_soon(entry)
         if entry.synthesis_within(DRAFT_WAIT_SECONDS) is None:
-            context = {"paragraphs": len(entry.paragraphs), "reload": RELOAD_SECONDS}
-            return render(request, "synthesis_drafting.html", context, user=user)
+            waiting = {"paragraphs": len(entry.paragraphs), "reload": RELOAD_SECONDS}
+            return render(request, "synthesis_drafting.html", waiting, user=user)
     context = {"synthesis": entry.synthesis, "view": _view(request, entry)}
     return render(request, "synthesis.html", context, user=user)
 
