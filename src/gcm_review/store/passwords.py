@@ -50,6 +50,10 @@ _EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 class WeakPassword(InvalidAccount):
     """The password breaks the password rule."""
 
+    def __init__(self, message: str, *, hint: str | None = None, code: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.code = code  # a key of PROBLEMS ("too-short"), "" when none applies
+
 
 @functools.cache
 def common_passwords() -> frozenset[str]:
@@ -90,30 +94,50 @@ def _is_common(folded: str) -> bool:
     return any(form in listed for form in forms if form)
 
 
-def password_problem(password: str, *, name: str = "") -> str | None:
-    """Why the password is refused (one sentence), or None when it is acceptable."""
+# Each problem's stable code (the web app shows its own words for each) and sentence.
+PROBLEMS = {
+    "too-short": f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+    "account-name": "The password must not contain the account name.",
+    "password-word": "The password must not be a variant of the word password.",
+    "too-few-characters": f"The password must use at least {MIN_DISTINCT} different characters.",
+    "repeated": "The password must not be a shorter piece repeated.",
+    "run": "The password must not be a run of letters, digits or keyboard keys.",
+    "common": "The password is on the list of commonly used passwords.",
+}
+
+
+def problem_code(password: str, *, name: str = "") -> str | None:
+    """The code (a key of PROBLEMS) of why the password is refused, or None when acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        return "too-short"
     folded = password.casefold()
     plain = folded.translate(LOOK_ALIKES)
     account = name.casefold()
     if len(account) >= MIN_RUN and (account in folded or account[::-1] in folded):
-        return "The password must not contain the account name."
+        return "account-name"
     if "passw" in plain or "password" in re.sub(r"[\W\d_]", "", plain):
-        return "The password must not be a variant of the word password."
+        return "password-word"
     if len(set(folded)) < MIN_DISTINCT:
-        return f"The password must use at least {MIN_DISTINCT} different characters."
+        return "too-few-characters"
     if re.fullmatch(r"(.+?)\1+", folded):
-        return "The password must not be a shorter piece repeated."
+        return "repeated"
     if _made_of_runs(folded):
-        return "The password must not be a run of letters, digits or keyboard keys."
+        return "run"
     if _is_common(folded):
-        return "The password is on the list of commonly used passwords."
+        return "common"
     return None
 
 
+def password_problem(password: str, *, name: str = "") -> str | None:
+    """Why the password is refused (one sentence), or None when it is acceptable."""
+    code = problem_code(password, name=name)
+    return None if code is None else PROBLEMS[code]
+
+
 def check_password(password: str, *, name: str = "") -> None:
-    """Raise WeakPassword (with what to do) when the password breaks the rule."""
-    problem = password_problem(password, name=name)
-    if problem is not None:
-        raise WeakPassword(problem[0].lower() + problem[1:].rstrip("."), hint=HINT)
+    """Raise WeakPassword (with what to do, and the problem's code) when the password breaks
+    the rule."""
+    code = problem_code(password, name=name)
+    if code is not None:
+        problem = PROBLEMS[code]
+        raise WeakPassword(problem[0].lower() + problem[1:].rstrip("."), hint=HINT, code=code)

@@ -8,7 +8,7 @@ it cannot recompute: a proposal, and an analyst's acceptance or refusal of it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -20,7 +20,7 @@ from gcm_review.model.stored import ANALYST_SOURCE, MODEL_SOURCE, TagStatus
 from gcm_review.model.synthesis_input import DocumentInfo
 from gcm_review.store import audit
 from gcm_review.store.database import Database
-from gcm_review.store.signatures import normalised_text, text_signature
+from gcm_review.store.signatures import normalised_text, similarity, text_signature
 from gcm_review.store.tables import (
     DocumentRelationRow,
     DocumentRow,
@@ -47,6 +47,9 @@ class StoredRelation:
     created_at: datetime
     decided_by: str | None
     decided_at: datetime | None
+    # Share of text in common, as the copy rule measured it (1.0 for versions of one name);
+    # None when not read or when a document has no stored signature.
+    similarity: float | None = None
 
 
 def copy_candidates(session: Session) -> list[DocumentInfo]:
@@ -185,7 +188,33 @@ def relations_of(db: Database, document_ids: list[int] | None = None) -> list[St
             | DocumentRelationRow.kept_id.in_(document_ids)
         )
     with db.sessions() as session:
-        return [_relation(row) for row in session.scalars(query)]
+        rows = list(session.scalars(query))
+        shares = _similarities(session, rows)
+        return [replace(_relation(row), similarity=shares.get(row.id)) for row in rows]
+
+
+def _similarities(session: Session, rows: list[DocumentRelationRow]) -> dict[int, float]:
+    """Each proposal's share of text in common, measured again from its documents' stored
+    signatures as the copy rule measures it (by proposal id; absent when one has none)."""
+    ids = sorted({row.document_id for row in rows} | {row.kept_id for row in rows})
+    documents = {
+        doc.id: (doc.source_name, doc.version, doc.signature)
+        for doc in session.execute(
+            select(
+                DocumentRow.id, DocumentRow.source_name, DocumentRow.version, DocumentRow.signature
+            ).where(DocumentRow.id.in_(ids))
+        )
+    }
+    shares: dict[int, float] = {}
+    for row in rows:
+        one, other = documents.get(row.document_id), documents.get(row.kept_id)
+        if one is None or other is None:
+            continue
+        if row.kind == "version" and one[0] == other[0] and one[1] != other[1]:
+            shares[row.id] = 1.0
+        elif one[2] is not None and other[2] is not None:
+            shares[row.id] = similarity(one[2], other[2])
+    return shares
 
 
 def _relation(row: DocumentRelationRow) -> StoredRelation:

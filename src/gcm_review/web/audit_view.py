@@ -3,7 +3,7 @@ document or account where it still exists), and each changed field's value befor
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,11 @@ ACTION_TEXT: Mapping[str, str] = {
     "paragraph.code": N_("coded a paragraph"),
     "document.upload": N_("uploaded a document"),
     "document.delete": N_("deleted a document"),
+    "document.correct": N_("corrected a document"),
+    "document.propose": N_("proposed a copy or version for an analyst"),
+    "document.accept": N_("accepted a copy or version"),
+    "document.refuse": N_("refused a copy or version"),
+    "document.carry-over": N_("carried decisions over to a new version"),
     "tagger.retrain": N_("retrained the tagger"),
     "user.add": N_("added an account"),
     "user.password": N_("set a new password"),
@@ -37,6 +42,49 @@ ACTION_TEXT: Mapping[str, str] = {
     "download": N_("downloaded a file"),
     "access.refused": N_("was refused"),
 }
+# The recorded fields' names (keys of the before and after records) shown in words: the message
+# each language translates; a field not listed is shown as recorded.
+FIELD_TEXT: Mapping[str, str] = {
+    "active": N_("active"),
+    "address": N_("address"),
+    "after": N_("after"),
+    "API tokens revoked": N_("API tokens revoked"),
+    "before": N_("before"),
+    "by": N_("by"),
+    "coder": N_("coder"),
+    "country": N_("country"),
+    "decided_by": N_("decided by"),
+    "decision": N_("decision"),
+    "document": N_("document"),
+    "feedback": N_("feedback"),
+    "feedback_paragraphs": N_("feedback paragraphs"),
+    "file": N_("file"),
+    "format": N_("format"),
+    "from": N_("from"),
+    "kept": N_("kept"),
+    "kind": N_("kind"),
+    "label": N_("label"),
+    "labels": N_("labels"),
+    "method": N_("method"),
+    "name": N_("name"),
+    "paragraph_id": N_("paragraph id"),
+    "paragraphs": N_("paragraphs"),
+    "probability": N_("probability"),
+    "reason": N_("reason"),
+    "retagged": N_("retagged"),
+    "review_cycle": N_("review cycle"),
+    "role": N_("role"),
+    "sessions ended": N_("sessions ended"),
+    "source": N_("source"),
+    "status": N_("status"),
+    "tags": N_("tags"),
+    "title": N_("title"),
+    "to": N_("to"),
+    "uploaded_by": N_("uploaded by"),
+    "value": N_("value"),
+    "version": N_("version"),
+}
+YES, NO, NONE = N_("yes"), N_("no"), N_("none")
 LABEL_FIELDS = frozenset({"label", "labels"})
 ANY_TARGET = "%(target)s"  # an object named by its data alone: nothing to translate
 MISSING = "—"
@@ -64,19 +112,33 @@ class AuditLine:
     target_values: Mapping[str, str]
 
 
-def _text(name: str, value: Any, labels: LabelNames) -> str:
+def _english(message: str) -> str:
+    return message
+
+
+def _text(name: str, value: Any, labels: LabelNames, message: Callable[[str], str]) -> str:
     if value is None:
         return MISSING
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return message(YES if value else NO)
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, list | tuple):
-        items = [_text(name, item, labels) for item in value]
-        return ", ".join(items) if items else "none"
+        items = [_text(name, item, labels, message) for item in value]
+        return ", ".join(items) if items else message(NONE)
     if isinstance(value, str) and name in LABEL_FIELDS:
         return labels.code(value)
     return str(value)
+
+
+def field_name(name: str, message: Callable[[str], str] = _english) -> str:
+    """A recorded field's name in words ("review cycle"), each part of a nested one's
+    ("before: f1") translated by `message` when known, else as recorded."""
+    parts = name.split(": ")
+    return ": ".join(
+        message(FIELD_TEXT[part]) if part in FIELD_TEXT else part.replace("_", " ")
+        for part in parts
+    )
 
 
 def _flat(record: Any) -> dict[str, Any]:
@@ -92,15 +154,18 @@ def _flat(record: Any) -> dict[str, Any]:
     return fields
 
 
-def field_changes(entry: AuditEntry, labels: LabelNames) -> tuple[FieldChange, ...]:
-    """Every field of the entry's before and after states, in recorded order."""
+def field_changes(
+    entry: AuditEntry, labels: LabelNames, message: Callable[[str], str] = _english
+) -> tuple[FieldChange, ...]:
+    """Every field of the entry's before and after states, in recorded order; names and words
+    in the language `message` translates into (English by default)."""
     before, after = _flat(entry.before), _flat(entry.after)
     names = list(dict.fromkeys([*before, *after]))
     return tuple(
         FieldChange(
-            name.replace("_", " "),
-            _text(name, before.get(name), labels) if name in before else MISSING,
-            _text(name, after.get(name), labels) if name in after else MISSING,
+            field_name(name, message),
+            _text(name, before.get(name), labels, message) if name in before else MISSING,
+            _text(name, after.get(name), labels, message) if name in after else MISSING,
             entry.before is not None and before.get(name) != after.get(name),
         )
         for name in names
@@ -135,8 +200,14 @@ def _existing(db: Database, entries: Sequence[AuditEntry]) -> tuple[set[str], se
     return kept, users
 
 
-def audit_lines(db: Database, entries: Sequence[AuditEntry], labels: LabelNames) -> list[AuditLine]:
-    """The entries with their description, their object's link and their fields."""
+def audit_lines(
+    db: Database,
+    entries: Sequence[AuditEntry],
+    labels: LabelNames,
+    message: Callable[[str], str] = _english,
+) -> list[AuditLine]:
+    """The entries with their description, their object's link and their fields (the fields
+    and paragraph names in the language `message` translates into)."""
     wanted = {pid for pid in map(_paragraph_id, entries) if pid is not None}
     links = paragraph_links(db, wanted)
     documents, users = _existing(db, entries)
@@ -146,7 +217,7 @@ def audit_lines(db: Database, entries: Sequence[AuditEntry], labels: LabelNames)
         values = {"target": f"{entry.object_type} {entry.object_id}", "id": entry.object_id}
         link = links.get(_paragraph_id(entry) or -1)
         if link is not None:
-            target, href, values["target"] = ANY_TARGET, link.href, link.label
+            target, href, values["target"] = ANY_TARGET, link.href, link.label_in(message)
             if entry.object_type == "tag":
                 target = N_("tag %(id)s on %(target)s")
         elif entry.object_type == "document":
@@ -160,6 +231,6 @@ def audit_lines(db: Database, entries: Sequence[AuditEntry], labels: LabelNames)
         elif entry.object_type in ("page", "export"):
             values["target"] = entry.object_id
         what = ACTION_TEXT.get(entry.action, entry.action)
-        fields = field_changes(entry, labels)
+        fields = field_changes(entry, labels, message)
         lines.append(AuditLine(entry, what, target, href, fields, values))
     return lines

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -18,6 +18,9 @@ from gcm_review.frameworks import load_framework
 from gcm_review.languages import is_mostly_arabic
 from gcm_review.structure.countries import country_name
 from gcm_review.web.catalogues import N_
+
+if TYPE_CHECKING:
+    from gcm_review.web.paragraph_links import ParagraphLink
 
 # Stored values shown as words: the English word is the message each language translates.
 WORDS: Mapping[str, str] = {
@@ -132,6 +135,11 @@ def as_json(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+def paragraph_label(link: ParagraphLink, message: Callable[[str], str]) -> str:
+    """A paragraph's short name ("jordan.pdf, paragraph 40") in the page's language."""
+    return link.label_in(message)
+
+
 @dataclass(frozen=True)
 class PageLanguage:
     """The language of a Jinja environment's pages, and how to say things in it."""
@@ -163,4 +171,5 @@ def install(env: jinja2.Environment, labels: LabelNames, language: PageLanguage)
         when=when,
         as_json=as_json,
         message=language.message,
+        paragraph_label=functools.partial(paragraph_label, message=language.message),
     )

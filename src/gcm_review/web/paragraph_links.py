@@ -7,26 +7,51 @@ link names the page a paragraph falls on: /documents/3?page=2#p-512.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Subquery, func, select
 
 from gcm_review.store.database import Database
 from gcm_review.store.tables import DocumentRow, ParagraphRow
+from gcm_review.web.catalogues import N_
 from gcm_review.web.routes.documents import PAGE_SIZE
 
 CHUNK = 500  # ids per query, well below every database's limit on bound parameters
 
 
+NUMBERED = "%(document)s ¶ %(number)s"  # the same in every language: nothing to translate
+UNNUMBERED = N_("%(document)s, paragraph %(position)s")
+UNKNOWN = N_("paragraph")  # a paragraph that vanished meanwhile
+
+
 @dataclass(frozen=True)
 class ParagraphLink:
-    """Where a paragraph is shown, and a short name for it."""
+    """Where a paragraph is shown, and what a short name for it is made of."""
 
     paragraph_id: int
     document_id: int
     href: str
-    label: str  # "jordan.pdf ¶ 12", or "jordan.pdf, paragraph 40" when it has no number
+    document: str  # the document's file name ("" when unknown)
+    number: str | None  # the paragraph's own number, when it has one
+    position: int  # 1-based place in its document (0 when unknown)
+
+    @property
+    def label(self) -> str:
+        """The short name in English: "jordan.pdf ¶ 12", or "jordan.pdf, paragraph 40" when the
+        paragraph has no number."""
+        return self.label_in(_english)
+
+    def label_in(self, message: Callable[[str], str]) -> str:
+        """The short name in the language `message` translates messages into."""
+        values = {"document": self.document, "number": self.number, "position": self.position}
+        if self.number:
+            return NUMBERED % values
+        return message(UNNUMBERED if self.position else UNKNOWN) % values
+
+
+def _english(message: str) -> str:
+    return message
 
 
 def paragraph_href(document_id: int, paragraph_id: int, position: int) -> str:
@@ -66,10 +91,8 @@ def _positions(document_ids: Collection[int] | None) -> Subquery:
 
 def _link(row: tuple[int, int, str | None, str, int]) -> ParagraphLink:
     paragraph_id, document_id, number, name, position = row
-    label = f"{name} ¶ {number}" if number else f"{name}, paragraph {position + 1}"
-    return ParagraphLink(
-        paragraph_id, document_id, paragraph_href(document_id, paragraph_id, position), label
-    )
+    href = paragraph_href(document_id, paragraph_id, position)
+    return ParagraphLink(paragraph_id, document_id, href, name, number or None, position + 1)
 
 
 def document_links(

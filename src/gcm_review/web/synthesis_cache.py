@@ -155,9 +155,8 @@ class ScopedSynthesis:
             return found
         para = self.paragraphs.get(paragraph_id)
         document_id = para.document_id if para is not None else 0
-        return ParagraphLink(
-            paragraph_id, document_id, f"/documents/{document_id}#p-{paragraph_id}", "paragraph"
-        )
+        href = f"/documents/{document_id}#p-{paragraph_id}"
+        return ParagraphLink(paragraph_id, document_id, href, "", None, 0)
 
     def memoised(self, key: str) -> bool:
         """Whether a value is memoised under `key`."""

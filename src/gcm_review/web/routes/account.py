@@ -19,6 +19,7 @@ from gcm_review.store.users import User, set_password, verify_password
 from gcm_review.web.deps import DbDep, flash, redirect, render, signed_in
 from gcm_review.web.failures import web_message
 from gcm_review.web.i18n import translate
+from gcm_review.web.password_words import account_reason
 from gcm_review.web.routes.auth import client_address
 from gcm_review.web.security import LoginLimiter
 
@@ -108,7 +109,9 @@ def change_password(
         set_password(db, user.name, password, by=user.name)
     except GcmReviewError as exc:
         message = translate(
-            request, "The password was not changed: %(reason)s.", reason=web_message(exc)
+            request,
+            "The password was not changed: %(reason)s.",
+            reason=account_reason(request, exc),
         )
         flash(request, message)
         return redirect(PASSWORD_PAGE)

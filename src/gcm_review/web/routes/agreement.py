@@ -9,6 +9,7 @@ settle disagreements without changing any figure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
@@ -38,6 +39,7 @@ from gcm_review.web.catalogues import N_
 from gcm_review.web.deps import DbDep, LabelsDep, is_htmx, redirect, render, require, safe_next
 from gcm_review.web.display import LabelNames
 from gcm_review.web.failures import web_message
+from gcm_review.web.i18n import translate
 from gcm_review.web.paragraph_links import ParagraphLink, document_ids_of, paragraph_links
 from gcm_review.web.permissions import PERMISSIONS
 
@@ -74,36 +76,53 @@ def agreement_of(
     )
 
 
-def kappa_note(row: LabelAgreement, report: AgreementReport) -> str | None:
-    """Why kappa is not defined for this row, or None when it is."""
+NO_SHARED = N_("%(coder_a)s and %(coder_b)s coded no paragraph in common")
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def kappa_note(
+    row: LabelAgreement, report: AgreementReport, message: Callable[[str], str] = _english
+) -> str | None:
+    """Why kappa is not defined for this row, or None when it is; in English unless `message`
+    translates the note's message."""
     if row.kappa is not None:
         return None
     if report.coder_a is None:
-        return N_("kappa needs two coders")
+        return message(N_("kappa needs two coders"))
     if report.shared == 0:
-        return f"{report.coder_a} and {report.coder_b} coded no paragraph in common"
-    return N_("both coders gave the same answer on every shared paragraph (chance agreement is 1)")
+        return message(NO_SHARED) % {"coder_a": report.coder_a, "coder_b": report.coder_b}
+    return message(
+        N_("both coders gave the same answer on every shared paragraph (chance agreement is 1)")
+    )
 
 
-def alpha_note(row: LabelAgreement, report: AgreementReport) -> str | None:
-    """Why alpha is not defined for this row, or None when it is."""
+def alpha_note(
+    row: LabelAgreement, report: AgreementReport, message: Callable[[str], str] = _english
+) -> str | None:
+    """Why alpha is not defined for this row, or None when it is (translated as kappa_note)."""
     if row.alpha is not None:
         return None
     if report.multiply_coded == 0:
-        return N_("no paragraph was coded by two coders")
-    return N_("every coder gave the same answer everywhere (no variation to measure)")
+        return message(N_("no paragraph was coded by two coders"))
+    return message(N_("every coder gave the same answer everywhere (no variation to measure)"))
 
 
 def label_agreement_out(
-    row: LabelAgreement, report: AgreementReport, labels: LabelNames
+    row: LabelAgreement,
+    report: AgreementReport,
+    labels: LabelNames,
+    message: Callable[[str], str] = _english,
 ) -> LabelAgreementOut:
     return LabelAgreementOut(
         label=row.label,
         title=N_("all labels (micro)") if row.label == "micro" else labels.title(row.label),
         kappa=row.kappa,
-        kappa_note=kappa_note(row, report),
+        kappa_note=kappa_note(row, report, message),
         alpha=row.alpha,
-        alpha_note=alpha_note(row, report),
+        alpha_note=alpha_note(row, report, message),
         both=row.both,
         only_a=row.only_a,
         only_b=row.only_b,
@@ -117,6 +136,7 @@ def agreement_out(
     labels: LabelNames,
     *,
     limit: int | None = None,
+    message: Callable[[str], str] = _english,
 ) -> AgreementOut:
     shown = report.disagreements if limit is None else report.disagreements[:limit]
     settled = set(report.adjudicated)
@@ -128,8 +148,8 @@ def agreement_out(
         multiply_coded=report.multiply_coded,
         disputed=len(report.disputed),
         adjudicated=len(report.adjudicated),
-        labels=[label_agreement_out(row, report, labels) for row in report.labels],
-        micro=label_agreement_out(report.micro, report, labels),
+        labels=[label_agreement_out(row, report, labels, message) for row in report.labels],
+        micro=label_agreement_out(report.micro, report, labels, message),
         disagreements=[
             DisagreementOut(
                 paragraph_id=d.paragraph_id,
@@ -162,7 +182,13 @@ def agreement_page(
         error = web_message(exc)
     shown = report.disagreements[:SHOWN_DISAGREEMENTS]
     links = paragraph_links(db, [d.paragraph_id for d in shown])
-    out = agreement_out(report, links, labels, limit=SHOWN_DISAGREEMENTS)
+    out = agreement_out(
+        report,
+        links,
+        labels,
+        limit=SHOWN_DISAGREEMENTS,
+        message=lambda text: translate(request, text),  # the notes in the page's language
+    )
     context = {
         "report": out,
         "objectives": [row for row in out.labels if row.label.startswith("objective:")],

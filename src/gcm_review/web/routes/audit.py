@@ -12,6 +12,7 @@ from gcm_review.store.audit import AuditFilter, audit_actions, count_audit, list
 from gcm_review.store.users import User
 from gcm_review.web.audit_view import audit_lines
 from gcm_review.web.deps import DbDep, LabelsDep, render, require
+from gcm_review.web.i18n import translate
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 100
@@ -37,7 +38,10 @@ def audit_page(
     total = count_audit(db, where=where)
     context = {
         "lines": audit_lines(
-            db, list_audit(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE), labels
+            db,
+            list_audit(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+            labels,
+            lambda text: translate(request, text),  # field names and words in the page's language
         ),
         "actions": audit_actions(db),
         "where": where,

@@ -21,6 +21,7 @@ from gcm_review.store.document_admin import (
     uploaded_file,
 )
 from gcm_review.store.documents import list_documents
+from gcm_review.store.relations import StoredRelation
 from gcm_review.store.users import User
 from gcm_review.web.deps import (
     DbDep,
@@ -204,6 +205,23 @@ def delete_with_file(
     return deleted
 
 
+SAME_FILE = N_("A newer version of the same file.")
+CORRECTED_TEXT = N_("A later, corrected text of the same report (%(share)s the same).")
+CLEANER_COPY = N_("The same report in a cleaner copy (%(share)s the same text).")
+
+
+def proposal_reason(proposal: StoredRelation) -> tuple[str, dict[str, str]] | None:
+    """Why a copy or version was proposed, as a message and its values (as the copy rule's
+    `Relation.reason` says it), or None when its share of text in common is unknown."""
+    share = proposal.similarity
+    if share is None or proposal.kind not in ("copy", "version"):
+        return None
+    if proposal.kind == "version" and share >= 1.0:
+        return SAME_FILE, {}
+    values = {"share": f"{share:.0%}"}
+    return (CORRECTED_TEXT if proposal.kind == "version" else CLEANER_COPY), values
+
+
 def copies_context(db: Database, document_id: int, user: User) -> dict[str, object]:
     """The document page's copies and versions: why it does not count, if it does not, and the
     proposals about it held for an analyst (naming the other document only when visible)."""
@@ -218,6 +236,7 @@ def copies_context(db: Database, document_id: int, user: User) -> dict[str, obje
         shown.append(
             {
                 "proposal": proposal,
+                "reason": proposal_reason(proposal),  # None: show the stored English reason
                 "set_aside_here": proposal.document_id == document_id,
                 "other_id": other if visible else None,
                 "other_name": name if visible else None,

@@ -25,6 +25,7 @@ from gcm_review.web.deps import DbDep, SettingsDep, flash, redirect, render, req
 from gcm_review.web.display import WORDS
 from gcm_review.web.failures import web_message
 from gcm_review.web.i18n import N_, translate
+from gcm_review.web.password_words import account_reason
 from gcm_review.workflows.accounts import add_account
 
 router = APIRouter(include_in_schema=False)
@@ -85,7 +86,11 @@ def add(
     except GcmReviewError as exc:
         flash(
             request,
-            translate(request, "The account was not added: %(reason)s.", reason=web_message(exc)),
+            translate(
+                request,
+                "The account was not added: %(reason)s.",
+                reason=account_reason(request, exc),
+            ),
         )
         return redirect(PAGE)
     role = translate(request, WORDS.get(made.role, made.role))
@@ -118,7 +123,9 @@ def new_password(
         set_password(db, _account(request, db, name).name, password, by=user.name)
     except GcmReviewError as exc:
         message = translate(
-            request, "The password was not changed: %(reason)s.", reason=web_message(exc)
+            request,
+            "The password was not changed: %(reason)s.",
+            reason=account_reason(request, exc),
         )
         flash(request, message)
         return redirect(f"{PAGE}/{name}")
