@@ -11,6 +11,7 @@ import pytest
 
 from gcm_review.errors import InvalidAccount
 from gcm_review.store.passwords import (
+    PROBLEMS,
     WeakPassword,
     check_password,
     common_passwords,
@@ -53,6 +54,7 @@ def test_trivial_and_common_passwords_are_refused(password: str, problem: str) -
         check_password(password, name="farid")
     assert isinstance(refused.value, InvalidAccount)
     assert "password manager" in refused.value.one_line()
+    assert PROBLEMS[refused.value.code] == found  # a stable code names the problem
 
 
 @pytest.mark.parametrize(

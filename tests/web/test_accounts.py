@@ -12,12 +12,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi import FastAPI
+from markupsafe import escape
 from sqlalchemy import update
 
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.database import Database
 from gcm_review.store.tables import SessionRow
 from gcm_review.store.users import get_user_by_name, verify_password
+from gcm_review.web.catalogues import translations
+from gcm_review.web.password_words import HINT_TEXT, PROBLEM_TEXT
 from web.conftest import PASSWORD, Seed, TestClient, Visitor, page_token, sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -341,3 +344,35 @@ def test_guessing_the_current_password_is_throttled(visit: Callable[[str], Visit
         viewer.post("/account/password", form)
     viewer.post("/account/password", {**form, "current": PASSWORD})
     assert "too many failed sign-ins" in viewer.client.get("/account/password").text
+
+
+def test_password_refusals_follow_the_page_language(visit: Callable[[str], Visitor]) -> None:
+    french, arabic = translations("fr").gettext, translations("ar").gettext
+    admin = visit("admin")
+    admin.post("/language", {"language": "fr", "next": "/"})
+    form = {"name": "nora", "role": "viewer", "password": "Welcome2026!"}
+    admin.post("/admin/users", {**form, "password_again": "Welcome2026!"})
+    page = admin.client.get("/admin/users").text
+    assert escape(french(PROBLEM_TEXT["common"])) in page
+    assert escape(french(HINT_TEXT)) in page and "commonly used" not in page
+    short = {"password": "short", "password_again": "short"}
+    admin.post("/admin/users/vic/password", short)
+    page = admin.client.get("/admin/users/vic").text
+    assert escape(french(PROBLEM_TEXT["too-short"]) % {"count": 10}) in page
+    viewer = visit("viewer")
+    viewer.post("/language", {"language": "ar", "next": "/"})
+    own = {"current": PASSWORD, "password": "vic-vic-vic-1", "password_again": "vic-vic-vic-1"}
+    viewer.post("/account/password", own)
+    page = viewer.client.get("/account/password").text
+    assert escape(arabic(PROBLEM_TEXT["account-name"])) in page
+    assert "account name" not in page
+
+
+def test_other_account_errors_stay_as_the_core_words_them(
+    visit: Callable[[str], Visitor],
+) -> None:
+    admin = visit("admin")
+    admin.post("/language", {"language": "fr", "next": "/"})
+    differ = {"password": NEW_PASSWORD, "password_again": NEW_PASSWORD + "!"}
+    admin.post("/admin/users/vic/password", differ)
+    assert "the two passwords differ" in admin.client.get("/admin/users/vic").text

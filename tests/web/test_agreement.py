@@ -8,12 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
+from markupsafe import escape
 
 from gcm_review.feedback.agreement import agreement_report
 from gcm_review.frameworks import load_framework
 from gcm_review.frameworks.labels import framework_labels
 from gcm_review.store.database import Database
 from gcm_review.store.feedback import load_codings
+from gcm_review.web.catalogues import translations
+from gcm_review.web.routes.agreement import NO_SHARED
 from web.conftest import Seed, Visitor
 
 CODINGS = {  # coder role -> labels per Jordanian paragraph (by position)
@@ -213,3 +216,21 @@ def test_coding_starts_from_the_documents(visit: Callable[[str], Visitor], seed:
     assert f'href="/coding?document={seed.jordan}"' in html
     assert f'href="/coding?document={seed.egypt}"' in html
     assert visit("analyst").client.get("/coding", params={"document": 999}).status_code == 404
+
+
+def test_kappa_notes_follow_the_page_language_and_the_api_stays_english(
+    visit: Callable[[str], Visitor], seed: Seed
+) -> None:
+    admin, analyst = visit("admin"), visit("analyst")
+    assert code(admin, seed.jordan_paragraphs[0], ["objective:20"]).status_code == 303
+    assert code(analyst, seed.jordan_paragraphs[1], ["objective:6"]).status_code == 303
+    pair = {"coder_a": "ada", "coder_b": "ana"}
+    english = "ada and ana coded no paragraph in common"
+    assert analyst.client.get("/api/agreement", params=pair).json()["micro"]["kappa_note"] == (
+        english
+    )
+    french = analyst.client.get("/agreement", params=pair, headers={"Accept-Language": "fr"}).text
+    note = translations("fr").gettext(NO_SHARED) % pair
+    assert note.startswith("ada et ana") and escape(note) in french and english not in french
+    arabic = analyst.client.get("/agreement", params=pair, headers={"Accept-Language": "ar"}).text
+    assert escape(translations("ar").gettext(NO_SHARED) % pair) in arabic

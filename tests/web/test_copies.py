@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from fastapi import FastAPI
+from markupsafe import escape
 
 from gcm_review.settings import Settings
 from gcm_review.store.audit import AuditFilter, list_audit
 from gcm_review.store.database import Database
 from gcm_review.store.documents import list_documents
+from gcm_review.store.relations import StoredRelation, relations_of
+from gcm_review.synthesis.copies import Relation, RelationKind
+from gcm_review.web.catalogues import translations
+from gcm_review.web.routes.documents import CLEANER_COPY, CORRECTED_TEXT, proposal_reason
 from gcm_review.web.uploads import upload_folder
 from web.conftest import Seed, Visitor
 
@@ -187,3 +194,41 @@ def test_an_analyst_refuses_a_proposal_through_the_api(
     assert unknown.status_code == 422
     listed = focal_point.client.get(f"/api/documents/{egypt}/proposals")
     assert listed.status_code == 403
+
+
+def test_the_reason_of_a_proposal_follows_the_page_language(
+    visit: Callable[[str], Visitor], app: FastAPI, db: Database
+) -> None:
+    analyst, focal_point = visit("analyst"), visit("focal-point")
+    upload(analyst, ("egypt-review.txt", EGYPT_REPORT))
+    app.state.jobs.wait_idle()
+    upload(focal_point, ("egypt-official.html", EGYPT_REPORT + b"\n"))
+    app.state.jobs.wait_idle()
+    egypt = stored(db, "egypt-review.txt")
+    [proposal] = analyst.client.get(f"/api/documents/{egypt}/proposals").json()
+    [held] = relations_of(db, [egypt])
+    assert proposal["reason"] == held.reason  # the API keeps the stored English sentence
+    assert held.reason in analyst.client.get(f"/documents/{egypt}").text
+    assert held.similarity is not None
+    share = f"{held.similarity:.0%}"
+    message = CLEANER_COPY if held.kind == "copy" else CORRECTED_TEXT
+    french = analyst.client.get(f"/documents/{egypt}", headers={"Accept-Language": "fr"}).text
+    assert escape(translations("fr").gettext(message) % {"share": share}) in french
+    assert held.reason not in french
+
+
+def test_proposal_reasons_say_what_the_copy_rule_says_in_english() -> None:
+    def stored_as(kind: RelationKind, share: float) -> StoredRelation:
+        relation = Relation(1, 2, kind, share, across_uploaders=True)
+        return StoredRelation(
+            3, 1, 2, kind, "proposed", relation.reason(), datetime.now(UTC), None, None, share
+        )
+
+    for kind, share in (("version", 1.0), ("version", 0.93), ("copy", 0.971)):
+        proposal = stored_as(kind, share)
+        found = proposal_reason(proposal)
+        assert found is not None
+        message, values = found
+        assert message % values == proposal.reason
+    unmeasured = replace(stored_as("copy", 0.9), similarity=None)
+    assert proposal_reason(unmeasured) is None  # the page shows the stored sentence
