@@ -54,7 +54,6 @@ FIELD_TEXT: Mapping[str, str] = {
     "coder": N_("coder"),
     "country": N_("country"),
     "decided_by": N_("decided by"),
-    "decision": N_("decision"),
     "document": N_("document"),
     "feedback": N_("feedback"),
     "feedback_paragraphs": N_("feedback paragraphs"),
