@@ -99,7 +99,12 @@ def set_password_command(
             set_password(db, name, password, by=CLI_ACTOR)
     except GcmReviewError as exc:
         raise fail(exc) from None
-    err.print(shown(f"New password set for {name}; its web sessions were ended and its API tokens revoked."), highlight=False)
+    err.print(
+        shown(
+            f"New password set for {name}; its web sessions were ended and its API tokens revoked."
+        ),
+        highlight=False,
+    )
 
 
 @users_app.command("deactivate")

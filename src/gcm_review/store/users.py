@@ -3,7 +3,8 @@ passwords, deactivate, reactivate and delete; each change is audited.
 
 Changing a password, deactivating and deleting revoke the account's sessions (store.sessions) in
 the same transaction; changing a password revokes its API tokens too (a new password is often a
-sign that the old one leaked, and a token may have been made with it). The last active admin can be neither deactivated nor deleted.
+sign that the old one leaked, and a token may have been made with it). The last active admin can
+be neither deactivated nor deleted.
 
 A focal point is limited to the documents of one country: `User.document_scope` names it, and
 the store's reading and reviewing functions only show that country's documents to them.
