@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import FastAPI
 from markupsafe import escape
@@ -171,16 +172,25 @@ def test_several_files_are_uploaded_at_once_each_its_own_job(
     assert 'type="file" multiple' in form
 
 
+def proposed_copy(
+    analyst: Visitor, focal_point: Visitor, app: FastAPI, db: Database, name: str, tail: bytes
+) -> tuple[int, dict[str, Any]]:
+    """The analyst uploads Egypt's report, the focal point another copy of it (`name`, the text
+    with `tail` added): the id of the analyst's document and the one proposal held about it."""
+    upload(analyst, ("egypt-review.txt", EGYPT_REPORT))
+    app.state.jobs.wait_idle()
+    upload(focal_point, (name, EGYPT_REPORT + tail))
+    app.state.jobs.wait_idle()
+    egypt = stored(db, "egypt-review.txt")
+    [proposal] = analyst.client.get(f"/api/documents/{egypt}/proposals").json()
+    return egypt, proposal
+
+
 def test_an_analyst_refuses_a_proposal_through_the_api(
     visit: Callable[[str], Visitor], app: FastAPI, db: Database
 ) -> None:
     analyst, focal_point = visit("analyst"), visit("focal-point")
-    upload(analyst, ("egypt-review.txt", EGYPT_REPORT))
-    app.state.jobs.wait_idle()
-    upload(focal_point, ("egypt-again.txt", EGYPT_REPORT + b"\n\n"))
-    app.state.jobs.wait_idle()
-    egypt = stored(db, "egypt-review.txt")
-    [proposal] = analyst.client.get(f"/api/documents/{egypt}/proposals").json()
+    egypt, proposal = proposed_copy(analyst, focal_point, app, db, "egypt-again.txt", b"\n\n")
     headers = {"X-CSRF-Token": analyst.token}
     refused = analyst.client.post(f"/api/proposals/{proposal['id']}/refuse", headers=headers)
     assert (refused.json()["status"], refused.json()["decided_by"]) == ("refused", "ana")
@@ -200,12 +210,7 @@ def test_the_reason_of_a_proposal_follows_the_page_language(
     visit: Callable[[str], Visitor], app: FastAPI, db: Database
 ) -> None:
     analyst, focal_point = visit("analyst"), visit("focal-point")
-    upload(analyst, ("egypt-review.txt", EGYPT_REPORT))
-    app.state.jobs.wait_idle()
-    upload(focal_point, ("egypt-official.html", EGYPT_REPORT + b"\n"))
-    app.state.jobs.wait_idle()
-    egypt = stored(db, "egypt-review.txt")
-    [proposal] = analyst.client.get(f"/api/documents/{egypt}/proposals").json()
+    egypt, proposal = proposed_copy(analyst, focal_point, app, db, "egypt-official.html", b"\n")
     [held] = relations_of(db, [egypt])
     assert proposal["reason"] == held.reason  # the API keeps the stored English sentence
     assert held.reason in analyst.client.get(f"/documents/{egypt}").text
