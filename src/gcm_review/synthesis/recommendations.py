@@ -22,8 +22,9 @@ the others), ties (always the case for two) going to the shorter, then the earli
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -147,14 +148,21 @@ def _latin_stem(word: str) -> str:
 
 def share_words(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether two sentences' content words agree enough for them to ask the same thing."""
-    shared = len(first & second)
-    union = len(first | second)
-    smaller, larger = sorted((len(first), len(second)))
-    return (
-        shared >= MIN_SHARED_WORDS
-        and shared / union >= MIN_WORD_OVERLAP
-        and larger <= MAX_WORDS_RATIO * smaller
+    shared, sizes = np.array([len(first & second)]), np.array([len(first), len(second)])
+    return bool(_counts_agree(shared, sizes[:1], sizes[1:])[0])
+
+
+def _counts_agree(shared: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """`share_words` of pairs given as their shared words and each side's number of words."""
+    union = first + second - shared
+    smaller, larger = np.minimum(first, second), np.maximum(first, second)
+    overlap = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
+    agree: np.ndarray = (
+        (shared >= MIN_SHARED_WORDS)
+        & (overlap >= MIN_WORD_OVERLAP)
+        & (larger <= MAX_WORDS_RATIO * smaller)
     )
+    return agree
 
 
 def sentence_language(sentence: str, hint: str | None = None) -> str | None:
@@ -179,9 +187,34 @@ def same_call(
     Sentences are taken to be in different languages only when both languages are known.
     """
     (first_language, first_words), (second_language, second_words) = first, second
-    if first_language is None or second_language is None or first_language == second_language:
-        return cosine >= threshold and share_words(first_words, second_words)
-    return cross_threshold is not None and cosine >= cross_threshold
+    known = first_language is not None and second_language is not None
+    same_language = np.array([not known or first_language == second_language])
+    decided = _decide(
+        np.array([cosine]),
+        same_language,
+        lambda _: np.array([share_words(first_words, second_words)]),
+        threshold=threshold,
+        cross_threshold=cross_threshold,
+    )
+    return bool(decided[0])
+
+
+def _decide(
+    cosines: np.ndarray,
+    same_language: np.ndarray,
+    words_agree: Callable[[np.ndarray], np.ndarray],
+    *,
+    threshold: float,
+    cross_threshold: float | None,
+) -> np.ndarray:
+    """Which pairs make the same call: in one language (or one unknown), a cosine of at least
+    `threshold` and words that agree (`words_agree(mask)`: for the pairs of the mask only);
+    across languages, a cosine of at least `cross_threshold`."""
+    keep = same_language & (cosines >= threshold)
+    keep[keep] = words_agree(keep)
+    if cross_threshold is not None:
+        keep |= ~same_language & (cosines >= cross_threshold)
+    return keep
 
 
 def group_recommendations(
@@ -254,7 +287,7 @@ def _links(
 ) -> np.ndarray:
     """Cosines of linked pairs, NaN where two sentences do not make the same call.
 
-    The same decision as `same_call` for every pair, made LINK_ROWS rows of pairs at a time."""
+    The decision of `same_call` (`_decide`), made for LINK_ROWS rows of pairs at a time."""
     # float32 holds the cosines of float32 vectors exactly, in half the memory of float64.
     linked = np.full((len(candidates), len(candidates)), np.nan, dtype=np.float32)
     lowest = min(threshold, cross_threshold if cross_threshold is not None else threshold)
@@ -266,10 +299,13 @@ def _links(
         first, values = rows + top, cosines[rows, columns]
         second = columns
         same_language = (codes[first] < 0) | (codes[second] < 0) | (codes[first] == codes[second])
-        keep = same_language & (values >= threshold)
-        keep[keep] = _words_agree(bits, sizes, first[keep], second[keep])
-        if cross_threshold is not None:
-            keep |= ~same_language & (values >= cross_threshold)
+        keep = _decide(
+            values,
+            same_language,
+            partial(_words_agree, bits, sizes, first, second),
+            threshold=threshold,
+            cross_threshold=cross_threshold,
+        )
         linked[first[keep], second[keep]] = linked[second[keep], first[keep]] = values[keep]
     return linked
 
@@ -285,26 +321,19 @@ def _language_codes(candidates: Sequence[_Candidate]) -> np.ndarray:
 
 
 def _words_agree(
-    bits: np.ndarray, sizes: np.ndarray, first: np.ndarray, second: np.ndarray
+    bits: np.ndarray, sizes: np.ndarray, first: np.ndarray, second: np.ndarray, mask: np.ndarray
 ) -> np.ndarray:
-    """`share_words` of each pair (first[k], second[k]), counting shared words on the
-    candidates' word bits (`_word_bits`), a chunk of pairs at a time (about 16 MB of bits)."""
+    """`share_words` of each pair (first[k], second[k]) where `mask` is true, counting shared
+    words on the candidates' word bits (`_word_bits`), a chunk of pairs at a time (about 16 MB
+    of bits)."""
+    first, second = first[mask], second[mask]
     shared = np.empty(len(first), dtype=np.int64)
     step = max(1, 2_000_000 // bits.shape[1])
     for start in range(0, len(first), step):
         pairs = slice(start, start + step)
         both = bits[first[pairs]] & bits[second[pairs]]
         shared[pairs] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
-    union = sizes[first] + sizes[second] - shared
-    smaller = np.minimum(sizes[first], sizes[second])
-    larger = np.maximum(sizes[first], sizes[second])
-    overlap = np.divide(shared, union, out=np.zeros(len(first)), where=union > 0)
-    agree: np.ndarray = (
-        (shared >= MIN_SHARED_WORDS)
-        & (overlap >= MIN_WORD_OVERLAP)
-        & (larger <= MAX_WORDS_RATIO * smaller)
-    )
-    return agree
+    return _counts_agree(shared, sizes[first], sizes[second])
 
 
 def _word_bits(candidates: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
