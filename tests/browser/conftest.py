@@ -188,6 +188,15 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     launched.close()
 
 
+def sign_in_form(page: Page, name: str) -> None:
+    """Sign in through the form as `name` (every test account has PASSWORD)."""
+    page.goto("/login")
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("form[action='/login'] button[type=submit]")
+
+
 @dataclass
 class Watched:
     """A page with what it logged and asked for since it was opened."""
@@ -224,11 +233,7 @@ class Watched:
     def sign_in(self, role: str) -> None:
         """Sign in through the form as the account of `role`."""
         name = ACCOUNTS[role][0]
-        self.page.goto("/login")
-        self.page.fill("#name", name)
-        self.page.fill("#password", PASSWORD)
-        with self.page.expect_navigation():
-            self.page.click("form[action='/login'] button[type=submit]")
+        sign_in_form(self.page, name)
         assert urlsplit(self.page.url).path == "/documents", self.page.url
         assert self.page.locator(".account").inner_text().startswith(name)
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from gcm_review.store.users import add_user
 
-from .conftest import PASSWORD, LiveServer, Watched
+from .conftest import PASSWORD, LiveServer, Watched, sign_in_form
 
 VIEWPORT = {"width": 1280, "height": 900}
 ACCOUNT = "layla"  # an account of this test's own: its language choice touches no other test
@@ -29,14 +29,6 @@ def english_browser(browser: Browser, live_server: LiveServer) -> Iterator[Page]
     context = browser.new_context(base_url=live_server.url, viewport=VIEWPORT, locale="en-GB")
     yield context.new_page()
     context.close()
-
-
-def sign_in(page: Page, name: str) -> None:
-    page.goto("/login")
-    page.fill("#name", name)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("form[action='/login'] button[type=submit]")
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -81,7 +73,7 @@ def test_the_interface_in_arabic_reads_right_to_left(
         page.goto("/login")
         assert_right_to_left(page)
         expect(page.locator("h1")).to_have_text("تسجيل الدخول")
-        sign_in(page, account)
+        sign_in_form(page, account)
         assert_right_to_left(page)
         expect(page.locator("h1")).to_have_text("الوثائق")
 
@@ -126,7 +118,7 @@ def test_the_interface_in_arabic_reads_right_to_left(
         assert not watched.page_errors, watched.page_errors
 
         # the same account in an English browser: its choice holds
-        sign_in(english_browser, account)
+        sign_in_form(english_browser, account)
         assert english_browser.evaluate("document.documentElement.dir") == "rtl"
     finally:
         context.close()

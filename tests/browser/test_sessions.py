@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Cookie, expect
 from gcm_review.store.database import open_database
 from gcm_review.store.users import add_user
 
-from .conftest import PASSWORD, LiveServer, Watched
+from .conftest import PASSWORD, LiveServer, Watched, sign_in_form
 
 
 def _account(server: LiveServer, name: str) -> None:
@@ -27,11 +27,7 @@ def _signed_in(browser: Browser, server: LiveServer, name: str) -> BrowserContex
     context = browser.new_context(base_url=server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    page.goto("/login")
-    page.fill("#name", name)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("form[action='/login'] button[type=submit]")
+    sign_in_form(page, name)
     assert urlsplit(page.url).path == "/documents", page.url
     return context
 
