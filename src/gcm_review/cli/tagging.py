@@ -134,7 +134,8 @@ def evaluate(
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     embedder: EmbedderOption = None,
     ablation: Annotated[
-        bool, typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic).")
+        bool,
+        typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic, words)."),
     ] = True,
     framework: FrameworkOption = None,
     where: Annotated[
