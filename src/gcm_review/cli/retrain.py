@@ -14,6 +14,7 @@ from gcm_review.cli.app import app
 from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
+    ProbeEmbedderOption,
     fail,
     opened,
     out,
@@ -48,6 +49,7 @@ def _check_format(output_format: str) -> None:
 def retrain_command(
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
+    probe_embedder: ProbeEmbedderOption = None,
     user: Annotated[str, typer.Option("--user", help="Name recorded with the run.")] = "cli",
     check_examples: Annotated[
         bool,
@@ -66,7 +68,9 @@ def retrain_command(
     feedback from then on.
     """
     _check_format(output_format)
-    settings = resolve_settings(database_url=database_url, embedder=embedder)
+    settings = resolve_settings(
+        database_url=database_url, embedder=embedder, probe_embedder=probe_embedder
+    )
     with opened(settings) as db:
         try:
             run = retrain(

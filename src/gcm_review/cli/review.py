@@ -14,6 +14,7 @@ from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
     FrameworkOption,
+    ProbeEmbedderOption,
     fail,
     out,
     print_error,
@@ -59,6 +60,7 @@ def review(
     ] = None,
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
+    probe_embedder: ProbeEmbedderOption = None,
     framework: FrameworkOption = None,
 ) -> None:
     """Run the whole review: read, tag, synthesise, and write report.html, report.docx,
@@ -78,7 +80,12 @@ def review(
         surveyed = SurveyInput(
             survey_form, survey_data, weights=survey_weights, by=tuple(survey_by or ())
         )
-    settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
+    settings = resolve_settings(
+        database_url=database_url,
+        embedder=embedder,
+        probe_embedder=probe_embedder,
+        framework=framework,
+    )
     total = len([path for path in expand_paths(paths) if path.name != CONFERENCE_FILE])
     outcomes: list[FileOutcome] = []  # to report each failed file even when none could be read
 

@@ -15,6 +15,7 @@ from gcm_review.cli.common import (
     DatabaseUrlOption,
     EmbedderOption,
     FrameworkOption,
+    ProbeEmbedderOption,
     fail,
     opened,
     out,
@@ -27,8 +28,8 @@ from gcm_review.cli.common import (
 from gcm_review.errors import GcmReviewError
 from gcm_review.frameworks import load_framework
 from gcm_review.tagging.gold import parse_where
-from gcm_review.tagging.run import evaluate_file, load_tagger
-from gcm_review.workflows.feedback import feedback_examples
+from gcm_review.tagging.run import evaluate_file
+from gcm_review.workflows.feedback import settings_tagger
 from gcm_review.workflows.tagging import explain_paragraph, tag_documents
 
 
@@ -39,6 +40,7 @@ def tag(
     ] = None,
     database_url: DatabaseUrlOption = None,
     embedder: EmbedderOption = None,
+    probe_embedder: ProbeEmbedderOption = None,
     framework: FrameworkOption = None,
 ) -> None:
     """Tag every paragraph of stored documents with the objectives and guiding principles of the
@@ -46,16 +48,16 @@ def tag(
 
     Machine proposals are replaced; tags an analyst accepted, rejected or added are kept.
     """
-    settings = resolve_settings(database_url=database_url, embedder=embedder, framework=framework)
+    settings = resolve_settings(
+        database_url=database_url,
+        embedder=embedder,
+        probe_embedder=probe_embedder,
+        framework=framework,
+    )
     with opened(settings) as db:
         require_documents(db, documents)
         try:
-            tagger = load_tagger(
-                embedder=settings.embedder,
-                cache_path=settings.vector_cache_path,
-                framework=settings.framework,
-                feedback=feedback_examples(db, framework=settings.framework),
-            )
+            tagger = settings_tagger(db, settings)
             with progress_bar("Tagging") as (progress, task):
                 report = tag_documents(
                     db,
@@ -133,6 +135,7 @@ def evaluate(
     ],
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     embedder: EmbedderOption = None,
+    probe_embedder: ProbeEmbedderOption = None,
     ablation: Annotated[
         bool,
         typer.Option(help="Also score each tagger alone (explicit, lexicon, semantic, words)."),
@@ -155,7 +158,9 @@ def evaluate(
     The files' labels are those of the framework (the GCM unless --framework names another).
     """
     _check_format(output_format, "table")
-    settings = resolve_settings(embedder=embedder, framework=framework)
+    settings = resolve_settings(
+        embedder=embedder, probe_embedder=probe_embedder, framework=framework
+    )
     try:
         report = evaluate_file(
             gold,
@@ -165,6 +170,7 @@ def evaluate(
             framework=settings.framework,
             where=parse_where(where or []),
             by=by or [],
+            probe_embedder=settings.probe_embedder,
         )
     except GcmReviewError as exc:
         raise fail(exc) from None

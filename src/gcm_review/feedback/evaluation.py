@@ -91,19 +91,27 @@ def feedback_cv(
     *,
     groups: Collection[str] = GROUPS,
     folds: int = FOLDS,
+    probe_embedder: Embedder | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(before, after) over held-out feedback folds; None with fewer than two paragraphs."""
     k = min(folds, len(feedback))
     if k < 2:
         return None
-    base = train_tagger(framework, embedder, examples, groups=groups)
+    base = train_tagger(framework, embedder, examples, groups=groups, probe_embedder=probe_embedder)
     labels = base.space.labels
     before = predicted_labels(base, feedback)
     after = np.zeros_like(before)
     for held_out in _folds(len(feedback), k):
         chosen = set(held_out.tolist())
         rest = [e for i, e in enumerate(feedback) if i not in chosen]
-        tagger = train_tagger(framework, embedder, examples, groups=groups, feedback=rest)
+        tagger = train_tagger(
+            framework,
+            embedder,
+            examples,
+            groups=groups,
+            feedback=rest,
+            probe_embedder=probe_embedder,
+        )
         after[held_out] = predicted_labels(tagger, [feedback[i] for i in held_out])
     return (
         {**masked_scores(feedback, before, labels), "folds": k},
@@ -119,6 +127,7 @@ def examples_cv(
     *,
     groups: Collection[str] = GROUPS,
     folds: int = FOLDS,
+    probe_embedder: Embedder | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(before, after) over held-out folds of the written examples; after adds all feedback."""
     predictions: dict[str, np.ndarray] = {}
@@ -128,7 +137,14 @@ def examples_cv(
         train = [e for i, e in enumerate(examples) if i not in chosen]
         test = [examples[i] for i in held_out]
         for name, extra in (("before", ()), ("after", feedback)):
-            tagger = train_tagger(framework, embedder, train, groups=groups, feedback=extra)
+            tagger = train_tagger(
+                framework,
+                embedder,
+                train,
+                groups=groups,
+                feedback=extra,
+                probe_embedder=probe_embedder,
+            )
             labels = tagger.space.labels
             found = predictions.setdefault(name, np.zeros((len(examples), len(labels)), bool))
             found[held_out] = predicted_labels(tagger, test)

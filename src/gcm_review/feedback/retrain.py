@@ -31,15 +31,18 @@ def compare(
     feedback: Sequence[Example],
     *,
     check_examples: bool = True,
+    probe_embedder: Embedder | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(before, after) figures of both held-out evaluations (None where one cannot run)."""
     before: dict[str, Any] = {"feedback_cv": None, "examples_cv": None}
     after: dict[str, Any] = {"feedback_cv": None, "examples_cv": None}
-    on_feedback = feedback_cv(framework, embedder, examples, feedback)
+    on_feedback = feedback_cv(
+        framework, embedder, examples, feedback, probe_embedder=probe_embedder
+    )
     if on_feedback is not None:
         before["feedback_cv"], after["feedback_cv"] = on_feedback
     if check_examples:
         before["examples_cv"], after["examples_cv"] = examples_cv(
-            framework, embedder, examples, feedback
+            framework, embedder, examples, feedback, probe_embedder=probe_embedder
         )
     return before, after

@@ -38,14 +38,26 @@ def load_tagger(
     framework: str = DEFAULT_FRAMEWORK,
     groups: Collection[str] = GROUPS,
     feedback: Sequence[Example] = (),
+    probe_embedder: str = "",
 ) -> GcmTagger:
     """Train the tagger on the framework's examples, with a vector cache in front of the embedder.
 
-    `feedback` adds paragraphs analysts reviewed (workflows.feedback.feedback_examples).
+    `feedback` adds paragraphs analysts reviewed (workflows.feedback.feedback_examples);
+    `probe_embedder` names a second embedder for one more probe ("": none; second_probe.py).
     """
     cached = CachedEmbedder(get_embedder(embedder), path=cache_path)
+    second = (
+        CachedEmbedder(get_embedder(probe_embedder), path=cache_path) if probe_embedder else None
+    )
     loaded = load_framework(framework)
-    return train_tagger(loaded, cached, training_examples(loaded), groups=groups, feedback=feedback)
+    return train_tagger(
+        loaded,
+        cached,
+        training_examples(loaded),
+        groups=groups,
+        feedback=feedback,
+        probe_embedder=second,
+    )
 
 
 def evaluate_file(
@@ -57,6 +69,7 @@ def evaluate_file(
     framework: str = DEFAULT_FRAMEWORK,
     where: Conditions | None = None,
     by: Sequence[str] = (),
+    probe_embedder: str = "",
 ) -> dict[str, Any]:
     """Tag the texts of annotated JSONL files and score the tags (plus per-tagger ablation).
 
@@ -74,7 +87,11 @@ def evaluate_file(
     variants = ABLATIONS if ablation else {"all": GROUPS}
     for name, groups in variants.items():
         tagger = load_tagger(
-            embedder=embedder, cache_path=cache_path, framework=framework, groups=groups
+            embedder=embedder,
+            cache_path=cache_path,
+            framework=framework,
+            groups=groups,
+            probe_embedder=probe_embedder,
         )
         result = score_items(tagger, items, by=by if name == "all" else ())
         report.setdefault("ablation", {})[name] = {
@@ -88,6 +105,7 @@ def evaluate_file(
             report.update(result)
     report["tagger"] = TAGGER_NAME
     report["embedder"] = embedder
+    report["probe_embedder"] = probe_embedder or None
     report["where"] = {field: sorted(values) for field, values in (where or {}).items()}
     return report
 

@@ -24,6 +24,7 @@ from gcm_review.tagging.features import Scores, explicit_matrix, feature_tensor
 from gcm_review.tagging.lexicon import Lexicon, lexicon_scores
 from gcm_review.tagging.linear import LogisticModel
 from gcm_review.tagging.probe import Probe, pooled_scores
+from gcm_review.tagging.second_probe import SecondProbe
 from gcm_review.tagging.semantic import NAME as SEMANTIC
 from gcm_review.tagging.semantic import LabelSpace, pooled_similarities
 from gcm_review.tagging.word_probe import WordProbe
@@ -86,6 +87,7 @@ class GcmTagger:
     framework: Framework  # whose objectives the explicit references name
     probe: Probe | None = None
     word_probe: WordProbe | None = None
+    second_probe: SecondProbe | None = None  # probe2 over a second embedder (opt-in)
     name: str = NAME
 
     @property
@@ -118,6 +120,7 @@ class GcmTagger:
             closest_sentence=pooled.closest_sentence,
             probe=probe,
             words=None if self.word_probe is None else self.word_probe.scores(texts),
+            second=None if self.second_probe is None else self.second_probe.scores(texts),
         )
         return scores, pooled.units, pooled.owners
 

@@ -25,6 +25,7 @@ from gcm_review.tagging.features import GROUPS, Scores, feature_tensor
 from gcm_review.tagging.lexicon import compile_lexicon
 from gcm_review.tagging.linear import best_threshold, fit_logistic
 from gcm_review.tagging.probe import Probe, fit_probe, pooled_scores
+from gcm_review.tagging.second_probe import fit_second_probe
 from gcm_review.tagging.semantic import LabelSpace, build_label_space
 from gcm_review.tagging.tagger import KINDS, GcmTagger, KindModel, Layer
 from gcm_review.tagging.word_probe import (
@@ -78,12 +79,14 @@ def train_tagger(
     *,
     groups: Collection[str] = GROUPS,
     feedback: Sequence[Example] = (),
+    probe_embedder: Embedder | None = None,
 ) -> GcmTagger:
-    """Build the label space from the framework and fit the probe and the linear layer.
+    """Build the label space from the framework and fit the probes and the linear layer.
 
     `feedback` holds paragraphs analysts reviewed: they join the examples in the label space (so
     similar paragraphs get their accepted labels' nearest-example similarity), and the probe
     and the layer train on the labels they decided only, each cell counted `weight` times.
+    `probe_embedder`, when given, adds a probe over its paragraph vectors (second_probe.py).
     """
     space = build_label_space(framework, [*examples, *feedback], embedder)
     untrained = GcmTagger(
@@ -107,6 +110,11 @@ def train_tagger(
         first_units = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
         probe = fit_probe(units[first_units], targets, counts)
         scores = replace(scores, probe=_out_of_fold_probe(units, owners, targets, counts, folds))
+    second_probe = None
+    if "semantic" in groups and probe_embedder is not None:
+        texts = [row.text for row in rows]
+        second_probe, second = fit_second_probe(probe_embedder, texts, targets, counts, folds)
+        scores = replace(scores, second=second)
     word_probe = None
     if "words" in groups:
         word_probe, words = _word_probe(rows, targets, counts, folds)
@@ -121,6 +129,7 @@ def train_tagger(
         framework,
         probe,
         word_probe,
+        second_probe,
     )
 
 

@@ -43,13 +43,12 @@ from gcm_review.store.document_admin import record_upload
 from gcm_review.store.documents import Uploader, find_document_by_hash, save_document
 from gcm_review.store.training_runs import TrainingRun
 from gcm_review.store.users import User
-from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.web.catalogues import N_
 from gcm_review.web.failures import web_message
 from gcm_review.web.uploads import StoredUpload, as_named, bug_as_named, with_name
 from gcm_review.workflows.copies import relate_new_document
-from gcm_review.workflows.feedback import feedback_examples, retrain
+from gcm_review.workflows.feedback import retrain, settings_tagger
 from gcm_review.workflows.ingest import file_sha256
 from gcm_review.workflows.isolated import process_file_isolated
 from gcm_review.workflows.tagging import tag_documents
@@ -125,12 +124,7 @@ class IngestJobs:
         self._folder: Path | None = None  # where exports are written, made on first use
 
     def _default_tagger(self) -> GcmTagger:
-        return load_tagger(
-            embedder=self.settings.embedder,
-            cache_path=self.settings.vector_cache_path,
-            framework=self.settings.framework,
-            feedback=feedback_examples(self.db, framework=self.settings.framework),
-        )
+        return settings_tagger(self.db, self.settings)
 
     def submit(self, upload: StoredUpload, user: User) -> Job:
         """Queue the upload's ingest; returns the queued job."""

@@ -6,6 +6,8 @@ figures as a training run with an audit row, and can re-tag the stored documents
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from gcm_review.embed import CachedEmbedder, get_embedder
 from gcm_review.feedback.examples import FEEDBACK_WEIGHT, feedback_examples_from
 from gcm_review.feedback.retrain import NoFeedbackYet, compare
@@ -16,9 +18,30 @@ from gcm_review.store.database import Database
 from gcm_review.store.feedback import analyst_decisions, load_codings, paragraph_inputs
 from gcm_review.store.training_runs import TrainingRun, record_training_run
 from gcm_review.tagging.examples import Example, training_examples
+from gcm_review.tagging.run import load_tagger
 from gcm_review.tagging.tagger import NAME as TAGGER_NAME
+from gcm_review.tagging.tagger import GcmTagger
 from gcm_review.tagging.training import train_tagger
 from gcm_review.workflows.tagging import tag_documents
+
+
+def settings_tagger(db: Database, settings: Settings) -> GcmTagger:
+    """The tagger the settings name (embedders, framework, vector cache), trained with the
+    analysts' feedback stored in db."""
+    return load_tagger(
+        embedder=settings.embedder,
+        cache_path=settings.vector_cache_path,
+        framework=settings.framework,
+        feedback=feedback_examples(db, framework=settings.framework),
+        probe_embedder=settings.probe_embedder,
+    )
+
+
+def _probe_embedder(settings: Settings) -> AbstractContextManager[CachedEmbedder | None]:
+    """The second embedder the settings name, cached (None when they name none)."""
+    if not settings.probe_embedder:
+        return nullcontext()
+    return CachedEmbedder(get_embedder(settings.probe_embedder), path=settings.vector_cache_path)
 
 
 def feedback_examples(
@@ -58,14 +81,24 @@ def retrain(
     framework = load_framework(settings.framework)
     examples = training_examples(framework)
     inner = get_embedder(settings.embedder)
-    with CachedEmbedder(inner, path=settings.vector_cache_path) as embedder:
+    with (
+        CachedEmbedder(inner, path=settings.vector_cache_path) as embedder,
+        _probe_embedder(settings) as second,
+    ):
         before, after = compare(
-            framework, embedder, examples, feedback, check_examples=check_examples
+            framework,
+            embedder,
+            examples,
+            feedback,
+            check_examples=check_examples,
+            probe_embedder=second,
         )
         after["feedback_paragraphs"] = len(feedback)
         after["retagged"] = 0
         if retag:
-            tagger = train_tagger(framework, embedder, examples, feedback=feedback)
+            tagger = train_tagger(
+                framework, embedder, examples, feedback=feedback, probe_embedder=second
+            )
             after["retagged"] = tag_documents(db, tagger=tagger).paragraphs
     return record_training_run(
         db,

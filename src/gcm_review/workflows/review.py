@@ -28,8 +28,7 @@ from gcm_review.synthesis.conference import (
     read_conference,
 )
 from gcm_review.synthesis.records import Synthesis
-from gcm_review.tagging.run import load_tagger
-from gcm_review.workflows.feedback import feedback_examples
+from gcm_review.workflows.feedback import settings_tagger
 from gcm_review.workflows.ingest import FileOutcome, IngestReport, expand_paths, ingest_paths
 from gcm_review.workflows.output_folder import check_output_folder, replaced_whole
 from gcm_review.workflows.tagging import TagReport, tag_documents
@@ -140,12 +139,7 @@ def _read_and_synthesise(
     ids = list(dict.fromkeys(o.document_id for o in ingest.outcomes if o.document_id))
     if not ids:
         raise NothingToReview(f"{', '.join(map(str, paths))}: no document could be read")
-    tagger = load_tagger(
-        embedder=settings.embedder,
-        cache_path=settings.vector_cache_path,
-        framework=settings.framework,
-        feedback=feedback_examples(db, framework=settings.framework),
-    )
+    tagger = settings_tagger(db, settings)
     tagging = tag_documents(
         db,
         tagger=tagger,
