@@ -1,4 +1,5 @@
-"""Learning from the analysts' work in the store: training examples, and recorded retraining.
+"""Learning from the analysts' work in the store: training examples, the tagger the settings name
+trained with them (`settings_tagger`, for tag, review and web ingest), and recorded retraining.
 
 `retrain` measures what the stored feedback changes (feedback.retrain.compare), records the
 figures as a training run with an audit row, and can re-tag the stored documents at once.
