@@ -3,7 +3,10 @@
 Every choice is made on the training examples alone: the probes' scores that train the layer are
 out of fold, and the layer's threshold per label kind is the one that gives the best
 cross-validated micro-F1. Folds keep the paragraphs of one source document together (`group`),
-so a document's other paragraphs never vouch for it.
+so a document's other paragraphs never vouch for it. The threshold is chosen on the paragraphs of
+real documents (examples with a source document, and analysts' feedback): the written examples
+train the layer too, but they are shorter and plainer than what the tagger reads. A framework
+whose examples are all written chooses it on them.
 """
 
 from __future__ import annotations
@@ -51,12 +54,13 @@ class TrainingRow:
     known: frozenset[str] | None = None  # labels it trains on; None: all of them
     weight: int = 1  # times each known label counts
     group: str | None = None  # its source document: one fold holds the whole group
+    real: bool = True  # from a real document (not written for training): it chooses thresholds
 
 
 def training_rows(examples: Sequence[Example]) -> list[TrainingRow]:
-    """One row per labelled example."""
+    """One row per labelled example; an example without a source document is a written one."""
     return [
-        TrainingRow(e.text, e.language, e.labels, (index,), group=e.group)
+        TrainingRow(e.text, e.language, e.labels, (index,), group=e.group, real=e.group is not None)
         for index, e in enumerate(examples)
     ]
 
@@ -119,7 +123,11 @@ def train_tagger(
     if "words" in groups:
         word_probe, words = _word_probe(rows, targets, counts, folds)
         scores = replace(scores, words=words)
-    layer = _fit_layer(scores, space, targets, counts, folds, frozenset(groups) - {"explicit"})
+    real = np.array([row.real for row in rows], dtype=bool)
+    choosing = real if real.any() else np.ones(len(rows), dtype=bool)
+    layer = _fit_layer(
+        scores, space, targets, counts, folds, choosing, frozenset(groups) - {"explicit"}
+    )
     return GcmTagger(
         embedder,
         space,
@@ -204,12 +212,15 @@ def _fit_layer(
     targets: NDArray[np.bool_],
     counts: NDArray[np.int64],
     folds: NDArray[np.int64],
+    choosing: NDArray[np.bool_],
     groups: frozenset[str],
 ) -> Layer:
+    """The layer per label kind; `choosing` marks the rows whose held-out probabilities choose
+    its threshold."""
     tensor = feature_tensor(scores, groups)
     return Layer(
         groups,
-        {kind: _fit_kind(tensor, space, targets, counts, folds, kind) for kind in KINDS},
+        {kind: _fit_kind(tensor, space, targets, counts, folds, choosing, kind) for kind in KINDS},
     )
 
 
@@ -219,6 +230,7 @@ def _fit_kind(
     targets: NDArray[np.bool_],
     counts: NDArray[np.int64],
     folds: NDArray[np.int64],
+    choosing: NDArray[np.bool_],
     kind: str,
 ) -> KindModel:
     columns = tuple(
@@ -230,9 +242,11 @@ def _fit_kind(
     features = block.reshape(-1, block.shape[2])
     flat_targets = targets[:, columns].reshape(-1)
     flat_folds = np.repeat(folds, len(columns))
+    flat_choosing = np.repeat(choosing, len(columns))
     # Weighted and unknown cells: each cell repeated as often as it counts (0 drops it).
     keep = np.repeat(np.arange(len(flat_targets)), counts[:, columns].reshape(-1))
     features, flat_targets, flat_folds = features[keep], flat_targets[keep], flat_folds[keep]
+    flat_choosing = flat_choosing[keep]
     held_out = np.zeros(len(flat_targets))
     for fold in range(FOLDS):
         train = flat_folds != fold
@@ -240,7 +254,9 @@ def _fit_kind(
             continue
         model = fit_logistic(features[train], flat_targets[train])
         held_out[~train] = model.probabilities(features[~train])
-    threshold = best_threshold(held_out, flat_targets)
+    if not flat_choosing.any():  # no real paragraph knows a label of this kind
+        flat_choosing = np.ones(len(flat_targets), dtype=bool)
+    threshold = best_threshold(held_out[flat_choosing], flat_targets[flat_choosing])
     return KindModel(columns, fit_logistic(features, flat_targets), threshold)
 
 
