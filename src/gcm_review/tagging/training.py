@@ -124,9 +124,8 @@ def train_tagger(
         word_probe, words = _word_probe(rows, targets, counts, folds)
         scores = replace(scores, words=words)
     real = np.array([row.real for row in rows], dtype=bool)
-    choosing = real if real.any() else np.ones(len(rows), dtype=bool)
     layer = _fit_layer(
-        scores, space, targets, counts, folds, choosing, frozenset(groups) - {"explicit"}
+        scores, space, targets, counts, folds, real, frozenset(groups) - {"explicit"}
     )
     return GcmTagger(
         embedder,
@@ -254,7 +253,7 @@ def _fit_kind(
             continue
         model = fit_logistic(features[train], flat_targets[train])
         held_out[~train] = model.probabilities(features[~train])
-    if not flat_choosing.any():  # no real paragraph knows a label of this kind
+    if not flat_choosing.any():  # all written, or no real paragraph knows a label of this kind
         flat_choosing = np.ones(len(flat_targets), dtype=bool)
     threshold = best_threshold(held_out[flat_choosing], flat_targets[flat_choosing])
     return KindModel(columns, fit_logistic(features, flat_targets), threshold)
