@@ -116,8 +116,8 @@ def _named(embedder: str, probe: str) -> str:
 
 def quality(embedder: str, cache: Path, floor: Path | None, probe: str = "") -> None:
     print(f"\n== quality with {_named(embedder, probe)}")
+    tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
     if REAL_TEXT.is_dir():
-        tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
         real_text(tagger, embedder, floor)
     if GOLD.is_file():
         report = evaluate_file(
@@ -135,7 +135,6 @@ def quality(embedder: str, cache: Path, floor: Path | None, probe: str = "") -> 
                 f"  {name:20s} {row['objectives']['f1']:.3f} / {row['objectives']['macro_f1']:.3f}"
                 f"   principles {row['principles']['f1']:.3f}"
             )
-    tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
     by_language: dict[str, list[Example]] = defaultdict(list)
     for example in read_examples(CHECK) + read_examples(OTHER):
         by_language[example.language or "?"].append(example)
@@ -166,9 +165,8 @@ def speed(embedder: str, count: int, cache: Path | None, probe: str = "") -> Non
         copy = Path(folder) / "vectors.sqlite"
         if cache is not None and cache.is_file():
             shutil.copyfile(cache, copy)
-        cache = copy
         started = time.perf_counter()
-        tagger = load_tagger(embedder=embedder, cache_path=cache, probe_embedder=probe)
+        tagger = load_tagger(embedder=embedder, cache_path=copy, probe_embedder=probe)
         ready = time.perf_counter() - started
         paragraphs = fresh_paragraphs(count)
         started = time.perf_counter()
