@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from gcm_review.errors import StorageError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SUPPORTED = "sqlite:///path/to/gcm-review.db or postgresql://user@host/database"
 SQLITE_WAIT_SECONDS = 60  # how long a SQLite connection waits for another process's write lock
+WAL_RETRY_SECONDS = 0.05  # pause between two tries at switching a new database to WAL mode
 # The key of the PostgreSQL advisory lock migrations hold (any fixed number; "gcmr" in ASCII).
 MIGRATION_LOCK_KEY = 0x67636D72
 
@@ -81,9 +84,26 @@ def normalise_url(url: str) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the database in WAL mode, waiting for other processes doing the same.
+
+    When several processes open a new database file at once, the switch can fail at once with
+    "database is locked": SQLite skips its busy wait where waiting could deadlock. So the switch
+    is retried for as long as a connection would wait for a lock."""
+    deadline = time.monotonic() + SQLITE_WAIT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def error_line(exc: BaseException) -> str:
