@@ -188,6 +188,18 @@ def test_term_repeated_across_strong_and_weak_is_rejected(tmp_path: Path) -> Non
         load_framework(path)
 
 
+@pytest.mark.parametrize("term", ["mig*", "migr*ant", "visa**", "侨汇*", "*visa"])
+def test_a_stem_must_end_a_word_of_four_letters_or_more(tmp_path: Path, term: str) -> None:
+    path = write(tmp_path, objective_toml(1, strong_en=f'["visa", "{term} permits"]'))
+    with pytest.raises(FrameworkError, match=r"objective 1: strong\.en: in the term .*\* may only"):
+        load_framework(path)
+
+
+def test_a_stem_of_four_letters_loads(tmp_path: Path) -> None:
+    path = write(tmp_path, objective_toml(1, strong_en='["visa", "work permit*"]'))
+    assert "work permit*" in [t.text for t in load_framework(path).objective(1).terms]
+
+
 def test_arabic_spelling_variants_count_as_one_term() -> None:
     arabic = 'strong.ar = ["الهجرة", "الهجره"]'
     text = HEAD + objective_toml(1).replace('strong.fr = ["visa"]', arabic)

@@ -25,6 +25,15 @@ def test_best_threshold_maximises_f1() -> None:
     assert best_threshold(p, y) == 0.35
 
 
+def test_on_a_flat_optimum_the_middle_threshold_is_taken() -> None:
+    # Every threshold from 0.35 to 0.80 is perfect; 0.60 is the middle of those ten.
+    p = np.array([0.9, 0.8, 0.3, 0.1])
+    y = np.array([True, True, False, False])
+    assert best_threshold(p, y) == 0.6
+    # Predictions without one right answer at any threshold: the middle of the grid.
+    assert best_threshold(np.array([0.2, 0.7]), np.array([False, False])) == 0.5
+
+
 def test_micro_and_macro_by_hand() -> None:
     gold = [frozenset({"a"}), frozenset({"a", "b"}), frozenset()]
     predicted = [frozenset({"a"}), frozenset({"b", "c"}), frozenset({"a"})]

@@ -28,6 +28,7 @@ from gcm_review.frameworks.references import (
     parse_references,
 )
 from gcm_review.languages import fold_arabic
+from gcm_review.languages.script import HAN_CHARACTERS
 
 DEFAULT_FRAMEWORK = "gcm"
 _HEAD_KEYS = (
@@ -47,6 +48,8 @@ LANGUAGES = ("en", "fr", "ar")
 STRONG_WEIGHT = 1.0
 WEAK_WEIGHT = 0.4
 _TERM_KINDS = (("strong", STRONG_WEIGHT), ("weak", WEAK_WEIGHT))
+STEM_CHARACTERS = 4  # the shortest stem a term's word ending in * may have
+_HAN = re.compile(f"[{HAN_CHARACTERS}]")
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PACKAGED_NAME = re.compile(r"[a-z0-9_-]+")
 # Folding used to find repeated terms, close to what term matching treats as equal.
@@ -329,6 +332,7 @@ def _terms(entry: Mapping[str, Any], where: str) -> tuple[Term, ...]:
         by_language = _table(entry, kind, where, required=False)
         for lang, texts in by_language.items():
             for text in _texts(texts, f"{where}: {kind}.{lang}"):
+                _check_stems(text, f"{where}: {kind}.{lang}")
                 folded = (lang, _fold(text))
                 if folded in seen:
                     raise FrameworkError(
@@ -340,6 +344,20 @@ def _terms(entry: Mapping[str, Any], where: str) -> tuple[Term, ...]:
     if not any(term.weight == STRONG_WEIGHT and term.lang == "en" for term in terms):
         raise FrameworkError(f"{where}: needs at least one English strong term (strong.en)")
     return tuple(terms)
+
+
+def _check_stems(text: str, where: str) -> None:
+    """A * may end a word of a term (it then matches any word beginning with the rest), after at
+    least STEM_CHARACTERS letters; never in Han characters, which match inside words anyway."""
+    for word in text.split():
+        if "*" not in word:
+            continue
+        stem = word.rstrip("*")
+        if "*" in stem or word != stem + "*" or len(stem) < STEM_CHARACTERS or _HAN.search(stem):
+            raise FrameworkError(
+                f"{where}: in the term {text!r}, * may only end a word of at least "
+                f"{STEM_CHARACTERS} letters (not Chinese), as in 'денежн* перевод*'"
+            )
 
 
 def _texts(value: Any, where: str) -> list[str]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+PLATEAU_F1 = 0.001  # thresholds this close to the best F1 count as equally good
+
 Array = NDArray[np.float64]
 
 
@@ -54,14 +56,20 @@ def fit_logistic(
 
 
 def best_threshold(probabilities: Array, targets: NDArray[np.bool_]) -> float:
-    """The decision threshold (0.05 steps) that maximises micro-F1 on these predictions."""
-    best, best_f1 = 0.5, -1.0
-    for threshold in (step / 100 for step in range(10, 91, 5)):
-        predicted = probabilities >= threshold
-        tp = float((predicted & targets).sum())
-        fp = float((predicted & ~targets).sum())
-        fn = float((~predicted & targets).sum())
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best_f1:
-            best, best_f1 = float(threshold), f1
-    return round(best, 2)
+    """The decision threshold (0.05 steps) that maximises micro-F1 on these predictions.
+
+    When several thresholds come within PLATEAU_F1 of the best F1, the middle one of them is
+    taken: on a flat optimum, which edge wins is chance, and the middle moves least between
+    trainings."""
+    grid = [step / 100 for step in range(10, 91, 5)]
+    scores = [_micro_f1(probabilities >= threshold, targets) for threshold in grid]
+    best = max(scores)
+    near = [t for t, f1 in zip(grid, scores, strict=True) if f1 >= best - PLATEAU_F1]
+    return round(near[len(near) // 2], 2)
+
+
+def _micro_f1(predicted: NDArray[np.bool_], targets: NDArray[np.bool_]) -> float:
+    tp = float((predicted & targets).sum())
+    fp = float((predicted & ~targets).sum())
+    fn = float((~predicted & targets).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
