@@ -27,7 +27,7 @@ from gcm_review.frameworks.references import (
     parse_label_words,
     parse_references,
 )
-from gcm_review.languages import fold_arabic
+from gcm_review.languages import fold_arabic, normalise_for_matching
 from gcm_review.languages.script import HAN_CHARACTERS
 
 DEFAULT_FRAMEWORK = "gcm"
@@ -348,8 +348,9 @@ def _terms(entry: Mapping[str, Any], where: str) -> tuple[Term, ...]:
 
 def _check_stems(text: str, where: str) -> None:
     """A * may end a word of a term (it then matches any word beginning with the rest), after at
-    least STEM_CHARACTERS letters; never in Han characters, which match inside words anyway."""
-    for word in text.split():
+    least STEM_CHARACTERS letters; never in Han characters, which match inside words anyway.
+    Words are taken as matching takes them (a hyphen separates two)."""
+    for word in normalise_for_matching(text).split():
         if "*" not in word:
             continue
         stem = word.rstrip("*")
