@@ -348,17 +348,21 @@ def _terms(entry: Mapping[str, Any], where: str) -> tuple[Term, ...]:
 
 def _check_stems(text: str, where: str) -> None:
     """A * may end a word of a term (it then matches any word beginning with the rest), after at
-    least STEM_CHARACTERS letters; never in Han characters, which match inside words anyway.
-    Words are taken as matching takes them (a hyphen separates two)."""
-    for word in normalise_for_matching(text).split():
-        if "*" not in word:
-            continue
-        stem = word.rstrip("*")
-        if "*" in stem or word != stem + "*" or len(stem) < STEM_CHARACTERS or _HAN.search(stem):
-            raise FrameworkError(
-                f"{where}: in the term {text!r}, * may only end a word of at least "
-                f"{STEM_CHARACTERS} letters (not Chinese), as in 'денежн* перевод*'"
-            )
+    least STEM_CHARACTERS letters; never in a term in Han characters, which matches inside words
+    anyway. Words are taken as matching takes them (a hyphen separates two)."""
+    if "*" not in text:
+        return
+    stems = [word for word in normalise_for_matching(text).split() if "*" in word]
+    if _HAN.search(text) or not all(_is_stem(word) for word in stems):
+        raise FrameworkError(
+            f"{where}: in the term {text!r}, * may only end a word of at least "
+            f"{STEM_CHARACTERS} letters (not Chinese), as in 'денежн* перевод*'"
+        )
+
+
+def _is_stem(word: str) -> bool:
+    stem = word[:-1]
+    return word.endswith("*") and "*" not in stem and len(stem) >= STEM_CHARACTERS
 
 
 def _texts(value: Any, where: str) -> list[str]:

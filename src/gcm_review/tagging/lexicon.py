@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gcm_review.frameworks import Framework
@@ -69,7 +70,7 @@ def _compile(framework: Framework) -> Lexicon:
     unspaced = []
     for key in meaning:
         words = tuple(key.split())
-        if _HAN.search(key) and STEM not in key:
+        if _HAN.search(key):
             unspaced.append(key)
         elif words and words[0].endswith(STEM):
             by_first_stem[words[0][: -len(STEM)]].append((words, key))
@@ -101,14 +102,13 @@ def _word_forms(word: str) -> list[str]:
     return forms
 
 
-def _starting_with(word: str, lexicon: Lexicon) -> list[tuple[tuple[str, ...], str]]:
+def _starting_with(word: str, lexicon: Lexicon) -> Iterator[tuple[tuple[str, ...], str]]:
     """The terms whose first word is this word, or a stem it begins with."""
-    found = list(lexicon.by_first_word.get(word, ()))
+    yield from lexicon.by_first_word.get(word, ())
     for length in lexicon.stem_lengths:
         if length > len(word):
             break
-        found += lexicon.by_first_stem.get(word[:length], ())
-    return found
+        yield from lexicon.by_first_stem.get(word[:length], ())
 
 
 def _words_match(term_words: tuple[str, ...], words: list[str]) -> bool:
