@@ -7,6 +7,7 @@ import pytest
 from gcm_review.languages import (
     fold_arabic,
     fold_arabic_letters,
+    fold_han,
     normalise_for_matching,
     search_fold,
 )
@@ -15,6 +16,16 @@ from gcm_review.languages import (
 def test_matching_normalisation() -> None:
     assert normalise_for_matching("Whole-of-Government  approach") == "whole of government approach"
     assert normalise_for_matching("الإحصاءات الوطنية") == "الاحصاءات الوطنيه"
+
+
+def test_matching_normalisation_writes_chinese_in_simplified_characters() -> None:
+    assert normalise_for_matching("保障移工人權") == "保障移工人权"
+    assert normalise_for_matching("保障移工人权") == "保障移工人权"
+
+
+def test_fold_han_changes_only_chinese_characters() -> None:
+    assert fold_han("國際移民組織 (IOM) 2024年報告") == "国际移民组织 (IOM) 2024年报告"
+    assert fold_han("Права мигрантов, حقوق المهاجرين") == "Права мигрантов, حقوق المهاجرين"
 
 
 def test_matching_normalisation_of_apostrophes_and_dashes() -> None:

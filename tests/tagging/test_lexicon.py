@@ -1,4 +1,5 @@
-"""Term matching: whole words in order, stems ending in * for languages that inflect."""
+"""Term matching: whole words in order, stems ending in * for languages that inflect, Chinese in
+either script."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ strong.en = ["remittances"]
 strong.fr = ["envois de fonds"]
 strong.ru = ["денежн* перевод*", "стоимост* перевод*"]
 weak.ru = ["банк"]
+strong.zh = ["侨汇", "匯款"]
 """
 
 
@@ -70,3 +72,10 @@ def test_the_evidence_names_the_term_as_written(lexicon_path: Path) -> None:
         "денежн* перевод*",
         "стоимост* перевод*",
     )
+
+
+@pytest.mark.parametrize("text", ["僑匯收入增長", "侨汇收入增长", "境外匯款", "境外汇款"])
+def test_chinese_terms_match_in_traditional_and_simplified_characters(
+    text: str, lexicon_path: Path
+) -> None:
+    assert matched(text, lexicon_path)

@@ -24,6 +24,7 @@ TARGETS = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0, 0]], dtype=bool)
 def test_words_are_cut_digits_dropped_and_han_read_in_pairs() -> None:
     assert len(word_slots("remittances remittance 2021")) == 1  # both cut to "remitta"
     assert len(word_slots("移民工人")) == 3  # 移民, 民工, 工人
+    assert np.array_equal(word_slots("外籍勞工權益"), word_slots("外籍劳工权益"))
     assert word_slots("").size == 0
     assert all(0 <= slot < DIMENSIONS for slot in word_slots("Migrants et migrantes, 移民"))
 

@@ -12,6 +12,7 @@ from gcm_review.languages.detect import detect_language, document_language, majo
 from gcm_review.languages.fold import (
     fold_arabic,
     fold_arabic_letters,
+    fold_han,
     normalise_for_matching,
     search_fold,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "document_language",
     "fold_arabic",
     "fold_arabic_letters",
+    "fold_han",
     "has_arabic_script",
     "is_arabic_char",
     "is_mostly_arabic",

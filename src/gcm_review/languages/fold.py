@@ -2,19 +2,24 @@
 
 One table of Arabic letter variants serves three foldings: `fold_arabic` (no harakat or tatweel,
 letters unified), `fold_arabic_letters` (letters only, same length, so match offsets stay valid)
-and `search_fold` (what full-text search stores and compares).
+and `search_fold` (what full-text search stores and compares). `fold_han` writes traditional
+Chinese characters as simplified ones, so terms match texts from Taiwan or Hong Kong.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+import opencc
 
 from gcm_review.languages.normalise import clean_text, replace_all
 from gcm_review.languages.script import (
     ARABIC_HARAKAT,
     ARABIC_QURANIC_MARKS,
     ARABIC_TATWEEL,
+    HAN_CHARACTERS,
     has_arabic_script,
 )
 
@@ -30,6 +35,9 @@ ARABIC_LETTER_VARIANTS = (
     ("ؤ", "و"),
 )
 _HYPHENS = re.compile(r"[-‐‑–]")
+_HAN = re.compile(f"[{HAN_CHARACTERS}]")
+# OpenCC's standard traditional-to-simplified conversion (its tables ship inside the package).
+_TRADITIONAL_TO_SIMPLIFIED = "t2s.json"
 
 
 def fold_arabic(text: str) -> str:
@@ -54,8 +62,19 @@ def search_fold(text: str) -> str:
     return "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
 
 
+@functools.cache
+def _simplifier() -> opencc.OpenCC:
+    return opencc.OpenCC(_TRADITIONAL_TO_SIMPLIFIED)
+
+
+def fold_han(text: str) -> str:
+    """Traditional Chinese characters and phrases as simplified (人權 as 人权); other text as is."""
+    return _simplifier().convert(text) if _HAN.search(text) else text
+
+
 def normalise_for_matching(text: str) -> str:
-    """Casefolded text with Arabic letters folded and hyphens as spaces, for term matching."""
+    """Casefolded text with Arabic letters folded, Chinese simplified and hyphens as spaces, for
+    term matching."""
     text = clean_text(text).casefold().replace("’", "'")
-    text = _HYPHENS.sub(" ", text)
+    text = fold_han(_HYPHENS.sub(" ", text))
     return fold_arabic(text) if has_arabic_script(text) else text

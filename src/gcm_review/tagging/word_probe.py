@@ -4,10 +4,11 @@ Where the embedding probe (probe.py) hears what a paragraph is about, this one h
 training paragraphs said it: the words of laws, statistics and reports in each language, which
 no term list holds in full. A paragraph is the set of its words (lower case, digits left out,
 Latin and Cyrillic words cut to their first WORD_PREFIX letters, Chinese and Japanese runs as
-character pairs), hashed into DIMENSIONS slots and scaled to unit length. Every label gets a
-ridge regression from those slots to 1 or 0, solved in its dual form (one system of the size of
-the training set), and kept as one weight per slot. Its scores are not probabilities: the
-tagger's linear layer turns them, with the other features, into calibrated ones.
+character pairs, traditional Chinese written as simplified), hashed into DIMENSIONS slots and
+scaled to unit length. Every label gets a ridge regression from those slots to 1 or 0, solved in
+its dual form (one system of the size of the training set), and kept as one weight per slot. Its
+scores are not probabilities: the tagger's linear layer turns them, with the other features,
+into calibrated ones.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+
+from gcm_review.languages import fold_han
 
 NAME = "words.v1"
 DIMENSIONS = 1 << 17  # hash slots for the words (2^16 and 2^18 scored the same on the dev set)
@@ -37,6 +40,7 @@ def word_slots(text: str) -> Slots:
     words: set[str] = set()
     for word in _WORD.findall(text.lower()):
         if _HAN_OR_KANA.search(word):
+            word = fold_han(word)
             words.update(word[i : i + 2] for i in range(max(len(word) - 1, 1)))
         elif not word.isdigit():
             words.add(word[:WORD_PREFIX])
