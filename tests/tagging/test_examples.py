@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from gcm_review.frameworks import load_framework
-from gcm_review.tagging.examples import read_examples, training_examples
+from gcm_review.tagging.examples import DOCUMENT_WEIGHT, read_examples, training_examples
 from gcm_review.tagging.lexicon import compile_lexicon, lexicon_scores
 
 
@@ -22,6 +22,8 @@ def test_lines_of_another_split_are_not_training_examples(tmp_path: Path) -> Non
     examples = read_examples(path)
     assert [e.id for e in examples] == ["a", "c"]
     assert examples[1].group == "x" and examples[0].group is None
+    # A paragraph of a real document (it names one) counts more than a written example.
+    assert (examples[0].weight, examples[1].weight) == (1, DOCUMENT_WEIGHT)
 
 
 def test_the_packaged_examples_hold_no_development_line() -> None:

@@ -15,10 +15,11 @@ from gcm_review.tagging.training import training_rows
 
 def test_an_example_without_a_source_document_is_a_written_one() -> None:
     written = Example("w1", "A written example.", frozenset({"objective:1"}), "en")
-    real = Example("r1", "A rewritten paragraph.", frozenset(), "en", group="doc-7")
+    real = Example("r1", "A rewritten paragraph.", frozenset(), "en", weight=3, group="doc-7")
     rows = training_rows([written, real])
     assert [row.real for row in rows] == [False, True]
     assert rows[1].group == "doc-7"
+    assert [row.weight for row in rows] == [1, 3]
 
 
 @pytest.mark.parametrize(("chosen", "expected"), [(3, 3), (0, 10)])

@@ -11,8 +11,9 @@ proposals never become training labels.
   gave are negatives, and labels they disagree on stay unknown until adjudicated.
 - Decisions on single tags come after whole reviews: an accepted or rejected tag settles its label.
 
-Each example counts FEEDBACK_WEIGHT times in training: a decision on a real report paragraph is
-worth more than a written example, but not so much that a few decisions swamp the examples.
+Each example counts FEEDBACK_WEIGHT times in training: twice a paragraph of the real-text
+corpus (DOCUMENT_WEIGHT), since an analyst decided it on the reports being reviewed, but not so
+much that a few decisions swamp the examples.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from dataclasses import dataclass
 
 from gcm_review.model import TagInput
 from gcm_review.model.coding import AnalystDecision, Coding
-from gcm_review.tagging.examples import Example
+from gcm_review.tagging.examples import DOCUMENT_WEIGHT, Example
 
-FEEDBACK_WEIGHT = 2
+FEEDBACK_WEIGHT = 2 * DOCUMENT_WEIGHT
 FEEDBACK_ID_PREFIX = "paragraph-"
 
 

@@ -60,7 +60,15 @@ class TrainingRow:
 def training_rows(examples: Sequence[Example]) -> list[TrainingRow]:
     """One row per labelled example; an example without a source document is a written one."""
     return [
-        TrainingRow(e.text, e.language, e.labels, (index,), group=e.group, real=e.group is not None)
+        TrainingRow(
+            e.text,
+            e.language,
+            e.labels,
+            (index,),
+            weight=e.weight,
+            group=e.group,
+            real=e.group is not None,
+        )
         for index, e in enumerate(examples)
     ]
 
