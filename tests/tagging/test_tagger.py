@@ -123,3 +123,10 @@ def test_a_language_the_embedder_does_not_know_gets_only_explicit_references() -
     assert not [t for t in none if t.decided]
     [english] = tagger.tag([TagInput(REMITTANCES, "en")])
     assert "objective:20" in {t.label for t in english if t.decided}
+
+
+def test_the_trained_tagger_reads_the_kernel_probe(fake_tagger: GcmTagger) -> None:
+    assert fake_tagger.kernel_probe is not None
+    scores = fake_tagger.scores([TagInput(REMITTANCES, "en"), TagInput(PROCEDURAL, "en")])
+    assert scores.kernel is not None
+    assert scores.kernel.shape == (2, len(fake_tagger.space.labels))

@@ -15,8 +15,8 @@ GROUPS = ("explicit", "lexicon", "semantic", "words")
 # Features per (paragraph, label): lexicon (term score, top term label) and semantic (prototype
 # and nearest-example similarity centred over the labels, nearest rank 1, rank <= 3, for
 # principles the share of the nearest training examples that carry the label, and the label's
-# probe read-out of the paragraph and of its best sentence, and the second probe's when one is
-# set), words (the word probe's read-out),
+# probe read-out of the paragraph and of its best sentence, the second probe's when one is
+# set, and the kernel probe's), words (the word probe's read-out),
 # and, with any of these, which label it is (so each label has its own bias: some are far more
 # common than others). Explicit references act as rules on
 # top of the linear layer (explicit.apply_references): few training examples name objectives, so
@@ -39,6 +39,7 @@ class Scores:
     probe: Array | None = None  # (paragraphs, labels, 2): probe read-out, paragraph and best unit
     words: Array | None = None  # (paragraphs, labels): the word probe's read-out
     second: Array | None = None  # (paragraphs, labels): probe2's read-out, when one is set
+    kernel: Array | None = None  # (paragraphs, labels): the kernel probe's read-out
 
 
 def _column_matrix(per_paragraph: Sequence[dict[str, Evidence]], labels: Sequence[str]) -> Array:
@@ -91,6 +92,8 @@ def feature_tensor(scores: Scores, groups: Collection[str]) -> Array:
             parts += [scores.probe[:, :, 0], scores.probe[:, :, 1]]
         if scores.second is not None:
             parts.append(scores.second)
+        if scores.kernel is not None:
+            parts.append(scores.kernel)
     if "words" in groups and scores.words is not None:
         parts.append(scores.words)
     paragraphs, labels = len(scores.explicit), len(scores.labels)

@@ -21,6 +21,7 @@ from gcm_review.languages import detect_language
 from gcm_review.model import Evidence, Tag, TagInput
 from gcm_review.tagging.explicit import apply_references, explicit_scores
 from gcm_review.tagging.features import Scores, explicit_matrix, feature_tensor
+from gcm_review.tagging.kernel_probe import KernelProbe
 from gcm_review.tagging.lexicon import Lexicon, lexicon_scores
 from gcm_review.tagging.linear import LogisticModel
 from gcm_review.tagging.probe import Probe, pooled_scores
@@ -88,6 +89,7 @@ class GcmTagger:
     probe: Probe | None = None
     word_probe: WordProbe | None = None
     second_probe: SecondProbe | None = None  # probe2 over a second embedder (opt-in)
+    kernel_probe: KernelProbe | None = None
     name: str = NAME
 
     @property
@@ -109,6 +111,8 @@ class GcmTagger:
         probe = None
         if self.probe is not None:
             probe = pooled_scores(self.probe, pooled.units, pooled.owners, len(paras))
+        # Each paragraph's first unit is the paragraph itself.
+        paragraphs = pooled.units[np.searchsorted(np.asarray(pooled.owners), np.arange(len(paras)))]
         scores = Scores(
             labels=self.space.labels,
             explicit=[explicit_scores(p, framework=self.framework) for p in paras],
@@ -121,6 +125,7 @@ class GcmTagger:
             probe=probe,
             words=None if self.word_probe is None else self.word_probe.scores(texts),
             second=None if self.second_probe is None else self.second_probe.scores(texts),
+            kernel=None if self.kernel_probe is None else self.kernel_probe.scores(paragraphs),
         )
         return scores, pooled.units, pooled.owners
 

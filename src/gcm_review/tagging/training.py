@@ -25,6 +25,7 @@ from gcm_review.model import TagInput
 from gcm_review.tagging.examples import Example
 from gcm_review.tagging.explicit import NAMED_PROBABILITY
 from gcm_review.tagging.features import GROUPS, Scores, feature_tensor
+from gcm_review.tagging.kernel_probe import fit_kernel_probe
 from gcm_review.tagging.lexicon import compile_lexicon
 from gcm_review.tagging.linear import best_threshold, fit_logistic
 from gcm_review.tagging.probe import Probe, fit_probe, pooled_scores
@@ -117,11 +118,13 @@ def train_tagger(
     ).reshape(len(rows), len(space.labels))
     counts = _cell_counts(rows, space.labels)
     folds = _folds(rows)
-    probe = None
+    probe = kernel_probe = None
     if "semantic" in groups:
         first_units = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
         probe = fit_probe(units[first_units], targets, counts)
-        scores = replace(scores, probe=_out_of_fold_probe(units, owners, targets, counts, folds))
+        kernel_probe, kernel = fit_kernel_probe(units[first_units], targets, counts, folds)
+        probe_scores = _out_of_fold_probe(units, owners, targets, counts, folds)
+        scores = replace(scores, probe=probe_scores, kernel=kernel)
     second_probe = None
     if "semantic" in groups and probe_embedder is not None:
         texts = [row.text for row in rows]
@@ -145,6 +148,7 @@ def train_tagger(
         probe,
         word_probe,
         second_probe,
+        kernel_probe,
     )
 
 
