@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from gcm_review.tagging.word_probe import fit_dual
+from gcm_review.tagging.word_probe import fit_dual, held_out_dual
 
 NAME = "kernel.v1"
 # Both chosen by cross-validation on the training split's real paragraphs (GAMMA of 1, 2, 3, 5, 10
@@ -72,15 +72,7 @@ def fit_kernel_probe(
     label j (0: it does not know that label)."""
     units = unit_rows(vectors)
     kernel = paragraph_kernel(units, units)
-    held_out = np.zeros(targets.shape, dtype=np.float32)
-    for fold in np.unique(folds):
-        held, training = np.flatnonzero(folds == fold), np.flatnonzero(folds != fold)
-        if not len(training):
-            continue
-        coefficients, bias = fit_dual(
-            kernel[np.ix_(training, training)], targets[training], counts[training], ridge=RIDGE
-        )
-        held_out[held] = kernel[np.ix_(held, training)] @ coefficients + bias
+    held_out = held_out_dual(kernel, targets, counts, folds, ridge=RIDGE)
     coefficients, bias = fit_dual(kernel, targets, counts, ridge=RIDGE)
     return KernelProbe(units, coefficients, bias), held_out
 

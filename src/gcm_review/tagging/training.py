@@ -32,11 +32,12 @@ from gcm_review.tagging.probe import Probe, fit_probe, pooled_scores
 from gcm_review.tagging.second_probe import fit_second_probe
 from gcm_review.tagging.semantic import LabelSpace, build_label_space
 from gcm_review.tagging.tagger import KINDS, GcmTagger, KindModel, Layer
+from gcm_review.tagging.word_probe import RIDGE as WORD_RIDGE
 from gcm_review.tagging.word_probe import (
     Slots,
     WordProbe,
-    fit_dual,
     fit_word_probe,
+    held_out_dual,
     word_kernel,
     word_slots,
 )
@@ -162,15 +163,7 @@ def _word_probe(
     fold (for the layer)."""
     slots: list[Slots] = [word_slots(row.text) for row in rows]
     kernel = word_kernel(slots, slots)
-    held_out = np.zeros(targets.shape, dtype=np.float32)
-    for fold in range(FOLDS):
-        held, training = np.flatnonzero(folds == fold), np.flatnonzero(folds != fold)
-        if not len(held) or not len(training):
-            continue
-        coefficients, bias = fit_dual(
-            kernel[np.ix_(training, training)], targets[training], counts[training]
-        )
-        held_out[held] = kernel[np.ix_(held, training)] @ coefficients + bias
+    held_out = held_out_dual(kernel, targets, counts, folds, ridge=WORD_RIDGE)
     return fit_word_probe(slots, targets, counts, kernel=kernel), held_out
 
 

@@ -137,4 +137,34 @@ def fit_dual(
     return coefficients, bias
 
 
-__all__ = ["NAME", "WordProbe", "fit_dual", "fit_word_probe", "word_kernel", "word_slots"]
+def held_out_dual(
+    kernel: NDArray[np.float64],
+    targets: NDArray[np.bool_],
+    counts: NDArray[np.integer],
+    folds: NDArray[np.int64],
+    *,
+    ridge: float,
+) -> NDArray[np.float32]:
+    """(rows, labels) scores of each row from the dual ridge regressions (fit_dual) fitted on the
+    rows of the other folds: what the linear layer trains on."""
+    held_out = np.zeros(targets.shape, dtype=np.float32)
+    for fold in np.unique(folds):
+        held, training = np.flatnonzero(folds == fold), np.flatnonzero(folds != fold)
+        if not len(training):
+            continue
+        coefficients, bias = fit_dual(
+            kernel[np.ix_(training, training)], targets[training], counts[training], ridge=ridge
+        )
+        held_out[held] = kernel[np.ix_(held, training)] @ coefficients + bias
+    return held_out
+
+
+__all__ = [
+    "NAME",
+    "WordProbe",
+    "fit_dual",
+    "fit_word_probe",
+    "held_out_dual",
+    "word_kernel",
+    "word_slots",
+]
