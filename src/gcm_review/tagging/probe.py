@@ -57,6 +57,12 @@ def fit_probe(
     return Probe(weights)
 
 
+def first_units(owners: Sequence[int], rows: int) -> NDArray[np.intp]:
+    """The index of each paragraph's first unit, which is the paragraph itself (`owners[i]` is
+    the paragraph of unit i, in order)."""
+    return np.searchsorted(np.asarray(owners), np.arange(rows))
+
+
 def pooled_scores(probe: Probe, vectors: Matrix, owners: Sequence[int], rows: int) -> Matrix:
     """(rows, labels, 2): each paragraph's own score and the best over its units.
 
@@ -64,10 +70,8 @@ def pooled_scores(probe: Probe, vectors: Matrix, owners: Sequence[int], rows: in
     `owners[i]` the paragraph of unit i; a paragraph's first unit is the paragraph itself.
     """
     unit_scores = probe.scores(vectors)
-    owner_array = np.asarray(owners)
-    first = np.searchsorted(owner_array, np.arange(rows))
-    own = unit_scores[first]
+    own = unit_scores[first_units(owners, rows)]
     best = np.full_like(own, -np.inf)
-    np.maximum.at(best, owner_array, unit_scores)
+    np.maximum.at(best, np.asarray(owners), unit_scores)
     result: Matrix = np.stack([own, best], axis=2)
     return result

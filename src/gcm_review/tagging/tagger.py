@@ -24,7 +24,7 @@ from gcm_review.tagging.features import Scores, explicit_matrix, feature_tensor
 from gcm_review.tagging.kernel_probe import KernelProbe
 from gcm_review.tagging.lexicon import Lexicon, lexicon_scores
 from gcm_review.tagging.linear import LogisticModel
-from gcm_review.tagging.probe import Probe, pooled_scores
+from gcm_review.tagging.probe import Probe, first_units, pooled_scores
 from gcm_review.tagging.second_probe import SecondProbe
 from gcm_review.tagging.semantic import NAME as SEMANTIC
 from gcm_review.tagging.semantic import LabelSpace, pooled_similarities
@@ -111,8 +111,7 @@ class GcmTagger:
         probe = None
         if self.probe is not None:
             probe = pooled_scores(self.probe, pooled.units, pooled.owners, len(paras))
-        # Each paragraph's first unit is the paragraph itself.
-        paragraphs = pooled.units[np.searchsorted(np.asarray(pooled.owners), np.arange(len(paras)))]
+        paragraphs = pooled.units[first_units(pooled.owners, len(paras))]
         scores = Scores(
             labels=self.space.labels,
             explicit=[explicit_scores(p, framework=self.framework) for p in paras],

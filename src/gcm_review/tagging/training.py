@@ -28,7 +28,7 @@ from gcm_review.tagging.features import GROUPS, Scores, feature_tensor
 from gcm_review.tagging.kernel_probe import fit_kernel_probe
 from gcm_review.tagging.lexicon import compile_lexicon
 from gcm_review.tagging.linear import best_threshold, fit_logistic
-from gcm_review.tagging.probe import Probe, fit_probe, pooled_scores
+from gcm_review.tagging.probe import Probe, first_units, fit_probe, pooled_scores
 from gcm_review.tagging.second_probe import fit_second_probe
 from gcm_review.tagging.semantic import LabelSpace, build_label_space
 from gcm_review.tagging.tagger import KINDS, GcmTagger, KindModel, Layer
@@ -121,9 +121,9 @@ def train_tagger(
     folds = _folds(rows)
     probe = kernel_probe = None
     if "semantic" in groups:
-        first_units = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
-        probe = fit_probe(units[first_units], targets, counts)
-        kernel_probe, kernel = fit_kernel_probe(units[first_units], targets, counts, folds)
+        paragraphs = units[first_units(owners, len(rows))]
+        probe = fit_probe(paragraphs, targets, counts)
+        kernel_probe, kernel = fit_kernel_probe(paragraphs, targets, counts, folds)
         probe_scores = _out_of_fold_probe(units, owners, targets, counts, folds)
         scores = replace(scores, probe=probe_scores, kernel=kernel)
     second_probe = None
@@ -185,14 +185,14 @@ def _out_of_fold_probe(
 ) -> NDArray[np.float32]:
     """(rows, labels, 2) probe scores of each row from a probe fitted without its fold."""
     owner_array = np.asarray(owners)
-    first_units = np.searchsorted(owner_array, np.arange(len(targets)))
+    paragraphs = units[first_units(owners, len(targets))]
     result = np.zeros((len(targets), targets.shape[1], 2), dtype=np.float32)
     for fold in range(FOLDS):
         held = np.flatnonzero(folds == fold)
         if not len(held):
             continue
         training = folds != fold
-        probe = fit_probe(units[first_units[training]], targets[training], counts[training])
+        probe = fit_probe(paragraphs[training], targets[training], counts[training])
         unit_rows = np.flatnonzero(np.isin(owner_array, held))
         local = np.searchsorted(held, owner_array[unit_rows])
         result[held] = pooled_scores(probe, units[unit_rows], list(local), len(held))
