@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from gcm_review.embed.base import normalise_rows
 from gcm_review.tagging import kernel_probe
-from gcm_review.tagging.kernel_probe import fit_kernel_probe, paragraph_kernel, unit_rows
+from gcm_review.tagging.kernel_probe import fit_kernel_probe, paragraph_kernel
 
 # Two clusters of directions: the label is carried by the first only.
 VECTORS = np.array(
@@ -18,7 +19,7 @@ ONES = np.ones((6, 1), dtype=np.int64)
 
 
 def test_the_kernel_is_one_for_the_same_direction_and_smaller_apart() -> None:
-    units = unit_rows(np.array([[2, 0], [0, 3], [1, 1], [0, 0]], dtype=np.float32))
+    units = normalise_rows(np.array([[2, 0], [0, 3], [1, 1], [0, 0]], dtype=np.float32))
     kernel = paragraph_kernel(units, units)
     assert np.allclose(np.diag(kernel)[:3], 1.0)
     assert kernel[0, 1] < kernel[0, 2] < 1.0

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from gcm_review.embed.base import normalise_rows
 from gcm_review.tagging.word_probe import fit_dual, held_out_dual
 
 NAME = "kernel.v1"
@@ -39,20 +40,12 @@ class KernelProbe:
     def scores(self, vectors: NDArray[np.floating]) -> Matrix:
         """(rows, labels) read-out of each paragraph vector, SCORED_AT_ONCE rows at a time (the
         kernel of 10,000 paragraphs against the training set would take a few hundred MB)."""
-        units = unit_rows(vectors)
+        units = normalise_rows(vectors)
         result = np.zeros((len(units), len(self.bias)), dtype=np.float32)
         for start in range(0, len(units), SCORED_AT_ONCE):
             kernel = paragraph_kernel(units[start : start + SCORED_AT_ONCE], self.vectors)
             result[start : start + SCORED_AT_ONCE] = kernel @ self.coefficients + self.bias
         return result
-
-
-def unit_rows(vectors: NDArray[np.floating]) -> Matrix:
-    """The vectors scaled to length 1 (a zero vector stays zero)."""
-    x = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    result: Matrix = (x / np.where(norms > 0, norms, 1.0)).astype(np.float32)
-    return result
 
 
 def paragraph_kernel(first: Matrix, second: Matrix) -> NDArray[np.float64]:
@@ -70,11 +63,11 @@ def fit_kernel_probe(
     """The probe fitted on every training paragraph, and each paragraph's scores from one fitted
     without its fold (for the linear layer). `counts[i, j]` is how often paragraph i counts for
     label j (0: it does not know that label)."""
-    units = unit_rows(vectors)
+    units = normalise_rows(vectors)
     kernel = paragraph_kernel(units, units)
     held_out = held_out_dual(kernel, targets, counts, folds, ridge=RIDGE)
     coefficients, bias = fit_dual(kernel, targets, counts, ridge=RIDGE)
     return KernelProbe(units, coefficients, bias), held_out
 
 
-__all__ = ["NAME", "KernelProbe", "fit_kernel_probe", "paragraph_kernel", "unit_rows"]
+__all__ = ["NAME", "KernelProbe", "fit_kernel_probe", "paragraph_kernel"]
